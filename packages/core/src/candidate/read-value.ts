@@ -1,0 +1,58 @@
+import { MAX_TOKEN_LENGTH } from "./is-credential-like.js";
+
+/** A value as written after a key and separator. */
+export interface WrittenValue {
+  /** Offset of the first character of the value itself (inside any quotes). */
+  start: number;
+  end: number;
+  /** The quote that opened it (`"`, `'`, `` ` ``, `\"`), or "" when unquoted. */
+  quote: string;
+}
+
+// Value characters: the token alphabets (letters, digits, -_.~+/=), percent escapes, and the JSON
+// escapes `\/` and `\u00XX` that appear when a config is embedded in a JSON string.
+const VALUE_CHARACTER = /[A-Za-z0-9\-_.~+/=%]/;
+const OPENING_QUOTE = /(?:[frbuRBU@$]?)(\\*["'`])/y;
+// What may follow an unquoted value: the end of the value in every config and log syntax we read.
+const UNQUOTED_END = /[\s;,&)}\]"'#<>|]/;
+
+/**
+ * Reads the value that starts at `position` (after optional blanks and an optional quote).
+ * Returns undefined when there is no plain value there: an interpolation, an expression, a value
+ * that goes on past the maximum token length.
+ */
+export function readValue(text: string, position: number): WrittenValue | undefined {
+  let index = position;
+  while (index < text.length && (text[index] === " " || text[index] === "\t")) index++;
+  OPENING_QUOTE.lastIndex = index;
+  const opening = OPENING_QUOTE.exec(text);
+  let quote = "";
+  if (opening) {
+    quote = opening[1]!;
+    index = OPENING_QUOTE.lastIndex;
+  }
+  const start = index;
+  // Escaped forms may take up to three characters per token character.
+  const longest = start + MAX_TOKEN_LENGTH * 3;
+  const limit = Math.min(text.length, longest + 1);
+  while (index < limit) {
+    const character = text[index]!;
+    if (VALUE_CHARACTER.test(character)) {
+      index++;
+    } else if (character === "\\" && text[index + 1] === "/") {
+      index += 2;
+    } else if (character === "\\" && text[index + 1] === "u" && /^[0-9a-fA-F]{4}$/.test(text.slice(index + 2, index + 6))) {
+      index += 6;
+    } else {
+      break;
+    }
+  }
+  if (index === start || index > longest) return undefined;
+  const end = index;
+  if (quote) {
+    if (!text.startsWith(quote, end)) return undefined;
+  } else if (end < text.length && !UNQUOTED_END.test(text[end]!)) {
+    return undefined;
+  }
+  return { start, end, quote };
+}

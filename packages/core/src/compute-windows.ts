@@ -1,0 +1,37 @@
+/** How far around a keyword hit the contexts look (a section header above, a curl URL below). */
+export const WINDOW_BEFORE = 4096;
+export const WINDOW_AFTER = 16_384;
+// A window edge moves to the nearest line break within this distance, else to a non-token character.
+const SNAP_DISTANCE = 2048;
+const TOKEN_CHARACTER = /[A-Za-z0-9\-_.~+/=%\\]/;
+
+/** Merged [start, end) windows around the hits, so each character is judged at most once. */
+export function computeWindows(text: string, hits: readonly number[]): Array<[number, number]> {
+  const windows: Array<[number, number]> = [];
+  for (const hit of hits) {
+    const start = snapStart(text, Math.max(0, hit - WINDOW_BEFORE));
+    const end = snapEnd(text, Math.min(text.length, hit + WINDOW_AFTER));
+    const last = windows[windows.length - 1];
+    if (last && start <= last[1]) last[1] = Math.max(last[1], end);
+    else windows.push([start, end]);
+  }
+  return windows;
+}
+
+function snapStart(text: string, position: number): number {
+  if (position === 0) return 0;
+  const newline = text.lastIndexOf("\n", position);
+  if (newline !== -1 && position - newline <= SNAP_DISTANCE) return newline + 1;
+  let start = position;
+  while (start > 0 && position - start < SNAP_DISTANCE && TOKEN_CHARACTER.test(text[start - 1]!)) start--;
+  return start;
+}
+
+function snapEnd(text: string, position: number): number {
+  if (position >= text.length) return text.length;
+  const newline = text.indexOf("\n", position);
+  if (newline !== -1 && newline - position <= SNAP_DISTANCE) return newline;
+  let end = position;
+  while (end < text.length && end - position < SNAP_DISTANCE && TOKEN_CHARACTER.test(text[end]!)) end++;
+  return end;
+}

@@ -1,0 +1,66 @@
+import { decodeBase64Text } from "../candidate/decode-value.js";
+import { isCredentialLike } from "../candidate/is-credential-like.js";
+import { defineContext } from "../define-context.js";
+import { findHosts } from "../evidence/find-hosts.js";
+import { hostNear } from "../evidence/host-near.js";
+import type { ContextMatch } from "../types.js";
+
+// Some clients send a token as HTTP basic credentials: `Authorization: Basic base64(user:token)`
+// or `curl -u user:token` / `-u token:`. The token is the credential-like half, judged decoded.
+const BASIC_HEADER = /\bBasic[ \t]+([A-Za-z0-9+/]{12,}={0,2})/g;
+const CURL_USER = /(?:^|[\s"'])(?:-u|--user)[ \t]+["']?([^\s:"']{0,200}):([A-Za-z0-9\-_.~+/=]{0,600})["']?/g;
+
+export default defineContext({
+  id: "basic-auth-to-hawzu-host",
+  description: "A token sent as HTTP basic credentials (Basic header or curl -u) to a Hawzu host.",
+  example: "curl -u ci:h7Gk2pQx9LmZ4vNc8RtY3wBs https://api.hawzu.com/api/v1/me",
+  keywords: ["basic", "-u", "--user"],
+  confidence: "high",
+  match({ text }) {
+    const matches: ContextMatch[] = [];
+    const hosts = findHosts(text);
+    if (!hosts.some((mention) => mention.isHawzu)) return matches;
+    const sentToHawzu = (position: number) => hostNear(text, position, hosts).host?.isHawzu === true;
+
+    BASIC_HEADER.lastIndex = 0;
+    for (let header = BASIC_HEADER.exec(text); header; header = BASIC_HEADER.exec(text)) {
+      if (!sentToHawzu(header.index)) continue;
+      const written = header[1]!;
+      const pair = decodeBase64Text(written);
+      const colon = pair?.indexOf(":") ?? -1;
+      if (!pair || colon < 0) continue;
+      const token = pickCredential(pair.slice(0, colon), pair.slice(colon + 1));
+      if (!token) continue;
+      const start = header.index + header[0].length - written.length;
+      matches.push({
+        range: [start, start + written.length],
+        token,
+        encoding: "base64",
+        description: "basic-auth credentials sent to a Hawzu host",
+      });
+    }
+
+    CURL_USER.lastIndex = 0;
+    for (let flag = CURL_USER.exec(text); flag; flag = CURL_USER.exec(text)) {
+      if (!sentToHawzu(flag.index)) continue;
+      const user = flag[1]!;
+      const password = flag[2]!;
+      const token = pickCredential(user, password);
+      if (!token) continue;
+      const passwordStart = flag.index + flag[0].indexOf(":" + password) + 1;
+      const start = token === password ? passwordStart : passwordStart - 1 - user.length;
+      matches.push({
+        range: [start, start + token.length],
+        description: "credentials passed to curl -u for a Hawzu host",
+      });
+    }
+    return matches;
+  },
+});
+
+/** The credential half of `user:password`: the password, or the user when it is the token (`token:`). */
+function pickCredential(user: string, password: string): string | undefined {
+  if (isCredentialLike(password)) return password;
+  if (password === "" && isCredentialLike(user)) return user;
+  return undefined;
+}

@@ -1,0 +1,39 @@
+import { readValue } from "../candidate/read-value.js";
+import { defineContext } from "../define-context.js";
+import { findHosts } from "../evidence/find-hosts.js";
+import { hostNear } from "../evidence/host-near.js";
+import type { ContextMatch } from "../types.js";
+
+// Hawzu authenticates with `Authorization: Bearer <token>` (HAWZU.md). The header counts when the
+// request goes to a Hawzu host: curl (also over continued lines), HTTP code, client configs, dumps.
+const BEARER = /\b(?:Bearer|Token)[ \t]+/gi;
+
+export default defineContext({
+  id: "bearer-to-hawzu-host",
+  description: "A bearer token in an Authorization header of a request sent to a Hawzu host.",
+  example: 'curl -H "Authorization: Bearer h7Gk2pQx9LmZ4vNc8RtY3wBs" https://api.hawzu.com/api/v1/me',
+  keywords: ["bearer", "token"],
+  confidence: "high",
+  match({ text }) {
+    const matches: ContextMatch[] = [];
+    const hosts = findHosts(text);
+    if (!hosts.some((mention) => mention.isHawzu)) return matches;
+    BEARER.lastIndex = 0;
+    for (let bearer = BEARER.exec(text); bearer; bearer = BEARER.exec(text)) {
+      const value = readValue(text, BEARER.lastIndex);
+      if (!value || value.quote) continue;
+      const { host, onlyHawzuHostsInText } = hostNear(text, bearer.index, hosts);
+      if (host?.isHawzu) {
+        matches.push({ range: [value.start, value.end], description: `bearer token sent to ${host.host}` });
+      } else if (!host && onlyHawzuHostsInText) {
+        matches.push({
+          range: [value.start, value.end],
+          description: "bearer token in code that calls a Hawzu host",
+          confidence: "medium",
+          strictness: "strict",
+        });
+      }
+    }
+    return matches;
+  },
+});

@@ -1,0 +1,46 @@
+import { readValue } from "../candidate/read-value.js";
+import { defineContext } from "../define-context.js";
+import { isHawzuTokenKey } from "../keys/is-hawzu-token-key.js";
+import type { ContextMatch } from "../types.js";
+
+// Kubernetes and compose-style env lists, ECS task definitions and Terraform write the variable's
+// name and value as two fields: `- name: HAWZU_TOKEN` / `value: "..."`, `{"name": "...", "value": ...}`.
+const NAME_FIELD = /\bname["']?[ \t]*[:=][ \t]*["']?([A-Za-z_][\w.\-]{0,80})["']?/g;
+const VALUE_FIELD = /\bvalue["']?[ \t]*[:=][ \t]*/g;
+// The value field belongs to the same list item when it comes within a few lines.
+const REACH = 240;
+
+export default defineContext({
+  id: "hawzu-env-name-value",
+  description: "An environment entry written as name/value fields whose name is a Hawzu token variable.",
+  example: '- name: HAWZU_ACCESS_TOKEN\n  value: "h7Gk2pQx9LmZ4vNc8RtY3wBs"',
+  keywords: ["hawzu"],
+  confidence: "high",
+  match({ text, options }) {
+    const matches: ContextMatch[] = [];
+    NAME_FIELD.lastIndex = 0;
+    for (let name = NAME_FIELD.exec(text); name; name = NAME_FIELD.exec(text)) {
+      const variable = name[1]!;
+      if (!isHawzuTokenKey(variable, options.extraKeyNames)) continue;
+      const nameEnd = NAME_FIELD.lastIndex;
+      // Look after the name first (the usual order), then just before it.
+      const windows: Array<[number, number]> = [
+        [nameEnd, Math.min(text.length, nameEnd + REACH)],
+        [Math.max(0, name.index - REACH), name.index],
+      ];
+      for (const [from, to] of windows) {
+        const region = text.slice(from, to);
+        const boundary = region.search(/\n\s*-\s|\}/);
+        const scope = from === nameEnd && boundary >= 0 ? region.slice(0, boundary) : region;
+        VALUE_FIELD.lastIndex = 0;
+        const field = VALUE_FIELD.exec(scope);
+        if (!field) continue;
+        const value = readValue(text, from + VALUE_FIELD.lastIndex);
+        if (!value) continue;
+        matches.push({ range: [value.start, value.end], description: `value of env entry ${variable}` });
+        break;
+      }
+    }
+    return matches;
+  },
+});

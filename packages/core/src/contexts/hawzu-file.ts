@@ -1,0 +1,23 @@
+import { defineContext } from "../define-context.js";
+import { findAssignments } from "../keys/find-assignments.js";
+import { isGenericCredentialKey } from "../keys/is-generic-credential-key.js";
+import type { ContextMatch } from "../types.js";
+
+// A file named after Hawzu (`hawzu.yml`, `.hawzurc`, `config/hawzu.json`, `hawzu.env`) is about
+// Hawzu, so its generic credential keys (`token:`, `API_KEY=`) are taken for Hawzu's.
+export default defineContext({
+  id: "hawzu-file",
+  description: "A generic credential key (token, api_key) in a file whose name says Hawzu.",
+  example: "# file: .hawzurc\ntoken=h7Gk2pQx9LmZ4vNc8RtY3wBs",
+  keywords: [],
+  confidence: "medium",
+  match({ text, inHawzuFile }) {
+    if (!inHawzuFile) return [];
+    const matches: ContextMatch[] = [];
+    for (const { key, value } of findAssignments(text)) {
+      if (!isGenericCredentialKey(key)) continue;
+      matches.push({ range: [value.start, value.end], description: `${key} in a Hawzu config file`, strictness: "strict" });
+    }
+    return matches;
+  },
+});

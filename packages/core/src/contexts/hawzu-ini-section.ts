@@ -1,0 +1,34 @@
+import { defineContext } from "../define-context.js";
+import { findAssignments } from "../keys/find-assignments.js";
+import { isGenericCredentialKey } from "../keys/is-generic-credential-key.js";
+import { namesOtherVendor } from "../keys/names-other-vendor.js";
+import type { ContextMatch } from "../types.js";
+
+// INI and TOML sections: `[hawzu]`, `[hawzu.auth]`, `[tool.hawzu]`, `[profile hawzu]`. A generic
+// credential key inside (`token = ...`) holds a Hawzu token; the section ends at the next header.
+const HAWZU_HEADER = /^[ \t]*\[{1,2}[ \t]*([^\]\n]{0,200}hawzu[^\]\n]{0,200})\]{1,2}[ \t]*(?:[#;].*)?$/gim;
+const NEXT_HEADER = /^[ \t]*\[/m;
+
+export default defineContext({
+  id: "hawzu-ini-section",
+  description: "A generic credential key (token, api_key) inside a [hawzu] INI or TOML section.",
+  example: "[hawzu]\ntoken = h7Gk2pQx9LmZ4vNc8RtY3wBs",
+  keywords: ["hawzu"],
+  confidence: "medium",
+  match({ text }) {
+    const matches: ContextMatch[] = [];
+    HAWZU_HEADER.lastIndex = 0;
+    for (let header = HAWZU_HEADER.exec(text); header; header = HAWZU_HEADER.exec(text)) {
+      const section = header[1]!.trim();
+      if (namesOtherVendor(section)) continue;
+      const bodyStart = HAWZU_HEADER.lastIndex;
+      const next = text.slice(bodyStart).search(NEXT_HEADER);
+      const bodyEnd = next === -1 ? text.length : bodyStart + next;
+      for (const { key, value } of findAssignments(text, bodyStart, bodyEnd)) {
+        if (!isGenericCredentialKey(key)) continue;
+        matches.push({ range: [value.start, value.end], description: `${key} in section [${section}]` });
+      }
+    }
+    return matches;
+  },
+});

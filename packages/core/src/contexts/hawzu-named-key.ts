@@ -1,0 +1,76 @@
+import { decodeBase64Text } from "../candidate/decode-value.js";
+import { readValue } from "../candidate/read-value.js";
+import { defineContext } from "../define-context.js";
+import { compactKey } from "../keys/compact-key.js";
+import { expandKey, findHawzuWords } from "../keys/find-hawzu-words.js";
+import { isBase64Key, isHawzuTokenKey } from "../keys/is-hawzu-token-key.js";
+import type { ContextMatch } from "../types.js";
+
+// After the key: a closing quote (also JSON-escaped), then `]` or `)` for `env["X"]` and
+// `getenv("X")`, then an operator of any config or programming syntax, including the fallbacks
+// `?? "..."`, `|| "..."`, ` or "..."` and the second argument of `setdefault("X", "...")`.
+const AFTER_KEY = /(\\*["'`])?[\])]?[ \t]*(:=|=>|\?\?=?|\|\|=?|===?|!==?|\+=|=|:(?![:/])|,|[ \t]or[ \t]|[ \t]+value[ \t]*=)/y;
+// Space-separated forms: Dockerfile `ENV HAWZU_TOKEN abc`, csh `setenv`, fish `set -x`, flags.
+const SPACE_SEPARATED_LINE = /(?:^|[\s;])(?:ENV|setenv|set\s+-[gx]+|--?[\w-]*)\s*$/;
+// `<HawzuToken>...</HawzuToken>` in XML configs (.NET, Maven settings).
+const XML_ELEMENT_END = />/y;
+
+export default defineContext({
+  id: "hawzu-named-key",
+  description: "A value assigned to a Hawzu-named key or variable (HAWZU_ACCESS_TOKEN=, hawzuToken:, hawzu.api.token=).",
+  example: 'export HAWZU_ACCESS_TOKEN="h7Gk2pQx9LmZ4vNc8RtY3wBs"',
+  keywords: ["hawzu"],
+  confidence: "high",
+  match({ text, options }) {
+    const matches: ContextMatch[] = [];
+    let coveredUntil = -1;
+    for (const index of findHawzuWords(text)) {
+      if (index < coveredUntil) continue;
+      const { start, end } = expandKey(text, index);
+      coveredUntil = end;
+      const key = text.slice(start, end);
+      const bareHawzu = compactKey(key) === "hawzu";
+      if (!bareHawzu && !isHawzuTokenKey(key, options.extraKeyNames)) continue;
+      const value = valueAfterKey(text, start, end);
+      if (!value) continue;
+      const description = `value of ${key.length > 64 ? key.slice(0, 61) + "..." : key}`;
+      const written = text.slice(value.start, value.end);
+      if (isBase64Key(key)) {
+        const decoded = decodeBase64Text(written);
+        if (decoded) {
+          matches.push({ range: [value.start, value.end], token: decoded, encoding: "base64", description });
+          continue;
+        }
+      }
+      // A bare `hawzu:` key is a token only under a credentials list; that is weaker evidence.
+      matches.push(
+        bareHawzu
+          ? { range: [value.start, value.end], description, confidence: "medium", strictness: "strict" }
+          : { range: [value.start, value.end], description },
+      );
+    }
+    return matches;
+  },
+});
+
+function valueAfterKey(text: string, keyStart: number, keyEnd: number) {
+  const before = text[keyStart - 1];
+  if (before === "<") {
+    XML_ELEMENT_END.lastIndex = keyEnd;
+    if (XML_ELEMENT_END.test(text)) return readValue(text, keyEnd + 1);
+  }
+  AFTER_KEY.lastIndex = keyEnd;
+  const operator = AFTER_KEY.exec(text);
+  if (operator) {
+    const keyWasQuoted = before === '"' || before === "'" || before === "`";
+    if (operator[2] === "," && !keyWasQuoted) return undefined;
+    return readValue(text, AFTER_KEY.lastIndex);
+  }
+  if (text[keyEnd] === " " || text[keyEnd] === "\t") {
+    const lineStart = text.lastIndexOf("\n", keyStart) + 1;
+    if (SPACE_SEPARATED_LINE.test(text.slice(Math.max(lineStart, keyStart - 40), keyStart))) {
+      return readValue(text, keyEnd);
+    }
+  }
+  return undefined;
+}

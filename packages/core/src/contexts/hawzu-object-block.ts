@@ -1,0 +1,89 @@
+import { readValue } from "../candidate/read-value.js";
+import { defineContext } from "../define-context.js";
+import { expandKey, findHawzuWords } from "../keys/find-hawzu-words.js";
+import { isGenericCredentialKey } from "../keys/is-generic-credential-key.js";
+import { isHawzuTokenKey } from "../keys/is-hawzu-token-key.js";
+import { namesOtherVendor } from "../keys/names-other-vendor.js";
+import type { ContextMatch } from "../types.js";
+
+// A brace-delimited object under a Hawzu name: JSON `"hawzu": {`, JS `hawzu: {`, HCL
+// `provider "hawzu" {` or `variable "hawzu_token" {`. Generic credential keys inside hold a Hawzu
+// token (unless nested under another vendor's key); in a block named like a token variable,
+// `default =` and `value =` do.
+const OPENING = /(?:\\*["'])?(?:[ \t]*\\*["'][\w.\-]{0,80}\\*["'])*[ \t]*(?:[:=][ \t]*)?(?:new\s+\w+\()?\{/y;
+const INNER_KEY = /(\\*["']?)([A-Za-z_$][\w.\-$]{0,80})\1[ \t]*(?:[:=])(?![:=/])[ \t]*/y;
+const LONGEST_BLOCK = 16_384;
+
+export default defineContext({
+  id: "hawzu-object-block",
+  description: "A generic credential key inside a Hawzu-named JSON, JavaScript or HCL object.",
+  example: '{ "hawzu": { "baseUrl": "https://api.hawzu.com", "token": "h7Gk2pQx9LmZ4vNc8RtY3wBs" } }',
+  keywords: ["hawzu"],
+  confidence: "medium",
+  match({ text, options }) {
+    const matches: ContextMatch[] = [];
+    let coveredUntil = -1;
+    for (const index of findHawzuWords(text)) {
+      if (index < coveredUntil) continue;
+      const { start: keyStart, end: keyEnd } = expandKey(text, index);
+      coveredUntil = keyEnd;
+      const name = text.slice(keyStart, keyEnd);
+      if (namesOtherVendor(name)) continue;
+      OPENING.lastIndex = keyEnd;
+      if (!OPENING.exec(text)) continue;
+      const bodyStart = OPENING.lastIndex;
+      const tokenBlock = isHawzuTokenKey(name, options.extraKeyNames);
+      scanObject(text, bodyStart, name, tokenBlock, matches);
+    }
+    return matches;
+  },
+});
+
+/** Walks one object, tracking nested keys, and collects credential values at any depth. */
+function scanObject(text: string, bodyStart: number, blockName: string, tokenBlock: boolean, matches: ContextMatch[]) {
+  const path: string[] = [];
+  let pendingKey: string | undefined;
+  let depth = 1;
+  const limit = Math.min(text.length, bodyStart + LONGEST_BLOCK);
+  let index = bodyStart;
+  while (index < limit && depth > 0) {
+    const character = text[index]!;
+    if (character === "{") {
+      path.push(pendingKey ?? "");
+      pendingKey = undefined;
+      depth++;
+      index++;
+      continue;
+    }
+    if (character === "}") {
+      path.pop();
+      depth--;
+      index++;
+      continue;
+    }
+    INNER_KEY.lastIndex = index;
+    const entry = /[\w"'$\\]/.test(character) && (index === 0 || !/[\w.\-$]/.test(text[index - 1]!)) ? INNER_KEY.exec(text) : null;
+    if (!entry) {
+      index++;
+      continue;
+    }
+    const key = entry[2]!;
+    const valueStart = INNER_KEY.lastIndex;
+    pendingKey = key;
+    const value = readValue(text, valueStart);
+    if (value) {
+      const underVendor = path.some(namesOtherVendor);
+      const credential = tokenBlock ? /^(?:default|value|token)$/i.test(key) : isGenericCredentialKey(key);
+      if (credential && !underVendor && depth === path.length + 1) {
+        matches.push({
+          range: [value.start, value.end],
+          description: `${key} in the ${blockName} object`,
+          confidence: tokenBlock ? "high" : "medium",
+        });
+      }
+      index = value.end + value.quote.length;
+      continue;
+    }
+    index = valueStart;
+  }
+}

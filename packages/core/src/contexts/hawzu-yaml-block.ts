@@ -1,0 +1,58 @@
+import { readValue } from "../candidate/read-value.js";
+import { defineContext } from "../define-context.js";
+import { isGenericCredentialKey } from "../keys/is-generic-credential-key.js";
+import { namesOtherVendor } from "../keys/names-other-vendor.js";
+import type { ContextMatch } from "../types.js";
+
+// A YAML mapping under a Hawzu-named key (`hawzu:` / `hawzu_api:` with nothing after the colon);
+// its nested generic credential keys (`token:`, `auth: { key: }`) hold Hawzu tokens, except under a
+// nested vendor key (`integrations: jira: api_token:` is Jira's).
+const BLOCK_START = /^([ \t]*)(?:- )?["']?([\w.\-]{0,80}hawzu[\w.\-]{0,80})["']?[ \t]*:[ \t]*(?:#.*)?$/gim;
+const LINE = /^([ \t]*)(?:- )?["']?([A-Za-z_][\w.\-]{0,80})["']?[ \t]*:(?![:/])/;
+const LONGEST_BLOCK_LINES = 400;
+
+export default defineContext({
+  id: "hawzu-yaml-block",
+  description: "A generic credential key (token, api_key) nested under a Hawzu-named YAML key.",
+  example: "hawzu:\n  url: https://api.hawzu.com\n  token: h7Gk2pQx9LmZ4vNc8RtY3wBs",
+  keywords: ["hawzu"],
+  confidence: "medium",
+  match({ text }) {
+    const matches: ContextMatch[] = [];
+    BLOCK_START.lastIndex = 0;
+    for (let start = BLOCK_START.exec(text); start; start = BLOCK_START.exec(text)) {
+      const blockIndent = start[1]!.length + (start[0].trimStart().startsWith("- ") ? 2 : 0);
+      const blockName = start[2]!;
+      if (namesOtherVendor(blockName)) continue;
+      // Keys between the block and the current line, by indentation: the path of nested mappings.
+      const path: Array<{ indent: number; key: string }> = [];
+      let lineStart = BLOCK_START.lastIndex + 1;
+      for (let count = 0; lineStart < text.length && count < LONGEST_BLOCK_LINES; count++) {
+        const newline = text.indexOf("\n", lineStart);
+        const lineEnd = newline === -1 ? text.length : newline;
+        const line = text.slice(lineStart, lineEnd);
+        const nextStart = lineEnd + 1;
+        if (/^\s*(?:#.*)?$/.test(line)) {
+          lineStart = nextStart;
+          continue;
+        }
+        const indent = line.length - line.trimStart().length;
+        if (indent <= blockIndent) break;
+        const entry = LINE.exec(line);
+        if (entry) {
+          const entryIndent = entry[1]!.length;
+          const key = entry[2]!;
+          while (path.length > 0 && path[path.length - 1]!.indent >= entryIndent) path.pop();
+          const underVendor = path.some((parent) => namesOtherVendor(parent.key));
+          const value = readValue(text, lineStart + entry[0].length);
+          if (value && !underVendor && isGenericCredentialKey(key)) {
+            matches.push({ range: [value.start, value.end], description: `${key} under YAML key ${blockName}` });
+          }
+          if (!value) path.push({ indent: entryIndent, key });
+        }
+        lineStart = nextStart;
+      }
+    }
+    return matches;
+  },
+});

@@ -1,0 +1,111 @@
+import { WINDOW_AFTER, WINDOW_BEFORE } from "./compute-windows.js";
+import { findCandidates, toResult } from "./find-tokens.js";
+import { hasKeyword } from "./has-keyword.js";
+import { resolveOptions, isHawzuPath } from "./resolve-options.js";
+import type { FindOptions, ScanResult } from "./types.js";
+
+/** Options of a streaming scan: the same as `findTokens`. */
+export type TokenScannerOptions = FindOptions;
+
+/**
+ * Scans text that arrives in chunks (a 10 GB log, a pipe) with bounded memory. Each `write`
+ * returns the findings its complete lines reveal; `end` flushes the rest. Lines, columns and
+ * offsets are those of the whole stream, also for a token split across two chunks.
+ */
+export interface TokenScanner {
+  write(chunk: string): ScanResult;
+  end(): ScanResult;
+}
+
+// Text kept behind the judged part, so a context whose evidence comes later (a curl URL on the
+// next line, a YAML block's later keys) is still seen whole when that evidence arrives.
+const LOOKBACK = 2 * (WINDOW_BEFORE + WINDOW_AFTER);
+// A line longer than this (minified files, one-line JSON dumps) is judged in pieces.
+const LONGEST_PENDING_LINE = 1024 * 1024;
+const TOKEN_CHARACTER = /[A-Za-z0-9\-_.~+/=%\\]/;
+const KEYWORD_OVERLAP = 64;
+
+export function createTokenScanner(options: TokenScannerOptions = {}): TokenScanner {
+  const resolved = resolveOptions(options);
+  const alwaysJudge = isHawzuPath(resolved.path);
+  let buffer = "";
+  // Absolute offset, line and column of buffer[0].
+  let bufferOffset = 0;
+  let bufferLine = 1;
+  let bufferColumn = 1;
+  // Absolute offset up to which text has been judged, and of the last keyword seen.
+  let judgedUntil = 0;
+  let lastKeywordAt = -Infinity;
+  const reported = new Set<string>();
+
+  function judge(cut: number): ScanResult {
+    const freshFrom = Math.max(0, judgedUntil - bufferOffset - KEYWORD_OVERLAP);
+    if (hasKeyword(buffer.slice(freshFrom, cut), resolved)) lastKeywordAt = bufferOffset + cut;
+    judgedUntil = bufferOffset + cut;
+    const empty: ScanResult = { findings: [], suppressed: [] };
+    if (!alwaysJudge && lastKeywordAt < bufferOffset) return empty;
+    const region = buffer.slice(0, cut);
+    const fresh = findCandidates(region, resolved).filter((candidate) => {
+      const key = `${bufferOffset + candidate.start}:${bufferOffset + candidate.end}`;
+      if (reported.has(key)) return false;
+      reported.add(key);
+      return true;
+    });
+    if (fresh.length === 0) return empty;
+    return toResult(region, fresh, resolved, { line: bufferLine, column: bufferColumn, offset: bufferOffset });
+  }
+
+  function dropBefore(keepFrom: number) {
+    if (keepFrom <= 0) return;
+    const dropped = buffer.slice(0, keepFrom);
+    let newlines = 0;
+    let lastNewline = -1;
+    for (let index = dropped.indexOf("\n"); index !== -1; index = dropped.indexOf("\n", index + 1)) {
+      newlines++;
+      lastNewline = index;
+    }
+    bufferLine += newlines;
+    bufferColumn = lastNewline === -1 ? bufferColumn + dropped.length : dropped.length - lastNewline;
+    bufferOffset += keepFrom;
+    buffer = buffer.slice(keepFrom);
+    for (const key of reported) {
+      if (Number(key.slice(0, key.indexOf(":"))) < bufferOffset) reported.delete(key);
+    }
+  }
+
+  function keepLookback(cut: number) {
+    let keepFrom = Math.max(0, cut - LOOKBACK);
+    if (keepFrom > 0) {
+      const newline = buffer.indexOf("\n", keepFrom);
+      if (newline !== -1 && newline < cut) keepFrom = newline + 1;
+    }
+    dropBefore(keepFrom);
+  }
+
+  return {
+    write(chunk) {
+      buffer += chunk;
+      let cut = buffer.lastIndexOf("\n") + 1;
+      if (cut <= judgedUntil - bufferOffset) {
+        if (buffer.length - (judgedUntil - bufferOffset) < LONGEST_PENDING_LINE) return { findings: [], suppressed: [] };
+        cut = cutInsideLine(buffer, buffer.length - LOOKBACK / 2);
+      }
+      const result = judge(cut);
+      keepLookback(cut);
+      return result;
+    },
+    end() {
+      const result = judge(buffer.length);
+      dropBefore(buffer.length);
+      return result;
+    },
+  };
+}
+
+/** A cut point in a long line that does not split a token-like run. */
+function cutInsideLine(text: string, position: number): number {
+  for (let index = position; index > position - 4096 && index > 0; index--) {
+    if (!TOKEN_CHARACTER.test(text[index - 1]!)) return index;
+  }
+  return position;
+}

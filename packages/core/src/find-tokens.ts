@@ -1,0 +1,163 @@
+import { decodeValue } from "./candidate/decode-value.js";
+import { isCredentialLike } from "./candidate/is-credential-like.js";
+import { computeWindows } from "./compute-windows.js";
+import { contexts as allContexts } from "./contexts/index.js";
+import { findKeywordHits } from "./find-keyword-hits.js";
+import { fingerprint } from "./fingerprint.js";
+import { LineIndex } from "./line-index.js";
+import { redact } from "./redact.js";
+import { isHawzuPath, resolveOptions } from "./resolve-options.js";
+import { findSuppression } from "./suppression.js";
+import type {
+  Confidence,
+  ContextMatch,
+  DetectionContext,
+  Encoding,
+  Finding,
+  FindOptions,
+  ResolvedOptions,
+  ScanResult,
+  SuppressedFinding,
+} from "./types.js";
+
+// A Hawzu-named file is judged whole up to this size; beyond it, only around keyword hits.
+const WHOLE_FILE_LIMIT = 4 * 1024 * 1024;
+const CONFIDENCE_RANK: Record<Confidence, number> = { medium: 1, high: 2 };
+
+/** A candidate that passed every check, before positions and hashes are computed. */
+interface Candidate {
+  start: number;
+  end: number;
+  token: string;
+  encoding: Encoding;
+  confidence: Confidence;
+  ruleId: string;
+  context: string;
+}
+
+/**
+ * Finds Hawzu tokens in `text`. Pure: no I/O, never prints, never throws on any input.
+ * The same text and options give the same result in every front end.
+ */
+export function findTokens(text: string, options: FindOptions = {}): ScanResult {
+  const resolved = resolveOptions(options);
+  const candidates = findCandidates(text, resolved);
+  return toResult(text, candidates, resolved);
+}
+
+/** The candidates of `text`, sorted by start; shared with the streaming scanner. */
+export function findCandidates(
+  text: string,
+  options: ResolvedOptions,
+  contexts: readonly DetectionContext[] = allContexts,
+): Candidate[] {
+  const inHawzuFile = isHawzuPath(options.path);
+  const hits = findKeywordHits(text, options);
+  if (hits.length === 0 && !inHawzuFile) return [];
+  const windows =
+    inHawzuFile && text.length <= WHOLE_FILE_LIMIT ? [[0, text.length] as [number, number]] : computeWindows(text, hits);
+  const byRange = new Map<string, Candidate>();
+  for (const [windowStart, windowEnd] of windows) {
+    const windowText = text.slice(windowStart, windowEnd);
+    const lower = windowText.toLowerCase();
+    for (const context of contexts) {
+      if (context.keywords.length > 0 && !context.keywords.some((word) => lower.includes(word))) continue;
+      for (const match of context.match({ text: windowText, options, inHawzuFile })) {
+        const candidate = toCandidate(windowText, windowStart, context, match);
+        if (!candidate) continue;
+        const key = `${candidate.start}:${candidate.end}`;
+        const existing = byRange.get(key);
+        if (!existing || CONFIDENCE_RANK[candidate.confidence] > CONFIDENCE_RANK[existing.confidence]) {
+          byRange.set(key, candidate);
+        }
+      }
+    }
+  }
+  return dropContained([...byRange.values()].sort((a, b) => a.start - b.start || b.end - a.end));
+}
+
+function toCandidate(
+  windowText: string,
+  windowStart: number,
+  context: DetectionContext,
+  match: ContextMatch,
+): Candidate | undefined {
+  const [start, end] = match.range;
+  const written = windowText.slice(start, end);
+  let token = match.token;
+  let encoding = match.encoding ?? "plain";
+  if (token === undefined) {
+    const decoded = decodeValue(written);
+    if (!decoded) return undefined;
+    token = decoded.token;
+    encoding = decoded.encoding;
+  }
+  if (!isCredentialLike(token, match.strictness ?? "normal")) return undefined;
+  return {
+    start: windowStart + start,
+    end: windowStart + end,
+    token,
+    encoding,
+    confidence: match.confidence ?? context.confidence,
+    ruleId: context.id,
+    context: match.description,
+  };
+}
+
+/** Where two contexts read overlapping spans of one value, the longer span wins. */
+function dropContained(sorted: Candidate[]): Candidate[] {
+  const kept: Candidate[] = [];
+  for (const candidate of sorted) {
+    const last = kept[kept.length - 1];
+    if (last && candidate.start < last.end) {
+      if (CONFIDENCE_RANK[candidate.confidence] > CONFIDENCE_RANK[last.confidence] && candidate.end - candidate.start >= last.end - last.start) {
+        kept[kept.length - 1] = candidate;
+      }
+      continue;
+    }
+    kept.push(candidate);
+  }
+  return kept;
+}
+
+/** Turns candidates into findings: confidence filter, suppressions, positions, hashes. */
+export function toResult(
+  text: string,
+  candidates: readonly Candidate[],
+  options: ResolvedOptions,
+  base: { line: number; column: number; offset: number } = { line: 1, column: 1, offset: 0 },
+): ScanResult {
+  const findings: Finding[] = [];
+  const suppressed: SuppressedFinding[] = [];
+  if (candidates.length === 0) return { findings, suppressed };
+  const lines = new LineIndex(text);
+  const minimum = CONFIDENCE_RANK[options.minConfidence];
+  for (const candidate of candidates) {
+    if (CONFIDENCE_RANK[candidate.confidence] < minimum) continue;
+    const startPosition = lines.position(candidate.start);
+    const endPosition = lines.position(candidate.end - 1);
+    const finding: Finding = {
+      ruleId: candidate.ruleId,
+      line: base.line + startPosition.line - 1,
+      column: startPosition.line === 1 ? base.column + startPosition.column - 1 : startPosition.column,
+      endLine: base.line + endPosition.line - 1,
+      endColumn: (endPosition.line === 1 ? base.column + endPosition.column - 1 : endPosition.column) + 1,
+      start: base.offset + candidate.start,
+      end: base.offset + candidate.end,
+      confidence: candidate.confidence,
+      context: candidate.context,
+      fingerprint: fingerprint(candidate.token),
+      redacted: redact(candidate.token),
+      encoding: candidate.encoding,
+    };
+    const suppression = findSuppression(
+      lines.lineText(startPosition.line),
+      startPosition.line > 1 ? lines.lineText(startPosition.line - 1) : undefined,
+    );
+    if (suppression) suppressed.push({ ...finding, ...suppression });
+    else findings.push(finding);
+  }
+  return { findings, suppressed };
+}
+
+export type { Candidate };

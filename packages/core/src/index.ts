@@ -1,0 +1,19 @@
+export { findTokens } from "./find-tokens.js";
+export { createTokenScanner, type TokenScanner, type TokenScannerOptions } from "./create-token-scanner.js";
+export { hasKeyword } from "./has-keyword.js";
+export { fingerprint } from "./fingerprint.js";
+export { redact } from "./redact.js";
+export { contexts } from "./contexts/index.js";
+export { defineContext } from "./define-context.js";
+export { isCredentialLike } from "./candidate/is-credential-like.js";
+export type {
+  Confidence,
+  ContextMatch,
+  ContextWindow,
+  DetectionContext,
+  Encoding,
+  Finding,
+  FindOptions,
+  ScanResult,
+  SuppressedFinding,
+} from "./types.js";

@@ -1,0 +1,24 @@
+/** Where the word "hawzu" occurs, skipping this tool's own name (`hawzu-scan`, its directives). */
+const HAWZU_WORD = /hawzu(?!-scan)/gi;
+
+export function findHawzuWords(text: string): number[] {
+  const found: number[] = [];
+  HAWZU_WORD.lastIndex = 0;
+  for (let match = HAWZU_WORD.exec(text); match; match = HAWZU_WORD.exec(text)) found.push(match.index);
+  return found;
+}
+
+const KEY_CHARACTER = /[A-Za-z0-9_.\-]/;
+const LONGEST_KEY = 100;
+
+/** The identifier-like run of characters around a "hawzu" at `index` (e.g. `HAWZU_ACCESS_TOKEN`). */
+export function expandKey(text: string, index: number): { start: number; end: number } {
+  let start = index;
+  while (start > 0 && index - start < LONGEST_KEY && KEY_CHARACTER.test(text[start - 1]!)) start--;
+  let end = index + 5;
+  while (end < text.length && end - index < LONGEST_KEY && KEY_CHARACTER.test(text[end]!)) end++;
+  // Flags (`--hawzu-token`) and trailing dots (`hawzu.`) are not part of the name.
+  while (start < end && (text[start] === "-" || text[start] === ".")) start++;
+  while (end > start && (text[end - 1] === "." || text[end - 1] === "-")) end--;
+  return { start, end };
+}
