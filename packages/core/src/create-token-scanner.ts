@@ -14,8 +14,18 @@ export type TokenScannerOptions = FindOptions;
  */
 export interface TokenScanner {
   write(chunk: string): ScanResult;
+  /**
+   * Moves past text without judging it, for callers that read bytes and find no keyword in a long
+   * stretch: pass its length (UTF-16 code units), its line breaks, and the length of its part after
+   * the last line break. The caller must `write` at least `SKIP_MARGIN` characters on both sides of
+   * a skipped stretch, so evidence near its edges is still seen.
+   */
+  skip(length: number, lineBreaks: number, lengthAfterLastLineBreak: number): ScanResult;
   end(): ScanResult;
 }
+
+/** How much text a caller must write (not skip) next to any skipped stretch. */
+export const SKIP_MARGIN = 64 * 1024;
 
 // Text kept behind the judged part, so a context whose evidence comes later (a curl URL on the
 // next line, a YAML block's later keys) is still seen whole when that evidence arrives.
@@ -92,6 +102,15 @@ export function createTokenScanner(options: TokenScannerOptions = {}): TokenScan
       }
       const result = judge(cut);
       keepLookback(cut);
+      return result;
+    },
+    skip(length, lineBreaks, lengthAfterLastLineBreak) {
+      const result = judge(buffer.length);
+      dropBefore(buffer.length);
+      bufferOffset += length;
+      judgedUntil = bufferOffset;
+      bufferLine += lineBreaks;
+      bufferColumn = lineBreaks > 0 ? lengthAfterLastLineBreak + 1 : bufferColumn + length;
       return result;
     },
     end() {

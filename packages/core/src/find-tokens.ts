@@ -1,4 +1,4 @@
-import { decodeValue } from "./candidate/decode-value.js";
+import { decodeBase64Text, decodeValue } from "./candidate/decode-value.js";
 import { isCredentialLike } from "./candidate/is-credential-like.js";
 import { computeWindows } from "./compute-windows.js";
 import { contexts as allContexts } from "./contexts/index.js";
@@ -91,6 +91,15 @@ function toCandidate(
     if (!decoded) return undefined;
     token = decoded.token;
     encoding = decoded.encoding;
+  }
+  // A value that is base64 of printable text is judged by that text: a Secret's encoded token is
+  // that token, and an encoded placeholder (WU9VUl9BQ0NFU1NfVE9LRU4=) is still a placeholder.
+  if (encoding === "plain") {
+    const inner = decodeBase64Text(token);
+    if (inner !== undefined && inner.length >= 12) {
+      token = inner;
+      encoding = "base64";
+    }
   }
   if (!isCredentialLike(token, match.strictness ?? "normal")) return undefined;
   return {

@@ -1,5 +1,5 @@
 export { findTokens } from "./find-tokens.js";
-export { createTokenScanner, type TokenScanner, type TokenScannerOptions } from "./create-token-scanner.js";
+export { createTokenScanner, SKIP_MARGIN, type TokenScanner, type TokenScannerOptions } from "./create-token-scanner.js";
 export { hasKeyword } from "./has-keyword.js";
 export { fingerprint } from "./fingerprint.js";
 export { redact } from "./redact.js";

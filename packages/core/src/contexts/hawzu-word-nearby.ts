@@ -35,6 +35,8 @@ export default defineContext({
       scannedUntil = to;
       for (const { key, keyStart, value } of findAssignments(text, from, to)) {
         if (!isGenericCredentialKey(key) || lineNamesOtherVendor(text, keyStart)) continue;
+        const mentionLineEnd = text.indexOf("\n", index);
+        if (mentionLineEnd !== -1 && mentionLineEnd < keyStart && opensOtherSection(text.slice(mentionLineEnd + 1, text.lastIndexOf("\n", keyStart) + 1))) continue;
         matches.push({ range: [value.start, value.end], description: `${key} next to a Hawzu mention`, strictness: "strict" });
       }
       BEARER.lastIndex = from;
@@ -50,6 +52,14 @@ export default defineContext({
     return matches;
   },
 });
+
+// A section header between the mention and the key (`[registry]`, `registry:`, `"registry": {`)
+// means the key belongs to something else.
+const SECTION_HEADER = /^[ \t]*(?:\[[^\]\n]+\][ \t]*|["']?[\w.\-]+["']?[ \t]*:[ \t]*\{?[ \t]*)$/m;
+
+function opensOtherSection(linesBetween: string): boolean {
+  return SECTION_HEADER.test(linesBetween);
+}
 
 function lineNamesOtherVendor(text: string, position: number): boolean {
   const start = text.lastIndexOf("\n", position - 1) + 1;

@@ -1,0 +1,2 @@
+import os
+os.environ["HAWZU_ACCESS_TOKEN"] = "vXxWvPVKeT1ODirOuLLI47Q6oqJFRuTDOi76"

@@ -1,0 +1,4 @@
+provider "hawzu" {
+  base_url = "https://api.hawzu.com"
+  token    = "EYVjrrpbPrVOQNl5bFGVwdXAvJSu"
+}

@@ -1,0 +1,1 @@
+CLIENT = Client(key="hzw_5q5z82PyhZfReXWsKpEjE3g9LeOOjeyt")
