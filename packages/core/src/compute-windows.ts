@@ -9,9 +9,15 @@ const TOKEN_CHARACTER = /[A-Za-z0-9\-_.~+/=%\\]/;
 export function computeWindows(text: string, hits: readonly number[]): Array<[number, number]> {
   const windows: Array<[number, number]> = [];
   for (const hit of hits) {
-    const start = snapStart(text, Math.max(0, hit - WINDOW_BEFORE));
-    const end = snapEnd(text, Math.min(text.length, hit + WINDOW_AFTER));
     const last = windows[windows.length - 1];
+    // Dense hits (a file full of "hawzu") extend the current window without new searches.
+    if (last && hit + WINDOW_AFTER <= last[1]) continue;
+    const end = snapEnd(text, Math.min(text.length, hit + WINDOW_AFTER));
+    if (last && hit - WINDOW_BEFORE <= last[1]) {
+      last[1] = Math.max(last[1], end);
+      continue;
+    }
+    const start = snapStart(text, Math.max(0, hit - WINDOW_BEFORE));
     if (last && start <= last[1]) last[1] = Math.max(last[1], end);
     else windows.push([start, end]);
   }
@@ -20,8 +26,8 @@ export function computeWindows(text: string, hits: readonly number[]): Array<[nu
 
 function snapStart(text: string, position: number): number {
   if (position === 0) return 0;
-  const newline = text.lastIndexOf("\n", position);
-  if (newline !== -1 && position - newline <= SNAP_DISTANCE) return newline + 1;
+  const newline = text.slice(Math.max(0, position - SNAP_DISTANCE), position + 1).lastIndexOf("\n");
+  if (newline !== -1) return Math.max(0, position - SNAP_DISTANCE) + newline + 1;
   let start = position;
   while (start > 0 && position - start < SNAP_DISTANCE && TOKEN_CHARACTER.test(text[start - 1]!)) start--;
   return start;
@@ -29,8 +35,8 @@ function snapStart(text: string, position: number): number {
 
 function snapEnd(text: string, position: number): number {
   if (position >= text.length) return text.length;
-  const newline = text.indexOf("\n", position);
-  if (newline !== -1 && newline - position <= SNAP_DISTANCE) return newline;
+  const newline = text.slice(position, position + SNAP_DISTANCE + 1).indexOf("\n");
+  if (newline !== -1) return position + newline;
   let end = position;
   while (end < text.length && end - position < SNAP_DISTANCE && TOKEN_CHARACTER.test(text[end]!)) end++;
   return end;

@@ -1,7 +1,7 @@
 // `hawzu-scan-ignore` on the finding's line, or `hawzu-scan-ignore-next-line` on the line before,
 // in any comment syntax; text after the directive (after `:` or `--`) is the reason.
-const SAME_LINE = /hawzu-scan-ignore(?!-next-line)(?:[ \t]*(?::|--)?[ \t]*(.*))?/;
-const NEXT_LINE = /hawzu-scan-ignore-next-line(?:[ \t]*(?::|--)?[ \t]*(.*))?/;
+const SAME_LINE = /hawzu-scan-ignore(?!-next-line)(?:[ \t]*(?::|--(?!>))?[ \t]*(.*))?/;
+const NEXT_LINE = /hawzu-scan-ignore-next-line(?:[ \t]*(?::|--(?!>))?[ \t]*(.*))?/;
 const COMMENT_END = /\s*(?:\*\/|-->|%>|#\}|\}\})?\s*$/;
 const LONGEST_REASON = 200;
 

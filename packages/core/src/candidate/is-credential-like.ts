@@ -7,11 +7,9 @@ export const MAX_TOKEN_LENGTH = 512;
 
 const TOKEN_ALPHABET = /^[A-Za-z0-9\-_.~+/=]+$/;
 const JWT = /^eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}$/;
-// A dotted or bare identifier path (process.env.X, secrets.HAWZU_TOKEN, settings.hawzu.token).
-const IDENTIFIER_PATH = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/;
 const HEX = /^[0-9a-fA-F]+$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const FILE_PATH = /^(?:\.{0,2}\/|~\/)|\.(?:json|ya?ml|txt|env|pem|key|toml|ini|cfg|conf|properties|js|ts|py|sh)$/i;
+const FILE_PATH = /\.(?:json|ya?ml|txt|env|pem|key|toml|ini|cfg|conf|properties|js|ts|py|sh)$/i;
 const VOWELS = /[aeiou]/g;
 const FOUR_CONSONANTS = /[bcdfghjklmnpqrstvwxz]{4}/i;
 
@@ -31,7 +29,6 @@ export function isCredentialLike(value: string, strictness: Strictness = "normal
   if (strictness === "strict" && (HEX.test(value) || UUID.test(value))) return false;
   if (!hasEnoughVariety(value)) return false;
   if (isWordy(value)) return false;
-  if (IDENTIFIER_PATH.test(value) && !/\d/.test(value) && value.includes(".")) return false;
   return true;
 }
 
@@ -63,32 +60,65 @@ function hasEnoughVariety(value: string): boolean {
   return entropy >= 3 && unpadded.length >= MIN_TOKEN_LENGTH - 2;
 }
 
+// Words that make up names, paths and made-up values (`hawzu-access-token-from-vault`,
+// `ci_uploader_prod_key`); a value mostly made of them is a name, not a credential.
+const COMMON_WORDS = [
+  "access", "account", "api", "app", "auth", "backup", "bearer", "bot", "build", "ci", "client",
+  "config", "credential", "default", "deploy", "dev", "env", "file", "for", "from", "hawzu", "key",
+  "local", "main", "my", "name", "new", "nightly", "old", "path", "personal", "private", "prod",
+  "production", "project", "release", "run", "secret", "secrets", "service", "staging", "stage",
+  "test", "the", "token", "tokens", "upload", "uploader", "user", "value", "vault", "web", "workspace",
+  "results", "reporter", "report", "string", "random", "generated", "password", "admin", "integration",
+];
+const WORD_BY_LENGTH = [...COMMON_WORDS].sort((a, b) => b.length - a.length);
+
 /**
  * True when most of the value is made of word-like pieces (`my-api-token-value`, `HawzuTokenForCi`,
- * `/run/secrets/hawzu_token`): readable names, not random bytes.
+ * `/run/secrets/hawzu_token`): readable names, not random bytes. Letters and digits interleaved
+ * (`a4Lq9x`) are never words, so random tokens of any alphabet pass.
  */
 function isWordy(value: string): boolean {
-  // Pieces: letter runs split at lower-to-upper case changes, digit runs, separators dropped.
-  const pieces = value.match(/[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+/g) ?? [];
-  let wordCharacters = 0;
-  let digitCharacters = 0;
-  for (const piece of pieces) {
-    if (/^\d/.test(piece)) {
-      digitCharacters += piece.length;
-      continue;
-    }
-    if (piece.length >= 3 && looksLikeWord(piece)) wordCharacters += piece.length;
-  }
   const alphanumeric = value.replace(/[^A-Za-z0-9]/g, "").length;
   if (alphanumeric === 0) return true;
-  return wordCharacters / alphanumeric >= 0.6 && digitCharacters / alphanumeric < 0.25;
+  let wordCharacters = 0;
+  let digitCharacters = 0;
+  for (const chunk of value.split(/[^A-Za-z0-9]+/)) {
+    if (/^\d+$/.test(chunk)) {
+      digitCharacters += chunk.length;
+      continue;
+    }
+    const covered = coveredByCommonWords(chunk.toLowerCase());
+    const shape = /^[A-Za-z]+\d{0,4}$/.test(chunk) ? coveredByWordShapes(chunk) : 0;
+    wordCharacters += Math.max(covered, shape);
+    digitCharacters += (chunk.match(/\d/g) ?? []).length;
+  }
+  return wordCharacters / alphanumeric >= 0.6 && digitCharacters / alphanumeric < 0.3;
+}
+
+function coveredByCommonWords(chunk: string): number {
+  let covered = 0;
+  let rest = chunk;
+  for (const word of WORD_BY_LENGTH) {
+    if (word.length < 3 && chunk.length > 8) continue;
+    while (rest.includes(word)) {
+      covered += word.length;
+      rest = rest.replace(word, " ");
+    }
+  }
+  return covered;
+}
+
+/** The chunk's length when every camel-case or single-case piece of it reads like a word. */
+function coveredByWordShapes(chunk: string): number {
+  const letters = chunk.replace(/\d+$/, "");
+  const pieces = letters.match(/[A-Z]?[a-z]+|[A-Z]+(?![a-z])/g) ?? [];
+  const allWords = pieces.length > 0 && pieces.every((piece) => piece.length >= 3 && piece.length <= 12 && looksLikeWord(piece));
+  return allWords ? letters.length : 0;
 }
 
 function looksLikeWord(piece: string): boolean {
   const vowels = (piece.toLowerCase().match(VOWELS) ?? []).length;
   const ratio = vowels / piece.length;
-  if (ratio < 0.2 || ratio > 0.7) return false;
-  if (piece.length > 4 && FOUR_CONSONANTS.test(piece)) return false;
-  // Upper case runs longer than an acronym are words only in SHOUTING_SNAKE names.
-  return true;
+  if (ratio < 0.25 || ratio > 0.6) return false;
+  return !FOUR_CONSONANTS.test(piece) && !/[A-Z]{2}[a-z]|[a-z][A-Z]/.test(piece);
 }

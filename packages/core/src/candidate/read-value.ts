@@ -11,7 +11,9 @@ export interface WrittenValue {
 
 // Value characters: the token alphabets (letters, digits, -_.~+/=), percent escapes, and the JSON
 // escapes `\/` and `\u00XX` that appear when a config is embedded in a JSON string.
-const VALUE_CHARACTER = /[A-Za-z0-9\-_.~+/=%]/;
+// Escaped forms take up to six characters per token character; one more means "too long".
+const LONGEST_WRITTEN = MAX_TOKEN_LENGTH * 3;
+const VALUE_RUN = new RegExp(`(?:[A-Za-z0-9\\-_.~+/=%]|\\\\/|\\\\u[0-9a-fA-F]{4}){1,${LONGEST_WRITTEN + 1}}`, "y");
 const OPENING_QUOTE = /(?:[frbuRBU@$]?)(\\*["'`])/y;
 // What may follow an unquoted value: the end of the value in every config and log syntax we read.
 const UNQUOTED_END = /[\s;,&)}\]"'#<>|]/;
@@ -32,22 +34,12 @@ export function readValue(text: string, position: number): WrittenValue | undefi
     index = OPENING_QUOTE.lastIndex;
   }
   const start = index;
-  // Escaped forms may take up to three characters per token character.
-  const longest = start + MAX_TOKEN_LENGTH * 3;
-  const limit = Math.min(text.length, longest + 1);
-  while (index < limit) {
-    const character = text[index]!;
-    if (VALUE_CHARACTER.test(character)) {
-      index++;
-    } else if (character === "\\" && text[index + 1] === "/") {
-      index += 2;
-    } else if (character === "\\" && text[index + 1] === "u" && /^[0-9a-fA-F]{4}$/.test(text.slice(index + 2, index + 6))) {
-      index += 6;
-    } else {
-      break;
-    }
-  }
-  if (index === start || index > longest) return undefined;
+  // One native regex run instead of a character loop: values are read at every key occurrence.
+  VALUE_RUN.lastIndex = start;
+  const run = VALUE_RUN.exec(text);
+  if (!run) return undefined;
+  index = VALUE_RUN.lastIndex;
+  if (index - start > LONGEST_WRITTEN) return undefined;
   const end = index;
   if (quote) {
     if (!text.startsWith(quote, end)) return undefined;

@@ -4,6 +4,7 @@ import { defineContext } from "../define-context.js";
 import { compactKey } from "../keys/compact-key.js";
 import { expandKey, findHawzuWords } from "../keys/find-hawzu-words.js";
 import { isBase64Key, isHawzuTokenKey } from "../keys/is-hawzu-token-key.js";
+import { lineStartWithin } from "../evidence/line-bounds.js";
 import type { ContextMatch } from "../types.js";
 
 // After the key: a closing quote (also JSON-escaped), then `]` or `)` for `env["X"]` and
@@ -33,6 +34,7 @@ export default defineContext({
       if (!bareHawzu && !isHawzuTokenKey(key, options.extraKeyNames)) continue;
       const value = valueAfterKey(text, start, end);
       if (!value) continue;
+      coveredUntil = value.end;
       const description = `value of ${key.length > 64 ? key.slice(0, 61) + "..." : key}`;
       const written = text.slice(value.start, value.end);
       if (isBase64Key(key)) {
@@ -67,8 +69,7 @@ function valueAfterKey(text: string, keyStart: number, keyEnd: number) {
     return readValue(text, AFTER_KEY.lastIndex);
   }
   if (text[keyEnd] === " " || text[keyEnd] === "\t") {
-    const lineStart = text.lastIndexOf("\n", keyStart) + 1;
-    if (SPACE_SEPARATED_LINE.test(text.slice(Math.max(lineStart, keyStart - 40), keyStart))) {
+    if (SPACE_SEPARATED_LINE.test(text.slice(lineStartWithin(text, keyStart, 40), keyStart))) {
       return readValue(text, keyEnd);
     }
   }

@@ -6,12 +6,14 @@ import { findAssignments } from "../keys/find-assignments.js";
 import { findHawzuWords } from "../keys/find-hawzu-words.js";
 import { isGenericCredentialKey } from "../keys/is-generic-credential-key.js";
 import { namesOtherVendor } from "../keys/names-other-vendor.js";
+import { lineEndWithin, lineStartWithin } from "../evidence/line-bounds.js";
 import type { ContextMatch } from "../types.js";
 
 // Weaker evidence: a generic credential (`API_TOKEN=`, `"token":`, `Bearer ...` with no host)
 // within two lines of the word Hawzu: a `# Hawzu` comment over an .env entry, a JSON log line of a
 // Hawzu sync job. Lines that name another vendor are not Hawzu's.
 const NEARBY_LINES = 2;
+const REACH = 2048;
 const BEARER = /\bBearer[ \t]+/gi;
 
 export default defineContext({
@@ -25,26 +27,27 @@ export default defineContext({
     let scannedUntil = 0;
     let hosts: ReturnType<typeof findHosts> | undefined;
     for (const index of findHawzuWords(text)) {
-      let from = text.lastIndexOf("\n", index - 1) + 1;
-      for (let line = 0; line < NEARBY_LINES && from > 0; line++) from = text.lastIndexOf("\n", from - 2) + 1;
-      let to = index;
-      for (let line = 0; line <= NEARBY_LINES && to !== -1 && to < text.length; line++) to = text.indexOf("\n", to + 1);
-      if (to === -1) to = text.length;
+      let from = lineStartWithin(text, index, REACH);
+      for (let line = 0; line < NEARBY_LINES && from > 0 && text[from - 1] === "\n"; line++) from = lineStartWithin(text, from - 1, REACH);
+      let to = lineEndWithin(text, index, REACH);
+      for (let line = 0; line < NEARBY_LINES && to < text.length && text[to] === "\n"; line++) to = lineEndWithin(text, to + 1, REACH);
       from = Math.max(from, scannedUntil);
       if (from >= to) continue;
       scannedUntil = to;
       for (const { key, keyStart, value } of findAssignments(text, from, to)) {
         if (!isGenericCredentialKey(key) || lineNamesOtherVendor(text, keyStart)) continue;
-        const mentionLineEnd = text.indexOf("\n", index);
-        if (mentionLineEnd !== -1 && mentionLineEnd < keyStart && opensOtherSection(text.slice(mentionLineEnd + 1, text.lastIndexOf("\n", keyStart) + 1))) continue;
+        const mentionLineEnd = lineEndWithin(text, index, REACH);
+        const keyLineStart = lineStartWithin(text, keyStart, REACH);
+        if (mentionLineEnd < keyLineStart && opensOtherSection(text.slice(mentionLineEnd + 1, keyLineStart))) continue;
         matches.push({ range: [value.start, value.end], description: `${key} next to a Hawzu mention`, strictness: "strict" });
       }
-      BEARER.lastIndex = from;
-      for (let bearer = BEARER.exec(text); bearer && bearer.index < to; bearer = BEARER.exec(text)) {
-        const value = readValue(text, BEARER.lastIndex);
+      const nearby = text.slice(from, to);
+      BEARER.lastIndex = 0;
+      for (let bearer = BEARER.exec(nearby); bearer; bearer = BEARER.exec(nearby)) {
+        const value = readValue(text, from + BEARER.lastIndex);
         if (!value || value.quote) continue;
         hosts ??= findHosts(text);
-        const { host } = hostNear(text, bearer.index, hosts);
+        const { host } = hostNear(text, from + bearer.index, hosts);
         if (host && !host.isHawzu) continue;
         matches.push({ range: [value.start, value.end], description: "bearer token next to a Hawzu mention", strictness: "strict" });
       }
@@ -62,8 +65,6 @@ function opensOtherSection(linesBetween: string): boolean {
 }
 
 function lineNamesOtherVendor(text: string, position: number): boolean {
-  const start = text.lastIndexOf("\n", position - 1) + 1;
-  const newline = text.indexOf("\n", position);
-  const line = text.slice(start, newline === -1 ? text.length : newline);
+  const line = text.slice(lineStartWithin(text, position, 512), lineEndWithin(text, position, 512));
   return line.split(/[^A-Za-z0-9_]+/).some((word) => word.length > 2 && namesOtherVendor(word));
 }

@@ -2,6 +2,7 @@ import { readValue } from "../candidate/read-value.js";
 import { defineContext } from "../define-context.js";
 import { isGenericCredentialKey } from "../keys/is-generic-credential-key.js";
 import { namesOtherVendor } from "../keys/names-other-vendor.js";
+import { lineEndWithin } from "../evidence/line-bounds.js";
 import type { ContextMatch } from "../types.js";
 
 // A YAML mapping under a Hawzu-named key (`hawzu:` / `hawzu_api:` with nothing after the colon);
@@ -10,6 +11,7 @@ import type { ContextMatch } from "../types.js";
 const BLOCK_START = /^([ \t]*)(?:- )?["']?([\w.\-]{0,80}hawzu[\w.\-]{0,80})["']?[ \t]*:[ \t]*(?:#.*)?$/gim;
 const LINE = /^([ \t]*)(?:- )?["']?([A-Za-z_][\w.\-]{0,80})["']?[ \t]*:(?![:/])/;
 const LONGEST_BLOCK_LINES = 400;
+const LONGEST_LINE = 4096;
 
 export default defineContext({
   id: "hawzu-yaml-block",
@@ -28,8 +30,9 @@ export default defineContext({
       const path: Array<{ indent: number; key: string }> = [];
       let lineStart = BLOCK_START.lastIndex + 1;
       for (let count = 0; lineStart < text.length && count < LONGEST_BLOCK_LINES; count++) {
-        const newline = text.indexOf("\n", lineStart);
-        const lineEnd = newline === -1 ? text.length : newline;
+        const lineEnd = lineEndWithin(text, lineStart, LONGEST_LINE);
+        // A line longer than any config line ends the block: it is data, not YAML.
+        if (lineEnd < text.length && text[lineEnd] !== "\n") break;
         const line = text.slice(lineStart, lineEnd);
         const nextStart = lineEnd + 1;
         if (/^\s*(?:#.*)?$/.test(line)) {

@@ -1,4 +1,5 @@
 import { findHosts, type HostMention } from "./find-hosts.js";
+import { lineEndWithin, lineStartWithin } from "./line-bounds.js";
 
 const NEARBY_LINES = 8;
 const NEARBY_CHARACTERS = 1500;
@@ -18,13 +19,26 @@ export interface HostVerdict {
  * bearer token sent to api.github.com next to a Hawzu call is not taken for Hawzu's.
  */
 export function hostNear(text: string, position: number, hosts: HostMention[] = findHosts(text)): HostVerdict {
-  const onlyHawzuHostsInText = hosts.length > 0 && hosts.every((mention) => mention.isHawzu);
+  const onlyHawzuHostsInText = hosts.length > 0 && !hosts.some((mention) => !mention.isHawzu);
   const [logicalStart, logicalEnd] = logicalLine(text, position);
-  const inLine = hosts.filter((mention) => mention.start >= logicalStart && mention.start < logicalEnd);
+  const inLine = between(hosts, logicalStart, logicalEnd);
   if (inLine.length > 0) return { host: nearest(inLine, position), onlyHawzuHostsInText };
   const [nearbyStart, nearbyEnd] = nearbyLines(text, position);
-  const nearby = hosts.filter((mention) => mention.start >= nearbyStart && mention.start < nearbyEnd);
-  return { host: nearest(nearby, position), onlyHawzuHostsInText };
+  return { host: nearest(between(hosts, nearbyStart, nearbyEnd), position), onlyHawzuHostsInText };
+}
+
+/** The mentions (sorted by start) that start in [from, to), found by binary search. */
+function between(hosts: HostMention[], from: number, to: number): HostMention[] {
+  let low = 0;
+  let high = hosts.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (hosts[middle]!.start < from) low = middle + 1;
+    else high = middle;
+  }
+  const found: HostMention[] = [];
+  for (let index = low; index < hosts.length && hosts[index]!.start < to; index++) found.push(hosts[index]!);
+  return found;
 }
 
 function nearest(mentions: HostMention[], position: number): HostMention | undefined {
@@ -36,12 +50,11 @@ function nearest(mentions: HostMention[], position: number): HostMention | undef
 }
 
 function lineStartOf(text: string, position: number): number {
-  return text.lastIndexOf("\n", position - 1) + 1;
+  return lineStartWithin(text, position, NEARBY_CHARACTERS);
 }
 
 function lineEndOf(text: string, position: number): number {
-  const end = text.indexOf("\n", position);
-  return end === -1 ? text.length : end;
+  return lineEndWithin(text, position, NEARBY_CHARACTERS);
 }
 
 function logicalLine(text: string, position: number): [number, number] {
