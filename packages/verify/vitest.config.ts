@@ -1,4 +1,14 @@
 import { defineProject, mergeConfig } from "vitest/config";
 import base from "../../vitest.config.base.js";
 
-export default mergeConfig(base, defineProject({ test: { name: "verify" } }));
+export default mergeConfig(
+  base,
+  defineProject({
+    test: {
+      name: "verify",
+      // The verifier never prints (a log line is one more place a token could leak): any console
+      // call in its tests fails them.
+      setupFiles: ["./test/setup/fail-on-console.ts"],
+    },
+  }),
+);

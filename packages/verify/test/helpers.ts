@@ -1,0 +1,11 @@
+import { randomBytes } from "node:crypto";
+import type { VerifyOptions } from "../src/index.js";
+
+export { startFakeHawzuApi, liveProjectToken, liveWorkspaceToken, rateLimitedFirst, intermittentServerError } from "../../../test/fake-hawzu-api/index.js";
+export type { FakeHawzuApi, Behaviour } from "../../../test/fake-hawzu-api/index.js";
+
+/** A random fake token, different in every test run. */
+export const newToken = () => randomBytes(24).toString("base64url");
+
+/** Short waits so retry tests run in milliseconds. */
+export const fast: VerifyOptions = { timeoutMs: 5_000, baseDelayMs: 5, maxDelayMs: 20 };
