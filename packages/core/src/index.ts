@@ -6,6 +6,8 @@ export { redact } from "./redact.js";
 export { contexts } from "./contexts/index.js";
 export { defineContext } from "./define-context.js";
 export { isCredentialLike } from "./candidate/is-credential-like.js";
+export { readFoundToken, type FoundTokenSpan } from "./read-found-token.js";
+export { findSuppression } from "./suppression.js";
 export type {
   Confidence,
   ContextMatch,

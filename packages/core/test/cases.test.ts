@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { findTokens, type FindOptions } from "../src/index.js";
+import { findTokens, readFoundToken, type FindOptions } from "../src/index.js";
 
 // Text tests are data: cases/<context-id>/<found|quiet>.<case>/input.<ext> with expected.json
 // (fingerprints and positions, never token text) and an optional options.json. Adding a case is
@@ -54,6 +54,16 @@ function summarize(text: string, options: FindOptions) {
 }
 
 describe.each(listCases())("$contextId/$name", (testCase) => {
+  it("reads every token back and never shows it in a finding", () => {
+    const text = readFileSync(join(testCase.folder, testCase.inputFile), "utf8");
+    const { findings, suppressed } = findTokens(text, caseOptions(testCase));
+    for (const finding of [...findings, ...suppressed]) {
+      const token = readFoundToken(text, finding);
+      expect(token).toBeDefined();
+      expect(JSON.stringify(finding)).not.toContain(token!.slice(0, 12));
+    }
+  });
+
   const input = readFileSync(join(testCase.folder, testCase.inputFile), "utf8");
   const expectedFile = join(testCase.folder, "expected.json");
 

@@ -1,5 +1,5 @@
 import { decodeBase64Text } from "../candidate/decode-value.js";
-import { isCredentialLike } from "../candidate/is-credential-like.js";
+import { pickCredential } from "../candidate/pick-credential.js";
 import { defineContext } from "../define-context.js";
 import { findHosts } from "../evidence/find-hosts.js";
 import { hostNear } from "../evidence/host-near.js";
@@ -57,10 +57,3 @@ export default defineContext({
     return matches;
   },
 });
-
-/** The credential half of `user:password`: the password, or the user when it is the token (`token:`). */
-function pickCredential(user: string, password: string): string | undefined {
-  if (isCredentialLike(password)) return password;
-  if (password === "" && isCredentialLike(user)) return user;
-  return undefined;
-}

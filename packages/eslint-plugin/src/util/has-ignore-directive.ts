@@ -1,10 +1,6 @@
-// The core's inline suppressions (packages/core/src/suppression.ts): `hawzu-scan-ignore` on the
-// finding's line, or `hawzu-scan-ignore-next-line` on the line before, in any comment syntax.
-const SAME_LINE = /hawzu-scan-ignore(?!-next-line)/;
+import { findSuppression } from "@hawzu-scan/core";
 
-/** True when a core suppression comment covers 1-based `line` of `lines`. */
+/** True when a core suppression comment (`hawzu-scan-ignore`, `-next-line`) covers 1-based `line`. */
 export function hasIgnoreDirective(lines: readonly string[], line: number): boolean {
-  const current = lines[line - 1] ?? "";
-  if (current.includes("hawzu-scan-ignore") && SAME_LINE.test(current)) return true;
-  return line > 1 && (lines[line - 2] ?? "").includes("hawzu-scan-ignore-next-line");
+  return findSuppression(lines[line - 1] ?? "", line > 1 ? lines[line - 2] : undefined) !== undefined;
 }
