@@ -10,7 +10,9 @@ const ODD_CASING = /hawzu/gi;
 /** Offsets of every "hawzu" (any casing) and known prefix in `text`, sorted. */
 export function findKeywordHits(text: string, options: ResolvedOptions): number[] {
   const hits: number[] = [];
-  for (const word of [...HAWZU_SPELLINGS, ...options.knownPrefixes]) {
+  // Extra key names a team configured are keywords too, in the casings people write them.
+  const extraSpellings = options.extraKeyNames.flatMap((name) => [name, name.toLowerCase(), name.toUpperCase()]);
+  for (const word of new Set([...HAWZU_SPELLINGS, ...options.knownPrefixes, ...extraSpellings])) {
     for (let index = text.indexOf(word); index !== -1; index = text.indexOf(word, index + word.length)) {
       hits.push(index);
     }

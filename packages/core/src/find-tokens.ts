@@ -60,8 +60,11 @@ export function findCandidates(
   for (const [windowStart, windowEnd] of windows) {
     const windowText = text.slice(windowStart, windowEnd);
     const lower = windowText.toLowerCase();
+    // A configured extra key name stands for "hawzu" (it names a Hawzu token key).
+    const extraNameHere = options.extraKeyNames.some((name) => lower.includes(name.toLowerCase()));
     for (const context of contexts) {
-      if (context.keywords.length > 0 && !context.keywords.some((word) => lower.includes(word))) continue;
+      const keywordHere = context.keywords.some((word) => lower.includes(word) || (extraNameHere && word === "hawzu"));
+      if (context.keywords.length > 0 && !keywordHere) continue;
       for (const match of context.match({ text: windowText, options, inHawzuFile })) {
         const candidate = toCandidate(windowText, windowStart, context, match);
         if (!candidate) continue;

@@ -92,3 +92,22 @@ describe("findTokens", () => {
     expect(findTokens(`TOKEN=${token()}\n`.repeat(1000))).toEqual({ findings: [], suppressed: [] });
   });
 });
+
+describe("extra key names", () => {
+  it("finds values of a configured key that does not say Hawzu, in any casing", () => {
+    const text = `QA_UPLOAD_SECRET=${token()}\nqa_upload_secret: "${token()}"\nOTHER_SECRET=${token()}\n`;
+    expect(findTokens(text).findings).toEqual([]);
+    const { findings } = findTokens(text, { extraKeyNames: ["QA_UPLOAD_SECRET"] });
+    expect(findings.map((finding) => finding.line)).toEqual([1, 2]);
+  });
+});
+
+describe("known prefixes", () => {
+  it("finds a prefixed token right after = or a quote, not inside a word", () => {
+    const options = { knownPrefixes: ["hzw_"] };
+    const value = `hzw_${token()}`;
+    expect(findTokens(`token=${value}`, options).findings).toHaveLength(1);
+    expect(findTokens(`key: "${value}"`, options).findings).toHaveLength(1);
+    expect(findTokens(`ahzw_${token()}`, options).findings).toEqual([]);
+  });
+});

@@ -25,9 +25,9 @@ export default defineContext({
   match({ text, options }) {
     const matches: ContextMatch[] = [];
     let coveredUntil = -1;
-    for (const index of findHawzuWords(text)) {
+    for (const index of keyMentions(text, options.extraKeyNames)) {
       if (index < coveredUntil) continue;
-      const { start, end } = expandKey(text, index);
+      const { start, end } = expandKey(text, index, 0);
       coveredUntil = end;
       const key = text.slice(start, end);
       const bareHawzu = compactKey(key) === "hawzu";
@@ -54,6 +54,18 @@ export default defineContext({
     return matches;
   },
 });
+
+/** Where a key may be: every "hawzu", and every configured extra key name (any casing). */
+function keyMentions(text: string, extraKeyNames: readonly string[]): number[] {
+  const mentions = findHawzuWords(text);
+  if (extraKeyNames.length === 0) return mentions;
+  const lower = text.toLowerCase();
+  for (const name of extraKeyNames) {
+    const needle = name.toLowerCase();
+    for (let index = lower.indexOf(needle); index !== -1; index = lower.indexOf(needle, index + needle.length)) mentions.push(index);
+  }
+  return mentions.sort((a, b) => a - b);
+}
 
 function valueAfterKey(text: string, keyStart: number, keyEnd: number) {
   const before = text[keyStart - 1];

@@ -4,6 +4,7 @@ import type { ContextMatch } from "../types.js";
 // Hawzu does not publish a token format (HAWZU.md); a team that knows its tokens' prefix
 // configures it (`knownPrefixes: ["hzw_"]`), and such tokens are then found anywhere.
 const TOKEN_CHARACTER = /[A-Za-z0-9\-_.~+/=]/;
+const WORD_CHARACTER = /[A-Za-z0-9_-]/;
 const LONGEST_TOKEN = 512;
 
 export default defineContext({
@@ -16,7 +17,8 @@ export default defineContext({
     const matches: ContextMatch[] = [];
     for (const prefix of options.knownPrefixes) {
       for (let index = text.indexOf(prefix); index !== -1; index = text.indexOf(prefix, index + 1)) {
-        if (index > 0 && TOKEN_CHARACTER.test(text[index - 1]!)) continue;
+        // Inside a longer word (`ahzw_`) it is not a prefix; after `=`, `/` or `.` it is.
+        if (index > 0 && WORD_CHARACTER.test(text[index - 1]!)) continue;
         let end = index + prefix.length;
         while (end < text.length && end - index <= LONGEST_TOKEN && TOKEN_CHARACTER.test(text[end]!)) end++;
         // A trailing dot ends a sentence, not a token.

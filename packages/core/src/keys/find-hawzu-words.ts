@@ -12,10 +12,10 @@ const KEY_CHARACTER = /[A-Za-z0-9_.\-]/;
 const LONGEST_KEY = 100;
 
 /** The identifier-like run of characters around a "hawzu" at `index` (e.g. `HAWZU_ACCESS_TOKEN`). */
-export function expandKey(text: string, index: number): { start: number; end: number } {
+export function expandKey(text: string, index: number, minimumLength = 5): { start: number; end: number } {
   let start = index;
   while (start > 0 && index - start < LONGEST_KEY && KEY_CHARACTER.test(text[start - 1]!)) start--;
-  let end = index + 5;
+  let end = index + minimumLength;
   while (end < text.length && end - index < LONGEST_KEY && KEY_CHARACTER.test(text[end]!)) end++;
   // Flags (`--hawzu-token`) and trailing dots (`hawzu.`) are not part of the name.
   while (start < end && (text[start] === "-" || text[start] === ".")) start++;
