@@ -1,0 +1,108 @@
+#!/usr/bin/env node
+// Measures the pre-commit check on a commit of 5 files and one of 1,000 files (realistic source
+// files, a few mentioning Hawzu, no tokens), in one run, side by side:
+//   - library: readStagedInputs + findTokens in this process (the staged scan itself)
+//   - cli:     `node bin/hawzu-scan.js --staged` as a child process (what a hook pays), when built
+//   - commit:  `git commit` with the hook that `hawzu-scan init` installs vs `git commit --no-verify`
+// Usage: node packages/cli/bench/staged.js [runs=7]
+import { execFileSync, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { findTokens } from "@hawzu-scan/core";
+import { decodeText } from "../dist/git/decode-text.js";
+import { readStagedInputs } from "../dist/git/read-staged-inputs.js";
+
+const runs = Number(process.argv[2] ?? 7);
+const packageRoot = join(dirname(fileURLToPath(import.meta.url)), "..");
+const bin = join(packageRoot, "bin", "hawzu-scan.js");
+for (const name of Object.keys(process.env)) if (name.startsWith("GIT_")) delete process.env[name];
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const time = async (action) => {
+  const start = performance.now();
+  await action();
+  return performance.now() - start;
+};
+
+function sourceFile(index) {
+  const filler = randomBytes(900).toString("base64");
+  const hawzu = index % 10 === 0 ? `const client = createHawzuClient({ baseUrl: "https://api.hawzu.com", token: process.env.HAWZU_TOKEN });\n` : "";
+  return `// file ${index}\nimport { thing } from "./thing-${index}.js";\n${hawzu}export const data${index} = "${filler}";\n`.repeat(3);
+}
+
+function makeRepository(fileCount) {
+  const root = mkdtempSync(join(tmpdir(), "hawzu-bench-"));
+  const git = (...args) => execFileSync("git", args, { cwd: root, encoding: "utf8" });
+  git("init", "-q", "-b", "main");
+  git("config", "user.name", "Bench");
+  git("config", "user.email", "bench@example.com");
+  writeFileSync(join(root, "README.md"), "# bench\n");
+  git("add", "-A");
+  git("commit", "-q", "-m", "init");
+  for (let index = 0; index < fileCount; index++) {
+    const path = join(root, "src", `dir ${index % 20}`, `module-${index}.ts`);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, sourceFile(index));
+  }
+  git("add", "-A");
+  return { root, git };
+}
+
+async function libraryScan(root) {
+  let findings = 0;
+  for await (const input of readStagedInputs({ cwd: root })) if (input.kind === "file") findings += findTokens(decodeText(input.content), { path: input.repoPath }).findings.length;
+  if (findings !== 0) throw new Error("the bench files hold no token");
+}
+
+const cliReady = existsSync(bin) && spawnSync(process.execPath, [bin, "--help"], { encoding: "utf8" }).stdout?.includes("--staged");
+console.log(`node ${process.version}, median of ${runs} runs, ms (lower is better)`);
+for (const fileCount of [5, 1000]) {
+  const { root, git } = makeRepository(fileCount);
+  const row = { files: fileCount };
+  await libraryScan(root); // warm-up
+  const libraryTimes = [];
+  for (let run = 0; run < runs; run++) libraryTimes.push(await time(() => libraryScan(root)));
+  row.library = median(libraryTimes);
+  const readTimes = [];
+  for (let run = 0; run < runs; run++) readTimes.push(await time(async () => { for await (const input of readStagedInputs({ cwd: root })) void input; }));
+  row.readOnly = median(readTimes);
+  row.gitDiffOnly = median(Array.from({ length: runs }, () => {
+    const start = performance.now();
+    git("diff", "--cached", "--raw", "-z", "--no-abbrev");
+    return performance.now() - start;
+  }));
+  if (cliReady) {
+    const times = [];
+    for (let run = 0; run < runs; run++) {
+      const start = performance.now();
+      const result = spawnSync(process.execPath, [bin, "--staged"], { cwd: root });
+      times.push(performance.now() - start);
+      if (result.status !== 0) throw new Error(`hawzu-scan --staged exited ${result.status}`);
+    }
+    row.cli = median(times);
+    const commitTimes = (args) => {
+      const measured = [];
+      for (let run = 0; run < runs; run++) {
+        const start = performance.now();
+        git("commit", "-q", "-m", "bench", ...args);
+        measured.push(performance.now() - start);
+        git("reset", "-q", "--soft", "HEAD~1");
+      }
+      return median(measured);
+    };
+    row.commitNoHook = commitTimes(["--no-verify"]);
+    spawnSync(process.execPath, [bin, "init"], { cwd: root });
+    row.commitWithHook = commitTimes([]);
+    row.hookCost = row.commitWithHook - row.commitNoHook;
+  }
+  console.log(
+    Object.entries(row)
+      .map(([key, value]) => `${key}=${typeof value === "number" && !Number.isInteger(value) ? value.toFixed(1) : value}`)
+      .join("  "),
+  );
+  rmSync(root, { recursive: true, force: true });
+}
+if (!cliReady) console.log("(cli and commit rows need the built CLI with --staged)");

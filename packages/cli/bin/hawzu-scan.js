@@ -1,0 +1,5 @@
+#!/usr/bin/env node
+import { run } from "../dist/index.js";
+
+const { stdout, stderr, stdin, env } = process;
+process.exitCode = await run(process.argv.slice(2), { stdout, stderr, stdin, cwd: process.cwd(), env });

@@ -1,0 +1,59 @@
+import type { ReportFinding } from "../report.js";
+
+/**
+ * A baseline file: accepted findings by token fingerprint and path only (no lines, no dates, no
+ * token values), sorted and de-duplicated, so it neither churns nor conflicts in review.
+ */
+export interface Baseline {
+  version: 1;
+  findings: BaselineEntry[];
+}
+
+export interface BaselineEntry {
+  fingerprint: string;
+  file: string;
+  member?: string;
+}
+
+/** The key a finding is matched by: the same token in the same file (or archive member). */
+export function baselineKey(entry: BaselineEntry): string {
+  return `${entry.fingerprint}\u0000${entry.file}\u0000${entry.member ?? ""}`;
+}
+
+export function toBaseline(findings: readonly ReportFinding[]): Baseline {
+  const byKey = new Map<string, BaselineEntry>();
+  for (const { fingerprint, file, member } of findings) {
+    const entry: BaselineEntry = { fingerprint, file, ...(member === undefined ? {} : { member }) };
+    byKey.set(baselineKey(entry), entry);
+  }
+  const findingsSorted = [...byKey.values()].sort((a, b) => compare(a.file, b.file) || compare(a.member ?? "", b.member ?? "") || compare(a.fingerprint, b.fingerprint));
+  return { version: 1, findings: findingsSorted };
+}
+
+export function renderBaseline(baseline: Baseline): string {
+  return `${JSON.stringify(baseline, null, 2)}\n`;
+}
+
+/** Parses a baseline file's text into its set of keys, or says what is wrong with it. */
+export function parseBaseline(text: string): { ok: true; keys: Set<string> } | { ok: false; problem: string } {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, problem: `invalid JSON: ${(error as Error).message}` };
+  }
+  const findings = (parsed as { findings?: unknown } | null)?.findings;
+  if (!Array.isArray(findings)) return { ok: false, problem: 'no "findings" list' };
+  const keys = new Set<string>();
+  for (const entry of findings) {
+    if (typeof entry?.fingerprint !== "string" || typeof entry?.file !== "string") {
+      return { ok: false, problem: 'each entry needs "fingerprint" and "file"' };
+    }
+    keys.add(baselineKey(entry as BaselineEntry));
+  }
+  return { ok: true, keys };
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,150 @@
+import { availableParallelism } from "node:os";
+import { readFile, writeFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import type { Confidence } from "@hawzu-scan/core";
+import { baselineKey, parseBaseline, renderBaseline, toBaseline } from "../baseline/baseline.js";
+import { loadConfig } from "../config/load-config.js";
+import type { RunIo } from "../io.js";
+import { messages } from "../messages.js";
+import { scanFiles } from "../pool/scan-files.js";
+import { createProgress } from "../progress.js";
+import { compareErrors, compareFindings, type Report, type ReportError, type ScannedFinding, type ScannedSuppressed } from "../report.js";
+import { DEFAULT_ARCHIVE_LIMITS, type ScanSettings, type ScanSink } from "../scan/scan-context.js";
+import { inShard, type Shard } from "../shard/shard.js";
+import { scanStdin } from "../sources/stdin.js";
+import { createTextReporter } from "../reporters/text.js";
+import { collectFiles } from "../walk/collect-files.js";
+import { writeReport, type Format } from "./write-report.js";
+
+export interface ScanOptions {
+  paths: string[];
+  format: Format;
+  output?: string;
+  config?: string;
+  baseline?: string;
+  writeBaseline?: string;
+  listSuppressed: boolean;
+  shard?: Shard;
+  jobs?: number;
+  minConfidence?: Confidence;
+  knownPrefixes: string[];
+  progress?: boolean;
+  /**
+   * Post-processing of the findings before they are reported, e.g. a future `--verify` that adds
+   * `verification` to each. When set, findings are no longer printed live: they are reported at the end.
+   */
+  enrichFindings?: (findings: ScannedFinding[]) => Promise<ScannedFinding[]>;
+}
+
+/** The scan command: inputs -> findings -> (enrich) -> report; resolves to the exit code. */
+export async function scanCommand(options: ScanOptions, io: RunIo, version: string): Promise<number> {
+  const started = performance.now();
+  const cwd = io.cwd ?? process.cwd();
+  const env = io.env ?? process.env;
+  const fail = (message: string) => {
+    io.stderr.write(`${messages.usagePrefix}${message}\n`);
+    return 2;
+  };
+
+  const loaded = await loadConfig(cwd, options.config);
+  if (!loaded.ok) return fail(loaded.message);
+  const { config } = loaded;
+  const settings: ScanSettings = {
+    core: {
+      knownPrefixes: [...(config.knownPrefixes ?? []), ...options.knownPrefixes],
+      minConfidence: options.minConfidence ?? config.minConfidence ?? "medium",
+      extraKeyNames: config.extraKeyNames ?? [],
+    },
+    limits: { ...DEFAULT_ARCHIVE_LIMITS, ...config.archives },
+  };
+
+  let baseline: Set<string> | undefined;
+  if (options.baseline) {
+    const text = await readFile(resolve(cwd, options.baseline), "utf8").catch((error: Error) => error);
+    if (text instanceof Error) return fail(messages.baselineUnreadable(options.baseline, (text as { code?: string }).code ?? text.message));
+    const parsed = parseBaseline(text);
+    if (!parsed.ok) return fail(messages.baselineUnreadable(options.baseline, parsed.problem));
+    baseline = parsed.keys;
+  }
+
+  const readsStdin = options.paths.includes("-");
+  const filePaths = options.paths.filter((path) => path !== "-");
+  const walked = filePaths.length > 0 ? await collectFiles(filePaths, cwd, config.ignore ?? []) : { files: [], errors: [] };
+  const files = options.shard ? walked.files.filter((file) => inShard(file.displayPath, options.shard!)) : walked.files;
+
+  const color = !("NO_COLOR" in env) && (Boolean(env.FORCE_COLOR) || Boolean(io.stdout.isTTY));
+  const live = options.format === "text" && !options.output && !options.enrichFindings && !options.writeBaseline;
+  const progress = createProgress(io.stderr, files.length, options.progress ?? Boolean(io.stderr.isTTY && !("CI" in env)));
+  const findings: ScannedFinding[] = [];
+  const suppressed: ScannedSuppressed[] = [];
+  const errors: ReportError[] = [];
+  let baselined = 0;
+  const textOut = live ? createTextReporter((text) => io.stdout.write(text), { color }) : undefined;
+
+  const sink: ScanSink = {
+    finding(finding) {
+      if (baseline?.has(baselineKey(finding))) {
+        baselined++;
+        return;
+      }
+      findings.push(finding);
+      progress.finding();
+      if (textOut) {
+        progress.clear();
+        textOut.finding(finding);
+      }
+    },
+    suppressed(finding) {
+      suppressed.push(finding);
+    },
+    error(error) {
+      errors.push(error);
+      progress.clear();
+      io.stderr.write(`${messages.usagePrefix}${error.member ? `${error.file}!/${error.member}` : error.file}: ${error.message}\n`);
+    },
+    warning(file, message) {
+      progress.clear();
+      io.stderr.write(`${messages.usagePrefix}warning: ${file}: ${message}\n`);
+    },
+  };
+  for (const error of walked.errors) sink.error(error);
+
+  let bytes = 0;
+  let fileCount = files.length;
+  if (readsStdin && io.stdin) {
+    const context = { settings, sink, budget: { decompressed: 0 }, scannedBytes: 0 };
+    await scanStdin(io.stdin, context);
+    bytes += context.scannedBytes;
+    fileCount++;
+  }
+  bytes += await scanFiles(files, settings, sink, options.jobs ?? availableParallelism(), (entry) => progress.file(entry.size));
+  progress.stop();
+
+  let reported = findings.sort(compareFindings);
+  if (options.enrichFindings) reported = (await options.enrichFindings(reported)).sort(compareFindings);
+
+  if (options.writeBaseline) {
+    const file = resolve(cwd, options.writeBaseline);
+    const result = await writeFile(file, renderBaseline(toBaseline(reported))).catch((error: Error) => error);
+    if (result instanceof Error) return fail(messages.outputFailed(options.writeBaseline, result.message));
+    io.stderr.write(`${messages.wroteBaseline(options.writeBaseline, toBaseline(reported).findings.length)}\n`);
+    return errors.length > 0 ? 2 : 0;
+  }
+
+  const report: Report = {
+    version: 1,
+    findings: reported,
+    errors: errors.sort(compareErrors),
+    stats: { files: fileCount, bytes, durationMs: Math.round(performance.now() - started) },
+    ...(options.listSuppressed ? { suppressed: suppressed.sort(compareFindings) } : {}),
+  };
+  const written = await writeReport(report, { format: options.format, output: options.output, cwd, color, version, baselined, live: textOut }, io);
+  if (!written.ok) return fail(written.message);
+  return exitCode(report);
+}
+
+/** 1 findings; 2 no findings but something was not scanned; 0 clean and everything scanned. */
+export function exitCode(report: Pick<Report, "findings" | "errors">): number {
+  if (report.findings.length > 0) return 1;
+  return report.errors.length > 0 ? 2 : 0;
+}

@@ -1,0 +1,101 @@
+// Every sentence hawzu-scan shows a person, in one place. Never put a token in here: findings carry
+// only their redacted form and fingerprint.
+
+export const HINT =
+  "revoke it in Hawzu (Security & Access > Access Tokens), move the value to an environment variable or secret store, then remove it here";
+
+export const messages = {
+  // Bad input, one line each: what happened and what to do. Prefixed with the file by the caller.
+  invalidUtf8: "not valid UTF-8: scanned with replacement characters (columns after a bad byte may be off); convert it to UTF-8 for exact positions",
+  notRegularFile: (kind: string) => `not scanned: it is a ${kind}, not a regular file; scan what it points to or produces instead`,
+  danglingSymlink: "not scanned: a symbolic link whose target does not exist; fix or remove the link",
+  vanished: "not scanned: it disappeared before it could be read (deleted or moved during the scan); rerun the scan",
+  unreadable: (code: string) => `not scanned: cannot read it (${code}); fix its permissions or run as a user who can read it`,
+  readFailed: (detail: string) => `not scanned: reading failed (${detail}); check the file and rerun`,
+  truncatedGzip: (bytes: number) =>
+    `truncated or corrupt gzip data: scanned only the first ${bytes} decompressed bytes; fetch a complete copy and rescan`,
+  corruptArchive: (kind: string, detail: string) => `not fully scanned: corrupt ${kind} archive (${detail}); fetch a complete copy and rescan`,
+  encryptedZipMember: "not scanned: encrypted zip member; decrypt the archive and scan the extracted files",
+  unsupportedZipMember: (method: number) => `not scanned: zip compression method ${method} is not supported; extract it with another tool and scan the files`,
+  tooDeep: (depth: number) => `not scanned: archive nested deeper than archives.maxDepth (${depth}); raise it in the config to scan it`,
+  tooBig: (limit: number) =>
+    `not fully scanned: decompressed size passed archives.maxBytes (${limit} bytes), possibly a zip bomb; raise the limit in the config if it is genuine`,
+  tooCompressed: (limit: number) =>
+    `not fully scanned: compression ratio passed archives.maxRatio (${limit}:1), possibly a zip bomb; raise the limit in the config if it is genuine`,
+  nestedZipTooBig: (limit: number) => `not scanned: a zip inside an archive larger than ${limit} bytes; extract it and scan it directly`,
+  pathMissing: "not scanned: no such file or directory; check the path",
+  directoryUnreadable: (code: string) => `not scanned: cannot list this directory (${code}); fix its permissions`,
+
+  // Usage and config errors (exit code 2).
+  usagePrefix: "hawzu-scan: ",
+  seeHelp: "run `hawzu-scan --help` for usage",
+  unknownOption: (detail: string) => `${detail}; run \`hawzu-scan --help\` for the options`,
+  badFormat: (value: string) => `--format must be one of text, json, sarif, github (got "${value}")`,
+  badShard: (value: string) => `--shard must be K/N with 1 <= K <= N (got "${value}"), e.g. --shard 2/8`,
+  badJobs: (value: string) => `--jobs must be a whole number of at least 1 (got "${value}")`,
+  badConfidence: (value: string) => `--min-confidence must be high or medium (got "${value}")`,
+  badPrefix: (value: string) => `--known-prefix must be at least 3 characters (got ${value.length})`,
+  stdinTwice: "standard input (-) can be given only once",
+  stdinWithShard: "--shard splits files; scan standard input (-) in one job only, without --shard",
+  redactUsage: "usage: hawzu-scan redact IN [-o OUT]: give exactly one input file",
+  redactCorruptGzip: "truncated or corrupt gzip data: nothing written; redact a complete copy",
+  redactSameFile: "redact: OUT must differ from IN; write the copy elsewhere, then replace the original yourself",
+  mergeUsage: "usage: hawzu-scan merge REPORT.json... [--format F] [-o FILE]: give at least one JSON report",
+  mergeBadReport: (file: string, detail: string) => `${file}: not a hawzu-scan JSON report (${detail}); merge only files written with --format json`,
+  configInvalidJson: (file: string, detail: string) => `${file}: invalid JSON (${detail}); fix the file`,
+  configInvalid: (file: string, detail: string) => `${file}: ${detail}`,
+  configMissing: (file: string) => `${file}: config file not found; check the --config path`,
+  baselineUnreadable: (file: string, detail: string) => `${file}: cannot read the baseline (${detail}); write one with --write-baseline ${file}`,
+  outputFailed: (file: string, detail: string) => `${file}: cannot write the report (${detail})`,
+
+  // Summaries.
+  wroteBaseline: (file: string, count: number) => `hawzu-scan: wrote ${count} finding(s) to the baseline ${file}; findings in it are no longer reported`,
+  wroteRedacted: (file: string, count: number) => `hawzu-scan: wrote ${file} with ${count} token(s) masked`,
+  summary: (findings: number, files: number, bytes: number, ms: number, errors: number, baselined: number) =>
+    `${findings === 0 ? "no Hawzu tokens found" : `${findings} Hawzu token finding(s)`} in ${files} file(s), ${formatBytes(bytes)} in ${formatDuration(ms)}` +
+    (baselined > 0 ? `; ${baselined} known from the baseline` : "") +
+    (errors > 0 ? `; ${errors} input(s) NOT fully scanned (see above)` : ""),
+  suppressedHeading: (count: number) => `${count} finding(s) suppressed by hawzu-scan-ignore comments:`,
+};
+
+export const HELP = `hawzu-scan: find leaked Hawzu access tokens in files, folders, standard input and log archives.
+
+Usage:
+  hawzu-scan [options] [PATH...]        scan files and folders (default: .); - reads standard input
+  hawzu-scan redact IN [-o OUT]         copy a log (plain or .gz) with every token masked
+  hawzu-scan merge REPORT.json...       combine JSON reports (e.g. of --shard jobs)
+
+Options:
+  -f, --format FORMAT       text (default), json, sarif or github
+  -o, --output FILE         write the report to FILE instead of standard output
+  -c, --config FILE         config file (default: hawzu-scan.config.json, or "hawzu-scan" in package.json)
+      --baseline FILE       report only findings not recorded in FILE
+      --write-baseline FILE record the current findings in FILE (fingerprint and path only)
+      --list-suppressed     also list findings silenced by hawzu-scan-ignore comments
+      --shard K/N           scan only the K-th of N deterministic slices of the files
+  -j, --jobs N              worker threads (default: number of cores)
+      --min-confidence L    high or medium (default: medium)
+      --known-prefix P      a prefix your Hawzu tokens start with (repeatable)
+      --progress            force the progress bar (default: on a terminal, for long scans)
+  -h, --help                show this help
+  -v, --version             show the version
+
+Exit codes: 0 clean and everything scanned; 1 findings; 2 no findings but something could not be
+scanned, or a usage or config error.
+`;
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ["KB", "MB", "GB", "TB"];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
+}
+
+export function formatDuration(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
+}

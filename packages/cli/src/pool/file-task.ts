@@ -1,0 +1,39 @@
+import type { ReportError, ScannedFinding, ScannedSuppressed } from "../report.js";
+import type { ScanSettings, ScanSink } from "../scan/scan-context.js";
+import { scanFile } from "../sources/file.js";
+import type { FileEntry } from "../walk/collect-files.js";
+
+/** What scanning one file produced, in the order it happened: plain data a worker can post. */
+export type ScanEvent =
+  | { type: "finding"; finding: ScannedFinding }
+  | { type: "suppressed"; finding: ScannedSuppressed }
+  | { type: "error"; error: ReportError }
+  | { type: "warning"; file: string; message: string };
+
+export interface FileTaskResult {
+  events: ScanEvent[];
+  scannedBytes: number;
+}
+
+/** Scans one file, recording events (used in worker threads, and inline for small scans). */
+export async function runFileTask(entry: FileEntry, settings: ScanSettings, forward?: ScanSink): Promise<FileTaskResult> {
+  const events: ScanEvent[] = [];
+  const sink: ScanSink = forward ?? {
+    finding: (finding) => events.push({ type: "finding", finding }),
+    suppressed: (finding) => events.push({ type: "suppressed", finding }),
+    error: (error) => events.push({ type: "error", error }),
+    warning: (file, message) => events.push({ type: "warning", file, message }),
+  };
+  const context = { settings, sink, budget: { decompressed: 0 }, scannedBytes: 0 };
+  await scanFile(entry.path, { file: entry.displayPath }, context);
+  return { events, scannedBytes: context.scannedBytes };
+}
+
+export function replay(events: readonly ScanEvent[], sink: ScanSink): void {
+  for (const event of events) {
+    if (event.type === "finding") sink.finding(event.finding);
+    else if (event.type === "suppressed") sink.suppressed(event.finding);
+    else if (event.type === "error") sink.error(event.error);
+    else sink.warning(event.file, event.message);
+  }
+}

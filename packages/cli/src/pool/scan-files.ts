@@ -1,0 +1,71 @@
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import type { ScanSettings, ScanSink } from "../scan/scan-context.js";
+import type { FileEntry } from "../walk/collect-files.js";
+import { replay, runFileTask, type FileTaskResult } from "./file-task.js";
+
+// Starting a worker costs tens of milliseconds: below this much input one thread is faster.
+const PARALLEL_FROM_BYTES = 16 * 1024 * 1024;
+const WORKER_URL = new URL("./scan-worker.js", import.meta.url);
+
+/**
+ * Scans the files, in parallel on `jobs` worker threads when there is enough input, reporting each
+ * file's events to the sink when the file is done. Resolves to the bytes handed to the core.
+ */
+export async function scanFiles(files: readonly FileEntry[], settings: ScanSettings, sink: ScanSink, jobs: number, onFileDone?: (entry: FileEntry) => void): Promise<number> {
+  const total = files.reduce((sum, file) => sum + file.size, 0);
+  // The worker is the compiled .js next to this module; when running from sources (tests), it is not there.
+  const workers = Math.min(jobs, files.length);
+  if (workers <= 1 || total < PARALLEL_FROM_BYTES || !existsSync(fileURLToPath(WORKER_URL))) {
+    let bytes = 0;
+    for (const entry of files) {
+      bytes += (await runFileTask(entry, settings, sink)).scannedBytes;
+      onFileDone?.(entry);
+    }
+    return bytes;
+  }
+  // Biggest files first, so one large file does not start last and finish alone.
+  const queue = [...files].sort((a, b) => b.size - a.size);
+  let bytes = 0;
+  const runWorker = async () => {
+    const worker = new Worker(WORKER_URL);
+    try {
+      for (let entry = queue.shift(); entry; entry = queue.shift()) {
+        const result = await ask(worker, entry, settings);
+        replay(result.events, sink);
+        bytes += result.scannedBytes;
+        onFileDone?.(entry);
+      }
+    } finally {
+      await worker.terminate();
+    }
+  };
+  await Promise.all(Array.from({ length: workers }, runWorker));
+  return bytes;
+}
+
+let nextId = 0;
+
+function ask(worker: Worker, entry: FileEntry, settings: ScanSettings): Promise<FileTaskResult> {
+  const id = nextId++;
+  return new Promise((resolve, reject) => {
+    const onMessage = (message: { id: number; result?: FileTaskResult; failure?: string }) => {
+      if (message.id !== id) return;
+      cleanup();
+      if (message.result) resolve(message.result);
+      else reject(new Error(message.failure));
+    };
+    const onError = (error: Error) => {
+      cleanup();
+      reject(error);
+    };
+    const cleanup = () => {
+      worker.off("message", onMessage);
+      worker.off("error", onError);
+    };
+    worker.on("message", onMessage);
+    worker.on("error", onError);
+    worker.postMessage({ id, entry, settings });
+  });
+}

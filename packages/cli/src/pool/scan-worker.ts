@@ -1,0 +1,14 @@
+// A worker thread of the pool: scans the files it is sent, one at a time, and posts the events back.
+import { parentPort } from "node:worker_threads";
+import type { ScanSettings } from "../scan/scan-context.js";
+import type { FileEntry } from "../walk/collect-files.js";
+import { runFileTask } from "./file-task.js";
+
+parentPort?.on("message", async (task: { id: number; entry: FileEntry; settings: ScanSettings }) => {
+  try {
+    const result = await runFileTask(task.entry, task.settings);
+    parentPort?.postMessage({ id: task.id, result });
+  } catch (error) {
+    parentPort?.postMessage({ id: task.id, failure: String((error as Error)?.stack ?? error) });
+  }
+});

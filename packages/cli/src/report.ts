@@ -1,0 +1,109 @@
+import type { Confidence } from "@hawzu-scan/core";
+
+/**
+ * One finding as every report shows it: where (file relative to the current directory, the archive
+ * member, the commit for history scans), the core's positions and its redacted form. Never the token.
+ */
+export interface ReportFinding {
+  ruleId: string;
+  file: string;
+  /** Path inside an archive; nested archives are joined with `!/`. */
+  member?: string;
+  /** The commit that added the line, for history scans. */
+  commit?: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  confidence: Confidence;
+  context: string;
+  fingerprint: string;
+  redacted: string;
+}
+
+/** A finding an inline `hawzu-scan-ignore` comment silenced, listed by `--list-suppressed`. */
+export interface ReportSuppressed extends ReportFinding {
+  reason?: string;
+}
+
+/** Something that was not (fully) scanned: never silently counted as clean. */
+export interface ReportError {
+  file: string;
+  member?: string;
+  message: string;
+}
+
+export interface ReportStats {
+  files: number;
+  bytes: number;
+  durationMs: number;
+}
+
+/** The JSON report (`--format json`): a public contract, `version` bumps on any breaking change. */
+export interface Report {
+  version: 1;
+  findings: ReportFinding[];
+  errors: ReportError[];
+  stats: ReportStats;
+  suppressed?: ReportSuppressed[];
+}
+
+/** The line of text around a finding, already redacted, for the text reporter's code frame. */
+export interface CodeFrame {
+  /** The line before, when it was at hand (redacted, cropped). */
+  before?: string;
+  /** The finding's line with the token replaced by its redacted form (cropped). */
+  line: string;
+  /** Where the redacted token sits in `line` (0-based) and how wide it is. */
+  markStart: number;
+  markLength: number;
+}
+
+/** A finding on its way to the reporters; `frame` is dropped by every machine-readable format. */
+export interface ScannedFinding extends ReportFinding {
+  frame?: CodeFrame;
+}
+
+export interface ScannedSuppressed extends ReportSuppressed {
+  frame?: CodeFrame;
+}
+
+/** Stable order of findings: by file, member, commit, position, rule. */
+export function compareFindings(a: ReportFinding, b: ReportFinding): number {
+  return (
+    compareText(a.file, b.file) ||
+    compareText(a.member ?? "", b.member ?? "") ||
+    compareText(a.commit ?? "", b.commit ?? "") ||
+    a.line - b.line ||
+    a.column - b.column ||
+    compareText(a.ruleId, b.ruleId) ||
+    compareText(a.fingerprint, b.fingerprint)
+  );
+}
+
+export function compareErrors(a: ReportError, b: ReportError): number {
+  return compareText(a.file, b.file) || compareText(a.member ?? "", b.member ?? "") || compareText(a.message, b.message);
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Only the public keys, in the documented order: what JSON, SARIF and merge see. */
+export function toReportFinding(finding: ReportFinding): ReportFinding {
+  const { ruleId, file, member, commit, line, column, endLine, endColumn, confidence, context, fingerprint, redacted } = finding;
+  return {
+    ruleId,
+    file,
+    ...(member === undefined ? {} : { member }),
+    ...(commit === undefined ? {} : { commit }),
+    line,
+    column,
+    endLine,
+    endColumn,
+    confidence,
+    context,
+    fingerprint,
+    redacted,
+  };
+}

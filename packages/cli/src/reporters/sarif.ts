@@ -1,0 +1,73 @@
+import { createHash } from "node:crypto";
+import { contexts } from "@hawzu-scan/core";
+import { HINT } from "../messages.js";
+import type { Report, ReportFinding } from "../report.js";
+
+const SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+const INFORMATION_URI = "https://github.com/hawzu-scan/hawzu-scan";
+
+/**
+ * `--format sarif`: SARIF 2.1.0 as GitHub code scanning accepts it
+ * (https://docs.github.com/en/code-security/code-scanning/integrating-with-code-scanning/sarif-support-for-code-scanning).
+ * `partialFingerprints` hash the token fingerprint and path, not the line, so an alert survives edits around it.
+ */
+export function renderSarif(report: Report, version: string): string {
+  const rules = contexts.map((context) => ({
+    id: context.id,
+    name: context.id,
+    shortDescription: { text: context.description },
+    fullDescription: { text: context.description },
+    help: { text: `A Hawzu access token was found (${context.description}). What to do: ${HINT}.` },
+    defaultConfiguration: { level: context.confidence === "high" ? "error" : "warning" },
+    properties: { tags: ["security", "secret"], precision: context.confidence === "high" ? "high" : "medium", "security-severity": "8.0" },
+  }));
+  const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
+  const results = report.findings.map((finding) => ({
+    ruleId: finding.ruleId,
+    ...(ruleIndex.has(finding.ruleId) ? { ruleIndex: ruleIndex.get(finding.ruleId) } : {}),
+    level: finding.confidence === "high" ? "error" : "warning",
+    message: { text: `Hawzu access token ${finding.redacted} (${finding.context})${finding.member ? ` in archive member ${finding.member}` : ""}${finding.commit ? ` in commit ${finding.commit}` : ""}. ${HINT}.` },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: encodeUri(finding.file), uriBaseId: "%SRCROOT%" },
+          region: { startLine: finding.line, startColumn: finding.column, endLine: finding.endLine, endColumn: finding.endColumn },
+        },
+      },
+    ],
+    partialFingerprints: { "hawzuTokenLocation/v1": stableFingerprint(finding) },
+    properties: {
+      fingerprint: finding.fingerprint,
+      redacted: finding.redacted,
+      confidence: finding.confidence,
+      ...(finding.member ? { member: finding.member } : {}),
+      ...(finding.commit ? { commit: finding.commit } : {}),
+    },
+  }));
+  const notifications = report.errors.map((error) => ({
+    level: "error",
+    message: { text: `${error.member ? `${error.file}!/${error.member}` : error.file}: ${error.message}` },
+    locations: [{ physicalLocation: { artifactLocation: { uri: encodeUri(error.file), uriBaseId: "%SRCROOT%" } } }],
+  }));
+  const sarif = {
+    $schema: SCHEMA,
+    version: "2.1.0",
+    runs: [
+      {
+        tool: { driver: { name: "hawzu-scan", informationUri: INFORMATION_URI, semanticVersion: version, version, rules } },
+        results,
+        invocations: [{ executionSuccessful: report.errors.length === 0, toolExecutionNotifications: notifications }],
+        columnKind: "utf16CodeUnits",
+      },
+    ],
+  };
+  return `${JSON.stringify(sarif, null, 2)}\n`;
+}
+
+function stableFingerprint(finding: ReportFinding): string {
+  return createHash("sha256").update(`${finding.file}\0${finding.member ?? ""}\0${finding.fingerprint}`).digest("hex");
+}
+
+function encodeUri(path: string): string {
+  return path.split("/").map(encodeURIComponent).join("/");
+}

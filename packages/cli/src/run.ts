@@ -1,0 +1,123 @@
+import { readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import type { Confidence } from "@hawzu-scan/core";
+import { mergeCommand } from "./commands/merge.js";
+import { redactCommand } from "./commands/redact.js";
+import { scanCommand } from "./commands/scan.js";
+import { FORMATS, type Format } from "./commands/write-report.js";
+import type { RunIo } from "./io.js";
+import { HELP, messages } from "./messages.js";
+import { parseShard, type Shard } from "./shard/shard.js";
+
+const OPTIONS = {
+  format: { type: "string", short: "f" },
+  output: { type: "string", short: "o" },
+  config: { type: "string", short: "c" },
+  baseline: { type: "string" },
+  "write-baseline": { type: "string" },
+  "list-suppressed": { type: "boolean" },
+  shard: { type: "string" },
+  jobs: { type: "string", short: "j" },
+  "min-confidence": { type: "string" },
+  "known-prefix": { type: "string", multiple: true },
+  progress: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+  version: { type: "boolean", short: "v" },
+} as const;
+
+// Options each subcommand understands; anything else is a usage error rather than silently ignored.
+const REDACT_OPTIONS = new Set(["output", "config"]);
+const MERGE_OPTIONS = new Set(["format", "output"]);
+
+/**
+ * The whole CLI: parses `argv` (without `node` and the script), runs the subcommand (scan by
+ * default, `redact`, `merge`) against the injected streams, and resolves to the exit code.
+ * Never calls process.exit.
+ */
+export async function run(argv: readonly string[], io: RunIo): Promise<number> {
+  const usageError = (message: string) => {
+    io.stderr.write(`${messages.usagePrefix}${message}\n`);
+    return 2;
+  };
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    return usageError(describeParseError(error as Error & { code?: string }));
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.stdout.write(HELP);
+    return 0;
+  }
+  const version = readVersion();
+  if (values.version) {
+    io.stdout.write(`${version}\n`);
+    return 0;
+  }
+  const format = values.format ?? "text";
+  if (!FORMATS.includes(format as Format)) return usageError(messages.badFormat(format));
+
+  const command = positionals[0];
+  if (command === "redact" || command === "merge") {
+    const allowed = command === "redact" ? REDACT_OPTIONS : MERGE_OPTIONS;
+    const extra = Object.keys(values).find((key) => !allowed.has(key));
+    if (extra) return usageError(`--${extra} does not apply to \`hawzu-scan ${command}\`; ${messages.seeHelp}`);
+    if (command === "merge") return mergeCommand(positionals.slice(1), { format: format as Format, output: values.output }, io, version);
+    if (positionals.length !== 2) return usageError(messages.redactUsage);
+    return redactCommand(positionals[1]!, { output: values.output, config: values.config }, io);
+  }
+
+  let shard: Shard | undefined;
+  if (values.shard !== undefined) {
+    shard = parseShard(values.shard);
+    if (!shard) return usageError(messages.badShard(values.shard));
+  }
+  let jobs: number | undefined;
+  if (values.jobs !== undefined) {
+    jobs = Number(values.jobs);
+    if (!Number.isInteger(jobs) || jobs < 1) return usageError(messages.badJobs(values.jobs));
+  }
+  const minConfidence = values["min-confidence"];
+  if (minConfidence !== undefined && minConfidence !== "high" && minConfidence !== "medium") return usageError(messages.badConfidence(minConfidence));
+  const knownPrefixes = values["known-prefix"] ?? [];
+  const shortPrefix = knownPrefixes.find((prefix) => prefix.length < 3);
+  if (shortPrefix !== undefined) return usageError(messages.badPrefix(shortPrefix));
+  const paths = positionals.length > 0 ? positionals : ["."];
+  if (paths.filter((path) => path === "-").length > 1) return usageError(messages.stdinTwice);
+  if (shard && paths.includes("-")) return usageError(messages.stdinWithShard);
+
+  return scanCommand(
+    {
+      paths,
+      format: format as Format,
+      output: values.output,
+      config: values.config,
+      baseline: values.baseline,
+      writeBaseline: values["write-baseline"],
+      listSuppressed: values["list-suppressed"] ?? false,
+      shard,
+      jobs,
+      minConfidence: minConfidence as Confidence | undefined,
+      knownPrefixes,
+      progress: values.progress,
+    },
+    io,
+    version,
+  );
+}
+
+function describeParseError(error: Error & { code?: string }): string {
+  const option = /'([^']+)'/.exec(error.message)?.[1];
+  if (error.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") return messages.unknownOption(`unknown option ${option ?? ""}`.trim());
+  if (error.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") return messages.unknownOption(`option ${option ?? ""} needs a value`.replace("  ", " "));
+  return messages.unknownOption(error.message.split(".")[0] ?? error.message);
+}
+
+function readVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string }).version;
+  } catch {
+    return "0.0.0";
+  }
+}

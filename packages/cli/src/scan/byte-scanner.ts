@@ -1,0 +1,186 @@
+import { isAscii, isUtf8 } from "node:buffer";
+import { createTokenScanner, SKIP_MARGIN, type FindOptions, type ScanResult, type TokenScanner } from "@hawzu-scan/core";
+import { isHawzuPath } from "@hawzu-scan/core";
+import { RecentText } from "./recent-text.js";
+
+/** Bytes read from a file at a time, and gathered before a block is judged. */
+export const BLOCK_SIZE = 8 * 1024 * 1024;
+// Streams (decompressed data) are judged in smaller blocks: less memory to gather and copy, at the
+// cost of a few more margins written around block ends.
+const STREAM_BLOCK_SIZE = 2 * 1024 * 1024;
+// A line longer than this (a minified file, a one-line dump) is cut inside, at a character boundary.
+const LONGEST_LINE = 16 * 1024 * 1024;
+// The core needs SKIP_MARGIN characters written around any skipped stretch; a character of UTF-8 is
+// at most 3 bytes per UTF-16 unit, so non-ASCII text needs three times the bytes.
+const ASCII_MARGIN = SKIP_MARGIN + 1024;
+const UTF8_MARGIN = 3 * SKIP_MARGIN + 1024;
+// Every spelling the core's keyword prefilter reacts to contains one of these (find-keyword-hits.ts).
+const HAWZU_NEEDLES = ["wzu", "WZU", "wZu", "Wzu"];
+
+export interface ByteScannerEvents {
+  /** Findings the core returned, and the recent text to draw code frames from. */
+  result(result: ScanResult, recent: RecentText): void;
+}
+
+/**
+ * Feeds bytes to the core's streaming scanner, skipping long stretches that hold no keyword without
+ * decoding them: the byte-level prefilter that makes plain logs fast. Blocks are cut at line ends,
+ * so neither a keyword nor a UTF-8 character is ever split between two blocks.
+ */
+export class ByteScanner {
+  readonly recent = new RecentText();
+  /** True once a block was found that is not valid UTF-8 (decoded with replacement characters). */
+  invalidUtf8 = false;
+  bytes = 0;
+  private readonly core: TokenScanner;
+  private readonly needles: Buffer[];
+  private readonly writeEverything: boolean;
+  private pending: Buffer[] = [];
+  private pendingBytes = 0;
+  private writeHead = false;
+  // Stream offset (UTF-16 code units) of the next character handed to the core.
+  private offset = 0;
+
+  constructor(
+    options: FindOptions,
+    private readonly events: ByteScannerEvents,
+  ) {
+    this.core = createTokenScanner(options);
+    this.needles = [...HAWZU_NEEDLES, ...(options.knownPrefixes ?? [])].map((needle) => Buffer.from(needle, "utf8"));
+    this.writeEverything = isHawzuPath(options.path);
+  }
+
+  /**
+   * Adds bytes. A `transient` chunk's memory is reused by the caller once `push` returns (a read
+   * buffer), so whatever of it must wait for more input is copied.
+   */
+  push(chunk: Buffer, transient = false): void {
+    if (chunk.length === 0) return;
+    this.bytes += chunk.length;
+    this.pending.push(chunk);
+    this.pendingBytes += chunk.length;
+    if (this.pendingBytes >= (transient ? BLOCK_SIZE : STREAM_BLOCK_SIZE)) this.drain(false);
+    if (transient && this.pending.length > 0) this.pending = [Buffer.concat(this.pending)];
+  }
+
+  /** Judges every complete line received so far: for live input, where waiting would delay a finding. */
+  flush(): void {
+    this.drain(false);
+  }
+
+  end(): void {
+    this.drain(true);
+    this.emit(this.core.end());
+  }
+
+  private drain(final: boolean): void {
+    if (this.pendingBytes === 0) return;
+    let data: Buffer;
+    const last = this.pending[this.pending.length - 1]!;
+    if (this.pending.length > 1 && last.length >= STREAM_BLOCK_SIZE / 2) {
+      // A small leftover line before a big chunk: finish that line alone instead of copying the chunk.
+      const newline = last.indexOf(10);
+      if (newline !== -1) {
+        this.block(Buffer.concat([...this.pending.slice(0, -1), last.subarray(0, newline + 1)]));
+        data = last.subarray(newline + 1);
+      } else {
+        data = Buffer.concat(this.pending);
+      }
+    } else {
+      data = this.pending.length === 1 ? last : Buffer.concat(this.pending);
+    }
+    let cut = final ? data.length : data.lastIndexOf(10) + 1;
+    if (cut === 0 && data.length >= LONGEST_LINE) cut = characterBoundary(data, data.length - 64);
+    if (cut > 0) this.block(data.subarray(0, cut));
+    const rest = data.subarray(cut);
+    this.pending = rest.length > 0 ? [rest] : [];
+    this.pendingBytes = rest.length;
+  }
+
+  private block(block: Buffer): void {
+    const ascii = isAscii(block);
+    if (!ascii && !this.invalidUtf8 && !isUtf8(block)) this.invalidUtf8 = true;
+    const margin = ascii ? ASCII_MARGIN : UTF8_MARGIN;
+    if (this.writeEverything || block.length <= 3 * margin) {
+      this.writeHead = this.writeEverything || this.findNeedles(block).length > 0;
+      this.write(block, 0, block.length, ascii);
+      return;
+    }
+    const hits = this.findNeedles(block);
+    // Spans to hand to the core: around each keyword, after a block that had one, and the block's
+    // end (the next block may start with a keyword whose evidence reaches back).
+    const spans: [number, number][] = [];
+    if (this.writeHead) spans.push([0, margin]);
+    for (const hit of hits) spans.push([hit - margin, hit + margin]);
+    spans.push([block.length - margin, block.length]);
+    spans.sort((a, b) => a[0] - b[0]);
+    let position = 0;
+    let spanStart = -1;
+    let spanEnd = -1;
+    const flushSpan = () => {
+      if (spanStart === -1) return;
+      const from = characterBoundary(block, Math.max(position, spanStart));
+      const to = characterBoundary(block, Math.min(block.length, spanEnd));
+      if (from > position) this.gap(block, position, from, ascii);
+      if (to > from) this.write(block, from, to, ascii);
+      position = Math.max(position, to);
+    };
+    for (const [start, end] of spans) {
+      if (spanStart !== -1 && start <= spanEnd) {
+        spanEnd = Math.max(spanEnd, end);
+        continue;
+      }
+      flushSpan();
+      spanStart = Math.max(0, start);
+      spanEnd = end;
+    }
+    flushSpan();
+    if (position < block.length) this.write(block, position, block.length, ascii);
+    this.writeHead = hits.length > 0;
+  }
+
+  /** A stretch with no keyword: skipped when it is ASCII (its length in UTF-16 is its byte length). */
+  private gap(block: Buffer, from: number, to: number, blockIsAscii: boolean): void {
+    if (!blockIsAscii && !isAscii(block.subarray(from, to))) {
+      this.write(block, from, to, false);
+      return;
+    }
+    let lineBreaks = 0;
+    let lastBreak = -1;
+    for (let index = block.indexOf(10, from); index !== -1 && index < to; index = block.indexOf(10, index + 1)) {
+      lineBreaks++;
+      lastBreak = index;
+    }
+    const length = to - from;
+    this.emit(this.core.skip(length, lineBreaks, lastBreak === -1 ? 0 : to - lastBreak - 1));
+    this.offset += length;
+  }
+
+  private write(block: Buffer, from: number, to: number, ascii: boolean): void {
+    const text = block.toString(ascii ? "latin1" : "utf8", from, to);
+    this.recent.add(this.offset, text);
+    this.offset += text.length;
+    this.emit(this.core.write(text));
+  }
+
+  private findNeedles(block: Buffer): number[] {
+    const hits: number[] = [];
+    for (const needle of this.needles) {
+      for (let index = block.indexOf(needle); index !== -1; index = block.indexOf(needle, index + needle.length)) {
+        hits.push(index);
+      }
+    }
+    return hits;
+  }
+
+  private emit(result: ScanResult): void {
+    if (result.findings.length > 0 || result.suppressed.length > 0) this.events.result(result, this.recent);
+  }
+}
+
+/** The nearest position at or before `position` that does not split a UTF-8 character. */
+function characterBoundary(data: Buffer, position: number): number {
+  let index = Math.max(0, Math.min(position, data.length));
+  while (index > 0 && index < data.length && (data[index]! & 0xc0) === 0x80) index--;
+  return index;
+}

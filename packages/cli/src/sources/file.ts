@@ -1,0 +1,100 @@
+import { constants } from "node:fs";
+import { open, stat, type FileHandle } from "node:fs/promises";
+import { messages } from "../messages.js";
+import { BLOCK_SIZE } from "../scan/byte-scanner.js";
+import { errorAt } from "../scan/error-at.js";
+import type { InputLocation, ScanContext } from "../scan/scan-context.js";
+import { scanContent } from "../scan/scan-content.js";
+import { scanInput } from "../scan/scan-input.js";
+import { SNIFF_BYTES, sniffKind } from "./sniff-kind.js";
+import { scanZipFile } from "./zip.js";
+
+// Files up to this size are read whole and scanned with findTokens; bigger ones are streamed.
+const WHOLE_FILE_LIMIT = 1024 * 1024;
+const ARCHIVE_READ_SIZE = 1024 * 1024;
+
+/**
+ * One file on disk: sniffed by content (gzip, zip, tar, binary, text), then scanned whole (small),
+ * streamed in big blocks (large), or opened as an archive. Any failure to read becomes an error
+ * value naming the file; it never throws for bad input.
+ */
+export async function scanFile(path: string, location: InputLocation, context: ScanContext): Promise<void> {
+  let handle: FileHandle | undefined;
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) {
+      context.sink.error(errorAt(location, messages.notRegularFile(describeKind(info))));
+      return;
+    }
+    // O_NONBLOCK: a path swapped for a FIFO after the check must not hang the scan.
+    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    const head = Buffer.allocUnsafe(Math.min(Math.max(info.size, 1), WHOLE_FILE_LIMIT));
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    const first = head.subarray(0, bytesRead);
+    const kind = sniffKind(first.subarray(0, SNIFF_BYTES));
+    const name = location.file;
+    if (kind === "binary") return;
+    if (kind === "zip") {
+      await handle.close();
+      handle = undefined;
+      await scanZipFile(path, location, 1, context);
+      return;
+    }
+    if (kind === "text" && bytesRead < head.length) {
+      await scanInput({ location, corePath: name, bytes: first }, context);
+      return;
+    }
+    if (kind === "text") await scanInput({ location, corePath: name, stream: readChunks(handle, first, true), transientChunks: true }, context);
+    // Compressed input is consumed by the inflater at its own pace: small fresh reads suffice.
+    else await scanContent(readChunks(handle, first, false, ARCHIVE_READ_SIZE), location, name, 0, context);
+  } catch (error) {
+    context.sink.error(errorAt(location, describeReadError(error)));
+  } finally {
+    await handle?.close().catch(() => {});
+  }
+}
+
+/**
+ * The rest of the file in big blocks. With `reuse`, two read buffers take turns: the next block is
+ * read while the current one is scanned (the consumer copies what it keeps before asking for more),
+ * which keeps memory flat on any file size. Without, each block is fresh.
+ */
+async function* readChunks(handle: FileHandle, first: Buffer, reuse = false, size = BLOCK_SIZE): AsyncGenerator<Buffer> {
+  yield first;
+  let position = first.length;
+  const buffers = reuse ? [Buffer.allocUnsafe(size), Buffer.allocUnsafe(size)] : [];
+  let turn = 0;
+  const readNext = () => {
+    const buffer = reuse ? buffers[turn++ % 2]! : Buffer.allocUnsafe(size);
+    const at = position;
+    position += size;
+    return handle.read(buffer, 0, buffer.length, at).then(({ bytesRead }) => buffer.subarray(0, bytesRead));
+  };
+  let next = readNext();
+  for (;;) {
+    const chunk = await next;
+    if (chunk.length === 0) return;
+    // Read ahead into the other buffer while this one is being scanned.
+    next = readNext();
+    // Never leave the read-ahead unobserved: a failure surfaces on the next await.
+    next.catch(() => {});
+    yield chunk;
+  }
+}
+
+function describeKind(info: { isDirectory(): boolean; isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): string {
+  if (info.isDirectory()) return "directory";
+  if (info.isFIFO()) return "named pipe (FIFO)";
+  if (info.isSocket()) return "socket";
+  if (info.isCharacterDevice() || info.isBlockDevice()) return "device";
+  return "special file";
+}
+
+/** One line for a failed read: the common causes by name, what to do. */
+export function describeReadError(error: unknown): string {
+  const code = (error as { code?: string })?.code;
+  if (code === "ENOENT") return messages.vanished;
+  if (code === "EACCES" || code === "EPERM") return messages.unreadable(code);
+  if (code === "EISDIR") return messages.notRegularFile("directory");
+  return messages.readFailed(code ?? (error as Error)?.message ?? String(error));
+}

@@ -1,0 +1,103 @@
+import type { Entry, ZipFile } from "yauzl";
+import { messages } from "../messages.js";
+import { errorAt } from "../scan/error-at.js";
+import type { InputLocation, ScanContext } from "../scan/scan-context.js";
+import { inMember, scanContent } from "../scan/scan-content.js";
+import { checkDecompression, DecompressionLimitError } from "./limit-decompression.js";
+
+// A zip needs random access, so one found inside another archive is held in memory; above this it
+// is reported instead, which keeps memory bounded.
+const LARGEST_NESTED_ZIP = 64 * 1024 * 1024;
+
+/** A zip file on disk (`.zip`, `.jar`): each member is scanned as a stream. */
+export async function scanZipFile(path: string, location: InputLocation, depth: number, context: ScanContext): Promise<void> {
+  let zip: ZipFile;
+  try {
+    zip = await (await loadYauzl()).openPromise(path, { lazyEntries: true, autoClose: true });
+  } catch (error) {
+    context.sink.error(errorAt(location, messages.corruptArchive("zip", (error as Error).message)));
+    return;
+  }
+  await scanZipEntries(zip, location, depth, context);
+}
+
+/** A zip found inside another archive: read into memory (bounded), then scanned like a file. */
+export async function scanZipBuffer(source: AsyncIterable<Buffer>, location: InputLocation, depth: number, context: ScanContext): Promise<void> {
+  const chunks: Buffer[] = [];
+  let length = 0;
+  for await (const chunk of source) {
+    length += chunk.length;
+    if (length > LARGEST_NESTED_ZIP) {
+      context.sink.error(errorAt(location, messages.nestedZipTooBig(LARGEST_NESTED_ZIP)));
+      return;
+    }
+    chunks.push(chunk);
+  }
+  let zip: ZipFile;
+  try {
+    zip = await (await loadYauzl()).fromBufferPromise(Buffer.concat(chunks), { lazyEntries: true });
+  } catch (error) {
+    context.sink.error(errorAt(location, messages.corruptArchive("zip", (error as Error).message)));
+    return;
+  }
+  await scanZipEntries(zip, location, depth, context);
+}
+
+async function scanZipEntries(zip: ZipFile, location: InputLocation, depth: number, context: ScanContext): Promise<void> {
+  const { maxBytes, maxRatio } = context.settings.limits;
+  try {
+    for await (const entry of zip.eachEntry()) {
+      if (entry.fileName.endsWith("/")) continue;
+      const member = inMember(location, entry.fileName);
+      if (entry.isEncrypted()) {
+        context.sink.error(errorAt(member, messages.encryptedZipMember));
+        continue;
+      }
+      if (!entry.canDecodeFileData()) {
+        context.sink.error(errorAt(member, messages.unsupportedZipMember(entry.compressionMethod)));
+        continue;
+      }
+      // The sizes in the central directory are checked by yauzl against the data as it streams.
+      if (context.budget.decompressed + entry.uncompressedSize > maxBytes) {
+        context.sink.error(errorAt(member, messages.tooBig(maxBytes)));
+        continue;
+      }
+      if (entry.uncompressedSize > 64 * 1024 * 1024 && entry.uncompressedSize > Math.max(1, entry.compressedSize) * maxRatio) {
+        context.sink.error(errorAt(member, messages.tooCompressed(maxRatio)));
+        continue;
+      }
+      try {
+        await scanMember(zip, entry, member, depth, context);
+      } catch (error) {
+        if (error instanceof DecompressionLimitError) context.sink.error(errorAt(member, error.message));
+        else context.sink.error(errorAt(member, messages.corruptArchive("zip", (error as Error).message)));
+      }
+    }
+  } catch (error) {
+    context.sink.error(errorAt(location, messages.corruptArchive("zip", (error as Error).message)));
+  } finally {
+    zip.close();
+  }
+}
+
+async function scanMember(zip: ZipFile, entry: Entry, member: InputLocation, depth: number, context: ScanContext): Promise<void> {
+  const stream = await zip.openReadStreamPromise(entry);
+  let decompressed = 0;
+  async function* counted(): AsyncGenerator<Buffer> {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      decompressed += chunk.length;
+      checkDecompression(context, entry.compressedSize, decompressed, chunk.length);
+      yield chunk;
+    }
+  }
+  try {
+    await scanContent(counted(), member, entry.fileName, depth, context);
+  } finally {
+    stream.destroy();
+  }
+}
+
+/** Loaded on first use: most scans meet no zip, and startup time counts on every CI run. */
+async function loadYauzl() {
+  return (await import("yauzl")).default;
+}

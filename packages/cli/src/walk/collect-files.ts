@@ -1,0 +1,151 @@
+import { lstat, readdir, readFile, realpath, stat } from "node:fs/promises";
+import { dirname, join, relative, resolve, sep } from "node:path";
+import ignore, { type Ignore } from "ignore";
+import { messages } from "../messages.js";
+import type { ReportError } from "../report.js";
+
+/** The ignore file of hawzu-scan itself, in .gitignore syntax, read in every folder like .gitignore. */
+export const IGNORE_FILE = ".hawzu-scanignore";
+const IGNORE_FILES = [".gitignore", IGNORE_FILE];
+
+/** A file to scan: where it is, and how reports name it. */
+export interface FileEntry {
+  path: string;
+  /** Relative to the current directory, `/`-separated. */
+  displayPath: string;
+  size: number;
+}
+
+interface Rules {
+  base: string;
+  matcher: Ignore;
+}
+
+/**
+ * The files under `paths`: folders are walked honouring `.gitignore` and `.hawzu-scanignore` (also
+ * those of parent folders inside the same git repository) and the config's `ignore` globs; `.git` is
+ * never entered; symbolic links are followed once (a link back up the tree is not a loop). Files
+ * named explicitly are always scanned. Paths that cannot be listed are error values.
+ */
+export async function collectFiles(paths: readonly string[], cwd: string, extraIgnores: readonly string[]): Promise<{ files: FileEntry[]; errors: ReportError[] }> {
+  const files: FileEntry[] = [];
+  const errors: ReportError[] = [];
+  const seen = new Set<string>();
+  const configRules: Rules = { base: cwd, matcher: ignore().add([...extraIgnores]) };
+
+  const display = (path: string) => toSlash(relative(cwd, path)) || ".";
+  const addFile = async (path: string, size: number) => {
+    const real = await realpath(path).catch(() => path);
+    if (seen.has(real)) return;
+    seen.add(real);
+    files.push({ path, displayPath: display(path), size });
+  };
+
+  const isIgnored = (path: string, isDirectory: boolean, rules: readonly Rules[]) =>
+    rules.some(({ base, matcher }) => {
+      const rel = toSlash(relative(base, path));
+      if (!rel || rel.startsWith("..")) return false;
+      return matcher.ignores(isDirectory ? `${rel}/` : rel);
+    });
+
+  const walk = async (directory: string, rules: readonly Rules[], visited: Set<string>): Promise<void> => {
+    let entries;
+    try {
+      entries = await readdir(directory, { withFileTypes: true });
+    } catch (error) {
+      errors.push({ file: display(directory), message: messages.directoryUnreadable((error as { code?: string }).code ?? "error") });
+      return;
+    }
+    const local = await readRules(directory);
+    const active = local ? [...rules, local] : rules;
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const path = join(directory, entry.name);
+      if (entry.name === ".git" && entry.isDirectory()) continue;
+      let isDirectory = entry.isDirectory();
+      let isFile = entry.isFile();
+      let size = 0;
+      if (entry.isSymbolicLink()) {
+        const target = await stat(path).catch(() => undefined);
+        if (!target) {
+          if (!isIgnored(path, false, active)) errors.push({ file: display(path), message: messages.danglingSymlink });
+          continue;
+        }
+        isDirectory = target.isDirectory();
+        isFile = target.isFile();
+        size = target.size;
+      }
+      if (isIgnored(path, isDirectory, active)) continue;
+      if (isDirectory) {
+        const real = await realpath(path).catch(() => path);
+        if (visited.has(real)) continue;
+        await walk(path, active, new Set([...visited, real]));
+      } else if (isFile) {
+        if (!entry.isSymbolicLink()) size = (await lstat(path).catch(() => undefined))?.size ?? 0;
+        await addFile(path, size);
+      } else {
+        // FIFOs, sockets, devices: reading could block or never end; name them, never skip silently.
+        files.push({ path, displayPath: display(path), size: 0 });
+      }
+    }
+  };
+
+  for (const given of paths) {
+    const path = resolve(cwd, given);
+    const info = await stat(path).catch((error: { code?: string }) => error);
+    if (info instanceof Error || !("isDirectory" in info)) {
+      const code = (info as { code?: string }).code;
+      const linkExists = await lstat(path).then(() => true, () => false);
+      errors.push({ file: display(path), message: linkExists && code === "ENOENT" ? messages.danglingSymlink : messages.pathMissing });
+      continue;
+    }
+    if (info.isDirectory()) {
+      const real = await realpath(path);
+      await walk(path, [configRules, ...(await parentRules(path))], new Set([real]));
+    } else if (info.isFile()) {
+      await addFile(path, info.size);
+    } else {
+      files.push({ path, displayPath: display(path), size: 0 });
+    }
+  }
+  return { files, errors };
+}
+
+async function readRules(directory: string): Promise<Rules | undefined> {
+  let matcher: Ignore | undefined;
+  for (const name of IGNORE_FILES) {
+    const text = await readFile(join(directory, name), "utf8").catch(() => undefined);
+    if (text !== undefined) matcher = (matcher ?? ignore()).add(text);
+  }
+  return matcher && { base: directory, matcher };
+}
+
+/** Ignore files of the folders above `directory`, up to the root of its git repository. */
+async function parentRules(directory: string): Promise<Rules[]> {
+  const chain: string[] = [];
+  let current = dirname(directory);
+  let inRepository = await exists(join(directory, ".git"));
+  while (!inRepository && current !== dirname(current)) {
+    chain.unshift(current);
+    if (await exists(join(current, ".git"))) {
+      inRepository = true;
+      break;
+    }
+    current = dirname(current);
+  }
+  if (!inRepository) return [];
+  const rules: Rules[] = [];
+  for (const folder of chain) {
+    const found = await readRules(folder);
+    if (found) rules.push(found);
+  }
+  return rules;
+}
+
+async function exists(path: string): Promise<boolean> {
+  return lstat(path).then(() => true, () => false);
+}
+
+function toSlash(path: string): string {
+  return sep === "/" ? path : path.split(sep).join("/");
+}
