@@ -1,6 +1,6 @@
 /** How far around a keyword hit the contexts look (a section header above, a curl URL below). */
-export const WINDOW_BEFORE = 4096;
-export const WINDOW_AFTER = 16_384;
+export const WINDOW_BEFORE = 2048;
+export const WINDOW_AFTER = 8192;
 // A window edge moves to the nearest line break within this distance, else to a non-token character.
 const SNAP_DISTANCE = 2048;
 const TOKEN_CHARACTER = /[A-Za-z0-9\-_.~+/=%\\]/;

@@ -1,7 +1,6 @@
 import { decodeBase64Text } from "../candidate/decode-value.js";
 import { pickCredential } from "../candidate/pick-credential.js";
 import { defineContext } from "../define-context.js";
-import { findHosts } from "../evidence/find-hosts.js";
 import { hostNear } from "../evidence/host-near.js";
 import type { ContextMatch } from "../types.js";
 
@@ -18,9 +17,7 @@ export default defineContext({
   confidence: "high",
   match({ text }) {
     const matches: ContextMatch[] = [];
-    const hosts = findHosts(text);
-    if (!hosts.some((mention) => mention.isHawzu)) return matches;
-    const sentToHawzu = (position: number) => hostNear(text, position, hosts).host?.isHawzu === true;
+    const sentToHawzu = (position: number) => hostNear(text, position)?.isHawzu === true;
 
     BASIC_HEADER.lastIndex = 0;
     for (let header = BASIC_HEADER.exec(text); header; header = BASIC_HEADER.exec(text)) {

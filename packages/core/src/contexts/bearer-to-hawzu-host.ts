@@ -1,7 +1,6 @@
 import { readValue } from "../candidate/read-value.js";
 import { defineContext } from "../define-context.js";
-import { findHosts } from "../evidence/find-hosts.js";
-import { hostNear } from "../evidence/host-near.js";
+import { hostNear, onlyHawzuHosts } from "../evidence/host-near.js";
 import type { ContextMatch } from "../types.js";
 
 // Hawzu authenticates with `Authorization: Bearer <token>` (HAWZU.md). The header counts when the
@@ -16,16 +15,15 @@ export default defineContext({
   confidence: "high",
   match({ text }) {
     const matches: ContextMatch[] = [];
-    const hosts = findHosts(text);
-    if (!hosts.some((mention) => mention.isHawzu)) return matches;
+    let onlyHawzu: boolean | undefined;
     BEARER.lastIndex = 0;
     for (let bearer = BEARER.exec(text); bearer; bearer = BEARER.exec(text)) {
       const value = readValue(text, BEARER.lastIndex);
       if (!value || value.quote) continue;
-      const { host, onlyHawzuHostsInText } = hostNear(text, bearer.index, hosts);
+      const host = hostNear(text, bearer.index);
       if (host?.isHawzu) {
         matches.push({ range: [value.start, value.end], description: `bearer token sent to ${host.host}` });
-      } else if (!host && onlyHawzuHostsInText) {
+      } else if (!host && (onlyHawzu ??= onlyHawzuHosts(text))) {
         matches.push({
           range: [value.start, value.end],
           description: "bearer token in code that calls a Hawzu host",

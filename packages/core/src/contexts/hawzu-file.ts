@@ -1,5 +1,5 @@
 import { defineContext } from "../define-context.js";
-import { findAssignments } from "../keys/find-assignments.js";
+import { findCredentialAssignments } from "../keys/find-assignments.js";
 import { isGenericCredentialKey } from "../keys/is-generic-credential-key.js";
 import type { ContextMatch } from "../types.js";
 
@@ -14,7 +14,7 @@ export default defineContext({
   match({ text, inHawzuFile }) {
     if (!inHawzuFile) return [];
     const matches: ContextMatch[] = [];
-    for (const { key, value } of findAssignments(text)) {
+    for (const { key, value } of findCredentialAssignments(text)) {
       if (!isGenericCredentialKey(key)) continue;
       matches.push({ range: [value.start, value.end], description: `${key} in a Hawzu config file`, strictness: "strict" });
     }

@@ -1,5 +1,5 @@
 import { defineContext } from "../define-context.js";
-import { findAssignments } from "../keys/find-assignments.js";
+import { findCredentialAssignments } from "../keys/find-assignments.js";
 import { isGenericCredentialKey } from "../keys/is-generic-credential-key.js";
 import { namesOtherVendor } from "../keys/names-other-vendor.js";
 import type { ContextMatch } from "../types.js";
@@ -24,7 +24,7 @@ export default defineContext({
       const bodyStart = HAWZU_HEADER.lastIndex;
       const next = text.slice(bodyStart).search(NEXT_HEADER);
       const bodyEnd = next === -1 ? text.length : bodyStart + next;
-      for (const { key, value } of findAssignments(text, bodyStart, bodyEnd)) {
+      for (const { key, value } of findCredentialAssignments(text, bodyStart, bodyEnd)) {
         if (!isGenericCredentialKey(key)) continue;
         matches.push({ range: [value.start, value.end], description: `${key} in section [${section}]` });
       }

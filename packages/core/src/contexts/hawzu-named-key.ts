@@ -13,6 +13,7 @@ import type { ContextMatch } from "../types.js";
 const AFTER_KEY = /(\\*["'`])?[\])]?[ \t]*(:=|=>|\?\?=?|\|\|=?|===?|!==?|\+=|=|:(?![:/])|,|[ \t]or[ \t]|[ \t]+value[ \t]*=)/y;
 // Space-separated forms: Dockerfile `ENV HAWZU_TOKEN abc`, csh `setenv`, fish `set -x`, flags.
 const SPACE_SEPARATED_LINE = /(?:^|[\s;])(?:ENV|setenv|set\s+-[gx]+|--?[\w-]*)\s*$/;
+const MAY_NAME_CREDENTIAL = /tok|key|secret|pat|bearer|auth|cred/i;
 // `<HawzuToken>...</HawzuToken>` in XML configs (.NET, Maven settings).
 const XML_ELEMENT_END = />/y;
 
@@ -30,6 +31,8 @@ export default defineContext({
       const { start, end } = expandKey(text, index, 0);
       coveredUntil = end;
       const key = text.slice(start, end);
+      // Most mentions are host names and service names; only keys with a credential word go on.
+      if (!MAY_NAME_CREDENTIAL.test(key) && end - start > 5 && options.extraKeyNames.length === 0) continue;
       const bareHawzu = compactKey(key) === "hawzu";
       if (!bareHawzu && !isHawzuTokenKey(key, options.extraKeyNames)) continue;
       const value = valueAfterKey(text, start, end);

@@ -27,10 +27,10 @@ export default defineContext({
       if (index < coveredUntil) continue;
       const { start: keyStart, end: keyEnd } = expandKey(text, index);
       coveredUntil = keyEnd;
-      const name = text.slice(keyStart, keyEnd);
-      if (namesOtherVendor(name)) continue;
       OPENING.lastIndex = keyEnd;
       if (!OPENING.exec(text)) continue;
+      const name = text.slice(keyStart, keyEnd);
+      if (namesOtherVendor(name)) continue;
       const bodyStart = OPENING.lastIndex;
       const tokenBlock = isHawzuTokenKey(name, options.extraKeyNames);
       scanObject(text, bodyStart, name, tokenBlock, matches);

@@ -1,8 +1,7 @@
 import { readValue } from "../candidate/read-value.js";
 import { defineContext } from "../define-context.js";
-import { findHosts } from "../evidence/find-hosts.js";
 import { hostNear } from "../evidence/host-near.js";
-import { findAssignments } from "../keys/find-assignments.js";
+import { findCredentialAssignments } from "../keys/find-assignments.js";
 import { findHawzuWords } from "../keys/find-hawzu-words.js";
 import { isGenericCredentialKey } from "../keys/is-generic-credential-key.js";
 import { namesOtherVendor } from "../keys/names-other-vendor.js";
@@ -25,7 +24,6 @@ export default defineContext({
   match({ text }) {
     const matches: ContextMatch[] = [];
     let scannedUntil = 0;
-    let hosts: ReturnType<typeof findHosts> | undefined;
     for (const index of findHawzuWords(text)) {
       let from = lineStartWithin(text, index, REACH);
       for (let line = 0; line < NEARBY_LINES && from > 0 && text[from - 1] === "\n"; line++) from = lineStartWithin(text, from - 1, REACH);
@@ -34,7 +32,7 @@ export default defineContext({
       from = Math.max(from, scannedUntil);
       if (from >= to) continue;
       scannedUntil = to;
-      for (const { key, keyStart, value } of findAssignments(text, from, to)) {
+      for (const { key, keyStart, value } of findCredentialAssignments(text, from, to)) {
         if (!isGenericCredentialKey(key) || lineNamesOtherVendor(text, keyStart)) continue;
         const mentionLineEnd = lineEndWithin(text, index, REACH);
         const keyLineStart = lineStartWithin(text, keyStart, REACH);
@@ -46,8 +44,7 @@ export default defineContext({
       for (let bearer = BEARER.exec(nearby); bearer; bearer = BEARER.exec(nearby)) {
         const value = readValue(text, from + BEARER.lastIndex);
         if (!value || value.quote) continue;
-        hosts ??= findHosts(text);
-        const { host } = hostNear(text, from + bearer.index, hosts);
+        const host = hostNear(text, from + bearer.index);
         if (host && !host.isHawzu) continue;
         matches.push({ range: [value.start, value.end], description: "bearer token next to a Hawzu mention", strictness: "strict" });
       }

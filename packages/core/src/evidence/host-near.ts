@@ -18,13 +18,21 @@ export interface HostVerdict {
  * line first, else the nearest within a few lines. Other hosts win when they are nearer, so a
  * bearer token sent to api.github.com next to a Hawzu call is not taken for Hawzu's.
  */
-export function hostNear(text: string, position: number, hosts: HostMention[] = findHosts(text)): HostVerdict {
-  const onlyHawzuHostsInText = hosts.length > 0 && !hosts.some((mention) => !mention.isHawzu);
-  const [logicalStart, logicalEnd] = logicalLine(text, position);
-  const inLine = between(hosts, logicalStart, logicalEnd);
-  if (inLine.length > 0) return { host: nearest(inLine, position), onlyHawzuHostsInText };
+export function hostNear(text: string, position: number): HostMention | undefined {
+  // Hosts are looked for only around the credential: the host regex is the costliest one.
   const [nearbyStart, nearbyEnd] = nearbyLines(text, position);
-  return { host: nearest(between(hosts, nearbyStart, nearbyEnd), position), onlyHawzuHostsInText };
+  const [logicalStart, logicalEnd] = logicalLine(text, position);
+  const from = Math.min(nearbyStart, logicalStart);
+  const hosts = findHosts(text.slice(from, Math.max(nearbyEnd, logicalEnd))).map((mention) => ({ ...mention, start: mention.start + from }));
+  const inLine = between(hosts, logicalStart, logicalEnd);
+  if (inLine.length > 0) return nearest(inLine, position);
+  return nearest(between(hosts, nearbyStart, nearbyEnd), position);
+}
+
+/** True when the text names hosts and all of them are Hawzu's (a client set up elsewhere in it). */
+export function onlyHawzuHosts(text: string): boolean {
+  const hosts = findHosts(text);
+  return hosts.length > 0 && !hosts.some((mention) => !mention.isHawzu);
 }
 
 /** The mentions (sorted by start) that start in [from, to), found by binary search. */

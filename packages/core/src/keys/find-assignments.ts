@@ -7,18 +7,38 @@ export interface Assignment {
   value: WrittenValue;
 }
 
-// A key (optionally quoted), then one of the assignment operators of shell, .env, YAML, JSON, TOML,
-// INI, properties, HCL, Go, Ruby/PHP/Perl. `(?![:=/])` keeps `==`, `::` and `https://` out.
-const ASSIGNMENT = /(?<![\w.\-$])(\\*["'`]?)([A-Za-z_@$][\w.\-]{0,80})\1[ \t]*(?::=|=>|=|:)(?![:=/])/g;
+// A credential word ending a key (optionally quoted), then one of the assignment operators of
+// shell, .env, YAML, JSON, TOML, INI, properties, HCL, Go, Ruby/PHP/Perl. Searching from the
+// credential word keeps the regex off the many `"level":`-style keys of a JSON log.
+// `(?![:=/])` keeps `==`, `::` and `https://` out.
+const CREDENTIAL_ASSIGNMENT =
+  /((?:token|tokens|key|secret|pat|bearer|auth|authorization|credentials?)(?:value|prod|production|staging|dev|test|ci|v\d+|\d+)?)(\\*["'`]?)[ \t]*(?::=|=>|=|:)(?![:=/])/gi;
+const KEY_CHARACTER = /[\w.\-@$]/;
+const LONGEST_KEY = 80;
 
-/** Every assignment of a plain value in `text[from, to)`. */
-export function findAssignments(text: string, from = 0, to = text.length): Assignment[] {
+/**
+ * Every assignment of a plain value in `text[from, to)` whose key ends in a credential word
+ * (`token`, `API_KEY`, `accessToken`, `"secret"`); the caller decides which keys count.
+ */
+export function findCredentialAssignments(text: string, from = 0, to = text.length): Assignment[] {
   const found: Assignment[] = [];
-  const slice = from === 0 && to === text.length ? text : text.slice(0, to);
-  ASSIGNMENT.lastIndex = from;
-  for (let match = ASSIGNMENT.exec(slice); match; match = ASSIGNMENT.exec(slice)) {
-    const value = readValue(slice, ASSIGNMENT.lastIndex);
-    if (value) found.push({ key: match[2]!, keyStart: match.index + match[1]!.length, value });
+  const region = from === 0 && to === text.length ? text : text.slice(from, to);
+  CREDENTIAL_ASSIGNMENT.lastIndex = 0;
+  for (let match = CREDENTIAL_ASSIGNMENT.exec(region); match; match = CREDENTIAL_ASSIGNMENT.exec(region)) {
+    const wordEnd = match.index + match[1]!.length;
+    // The key is the identifier run that ends with the credential word.
+    let keyStart = match.index;
+    while (keyStart > 0 && match.index - keyStart < LONGEST_KEY && KEY_CHARACTER.test(region[keyStart - 1]!)) keyStart--;
+    // The word must end the key (`tokenizer:` is not `token:`) and a closing quote needs its opening one.
+    const quote = match[2]!;
+    if (quote && !region.slice(Math.max(0, keyStart - quote.length), keyStart).endsWith(quote.replace(/^\\+/, ""))) continue;
+    const value = readValue(region, CREDENTIAL_ASSIGNMENT.lastIndex);
+    if (!value) continue;
+    found.push({
+      key: region.slice(keyStart, wordEnd),
+      keyStart: from + keyStart,
+      value: { start: from + value.start, end: from + value.end, quote: value.quote },
+    });
   }
   return found;
 }

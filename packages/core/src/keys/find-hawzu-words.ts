@@ -8,15 +8,18 @@ export function findHawzuWords(text: string): number[] {
   return found;
 }
 
-const KEY_CHARACTER = /[A-Za-z0-9_.\-]/;
+/** [A-Za-z0-9_.-], by character code: this runs at every mention. */
+function isKeyCharacter(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code === 46 || code === 45;
+}
 const LONGEST_KEY = 100;
 
 /** The identifier-like run of characters around a "hawzu" at `index` (e.g. `HAWZU_ACCESS_TOKEN`). */
 export function expandKey(text: string, index: number, minimumLength = 5): { start: number; end: number } {
   let start = index;
-  while (start > 0 && index - start < LONGEST_KEY && KEY_CHARACTER.test(text[start - 1]!)) start--;
+  while (start > 0 && index - start < LONGEST_KEY && isKeyCharacter(text.charCodeAt(start - 1))) start--;
   let end = index + minimumLength;
-  while (end < text.length && end - index < LONGEST_KEY && KEY_CHARACTER.test(text[end]!)) end++;
+  while (end < text.length && end - index < LONGEST_KEY && isKeyCharacter(text.charCodeAt(end))) end++;
   // Flags (`--hawzu-token`) and trailing dots (`hawzu.`) are not part of the name.
   while (start < end && (text[start] === "-" || text[start] === ".")) start++;
   while (end > start && (text[end - 1] === "." || text[end - 1] === "-")) end--;
