@@ -16,7 +16,8 @@ const LONGEST_WRITTEN = MAX_TOKEN_LENGTH * 3;
 const VALUE_RUN = new RegExp(`(?:[A-Za-z0-9\\-_.~+/=%]|\\\\/|\\\\u[0-9a-fA-F]{4}){1,${LONGEST_WRITTEN + 1}}`, "y");
 const OPENING_QUOTE = /(?:[frbuRBU@$]?)(\\*["'`])/y;
 // What may follow an unquoted value: the end of the value in every config and log syntax we read.
-const UNQUOTED_END = /[\s;,&)}\]"'#<>|]/;
+// A backslash ends one too: `Bearer abc\"` inside a JSON-escaped string.
+const UNQUOTED_END = /[\s;,&)}\]"'#<>|\\]/;
 
 /**
  * Reads the value that starts at `position` (after optional blanks and an optional quote).

@@ -2,18 +2,21 @@ import { decodeBase64Text } from "../candidate/decode-value.js";
 import { pickCredential } from "../candidate/pick-credential.js";
 import { defineContext } from "../define-context.js";
 import { hostNear } from "../evidence/host-near.js";
+import { isHawzuHost } from "../evidence/is-hawzu-host.js";
 import type { ContextMatch } from "../types.js";
 
 // Some clients send a token as HTTP basic credentials: `Authorization: Basic base64(user:token)`
-// or `curl -u user:token` / `-u token:`. The token is the credential-like half, judged decoded.
+// or `curl -u user:token` / `-u token:`, or a .netrc entry for a Hawzu host. The token is the credential-like half, judged decoded.
 const BASIC_HEADER = /\bBasic[ \t]+([A-Za-z0-9+/]{12,}={0,2})/g;
+// ~/.netrc, which curl -n, git and many CLIs read: `machine api.hawzu.com login ci password <token>`.
+const NETRC = /\bmachine[ \t]+([A-Za-z0-9.-]{1,253})(?:\s+login[ \t]+\S{1,200})?\s+password[ \t]+([A-Za-z0-9\-_.~+/=]{1,600})/g;
 const CURL_USER = /(?:^|[\s"'])(?:-u|--user)[ \t]+["']?([^\s:"']{0,200}):([A-Za-z0-9\-_.~+/=]{0,600})["']?/g;
 
 export default defineContext({
   id: "basic-auth-to-hawzu-host",
   description: "A token sent as HTTP basic credentials (Basic header or curl -u) to a Hawzu host.",
   example: "curl -u ci:h7Gk2pQx9LmZ4vNc8RtY3wBs https://api.hawzu.com/api/v1/me",
-  keywords: ["basic", "-u", "--user"],
+  keywords: ["basic", "-u", "--user", "machine"],
   confidence: "high",
   match({ text }) {
     const matches: ContextMatch[] = [];
@@ -35,6 +38,14 @@ export default defineContext({
         encoding: "base64",
         description: "basic-auth credentials sent to a Hawzu host",
       });
+    }
+
+    NETRC.lastIndex = 0;
+    for (let entry = NETRC.exec(text); entry; entry = NETRC.exec(text)) {
+      if (!isHawzuHost(entry[1]!)) continue;
+      const password = entry[2]!;
+      const start = entry.index + entry[0].length - password.length;
+      matches.push({ range: [start, start + password.length], description: `.netrc password for ${entry[1]}` });
     }
 
     CURL_USER.lastIndex = 0;

@@ -5,7 +5,8 @@ import type { ContextMatch } from "../types.js";
 
 // Hawzu authenticates with `Authorization: Bearer <token>` (HAWZU.md). The header counts when the
 // request goes to a Hawzu host: curl (also over continued lines), HTTP code, client configs, dumps.
-const BEARER = /\b(?:Bearer|Token)[ \t]+/gi;
+// Also the two-argument form of .NET and others: `AuthenticationHeaderValue("Bearer", "<token>")`.
+const BEARER = /\b(?:Bearer|Token)(?:[ \t]+|(["'])[ \t]*,[ \t]*(?=["']))/gi;
 
 export default defineContext({
   id: "bearer-to-hawzu-host",
@@ -19,7 +20,8 @@ export default defineContext({
     BEARER.lastIndex = 0;
     for (let bearer = BEARER.exec(text); bearer; bearer = BEARER.exec(text)) {
       const value = readValue(text, BEARER.lastIndex);
-      if (!value || value.quote) continue;
+      const twoArguments = bearer[1] !== undefined;
+      if (!value || (value.quote !== "") !== twoArguments) continue;
       const host = hostNear(text, bearer.index);
       if (host?.isHawzu) {
         matches.push({ range: [value.start, value.end], description: `bearer token sent to ${host.host}` });

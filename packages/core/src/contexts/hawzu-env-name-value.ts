@@ -5,7 +5,8 @@ import type { ContextMatch } from "../types.js";
 
 // Kubernetes and compose-style env lists, ECS task definitions and Terraform write the variable's
 // name and value as two fields: `- name: HAWZU_TOKEN` / `value: "..."`, `{"name": "...", "value": ...}`.
-const NAME_FIELD = /\bname["']?[ \t]*[:=][ \t]*["']?([A-Za-z_][\w.\-]{0,80})["']?/g;
+// Postman and similar environment files use `key` for the name.
+const NAME_FIELD = /\b(?:name|key)["']?[ \t]*[:=][ \t]*["']?([A-Za-z_][\w.\-]{0,80})["']?/g;
 const VALUE_FIELD = /\bvalue["']?[ \t]*[:=][ \t]*/g;
 // The value field belongs to the same list item when it comes within a few lines.
 const REACH = 240;

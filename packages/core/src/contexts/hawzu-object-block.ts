@@ -7,10 +7,10 @@ import { namesOtherVendor } from "../keys/names-other-vendor.js";
 import type { ContextMatch } from "../types.js";
 
 // A brace-delimited object under a Hawzu name: JSON `"hawzu": {`, JS `hawzu: {`, HCL
-// `provider "hawzu" {` or `variable "hawzu_token" {`. Generic credential keys inside hold a Hawzu
+// `provider "hawzu" {`, `variable "hawzu_token" {`, or a client constructor `new HawzuClient({`. Generic credential keys inside hold a Hawzu
 // token (unless nested under another vendor's key); in a block named like a token variable,
 // `default =` and `value =` do.
-const OPENING = /(?:\\*["'])?(?:[ \t]*\\*["'][\w.\-]{0,80}\\*["'])*[ \t]*(?:[:=][ \t]*)?(?:new\s+\w+\()?\{/y;
+const OPENING = /(?:\\*["'])?(?:[ \t]*\\*["'][\w.\-]{0,80}\\*["'])*[ \t]*(?:[:=][ \t]*)?(?:new\s+\w+)?(?:\(\s*)?\{/y;
 const INNER_KEY = /(\\*["']?)([A-Za-z_$][\w.\-$]{0,80})\1[ \t]*(?:[:=])(?![:=/])[ \t]*/y;
 const LONGEST_BLOCK = 16_384;
 
