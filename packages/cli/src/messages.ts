@@ -1,5 +1,6 @@
 // Every sentence hawzu-scan shows a person, in one place. Never put a token in here: findings carry
 // only their redacted form and fingerprint.
+import type { Finding } from "@hawzu-scan/core";
 
 export const HINT =
   "revoke it in Hawzu (Security & Access > Access Tokens), move the value to an environment variable or secret store, then remove it here";
@@ -36,6 +37,9 @@ export const messages = {
   badConfidence: (value: string) => `--min-confidence must be high or medium (got "${value}")`,
   badPrefix: (value: string) => `--known-prefix must be at least 3 characters (got ${value.length})`,
   stdinTwice: "standard input (-) can be given only once",
+  gitModesTogether: (flags: string) => `${flags} cannot be combined: choose one`,
+  gitWithShard: (flag: string) => `${flag} reads git, not a file list: run it without --shard`,
+  gitWithPaths: (flag: string) => `${flag} scans the repository's commits, not paths: run it without PATH arguments, from inside the repository`,
   stdinWithShard: "--shard splits files; scan standard input (-) in one job only, without --shard",
   redactUsage: "usage: hawzu-scan redact IN [-o OUT]: give exactly one input file",
   redactCorruptGzip: "truncated or corrupt gzip data: nothing written; redact a complete copy",
@@ -58,12 +62,69 @@ export const messages = {
   suppressedHeading: (count: number) => `${count} finding(s) suppressed by hawzu-scan-ignore comments:`,
 };
 
+// ---- The git front end: the pre-commit block, `hawzu-scan init`, --staged / --since / --git-history.
+/** A finding and where it is, as the blocking message shows it. */
+export interface LocatedFinding extends Pick<Finding, "line" | "column" | "redacted" | "context" | "confidence" | "ruleId"> {
+  /** Path relative to the current directory. */
+  file: string;
+}
+
+export const DEFAULT_BASELINE_FILE = ".hawzu-baseline.json";
+
+/**
+ * The text a person sees when the pre-commit hook stops a commit: what was found (redacted), where,
+ * and the three ways forward. Written for someone who did not expect it and wants to commit.
+ */
+export function blockedCommitMessage(found: readonly LocatedFinding[], options: { baselineFile?: string } = {}): string {
+  const baselineFile = options.baselineFile ?? DEFAULT_BASELINE_FILE;
+  const count = found.length;
+  const where = found.map(({ file, line, column }) => `${file}:${line}:${column}`);
+  const width = Math.max(...where.map((text) => text.length));
+  const lines = [
+    `hawzu-scan: commit blocked: ${count === 1 ? "a Hawzu access token is" : `${count} Hawzu access tokens are`} staged for this commit.`,
+    "",
+    ...found.map((finding, index) => `  ${where[index]!.padEnd(width)}  ${finding.redacted}  ${finding.context} (${finding.confidence}, ${finding.ruleId})`),
+    "",
+    "Pick one way forward for each:",
+    "  1. A real token: delete it from the file and read it at run time from an environment variable",
+    "     (e.g. HAWZU_ACCESS_TOKEN) or your secret store. If it was ever pushed or shared, rotate it:",
+    "     create a replacement in Hawzu (Security & Access > Access Tokens), switch what uses it, then",
+    "     revoke the old one.",
+    "  2. Not a real token (a test value, an example): mark it on its line with a comment",
+    "     `hawzu-scan-ignore: <why>` (or `hawzu-scan-ignore-next-line: <why>` on the line above).",
+    `  3. A known finding you accept for now: run \`hawzu-scan --write-baseline ${baselineFile}\``,
+    `     and commit ${baselineFile}; findings recorded there no longer block.`,
+    "",
+    "Only the staged content was checked, not your working tree: `git add` the fix, then commit again.",
+  ];
+  return `${lines.join("\n")}\n`;
+}
+
+/** One line per thing `hawzu-scan init` changed or found it had to leave to the user. */
+export const initMessages = {
+  createdHook: (path: string) => `created ${path}`,
+  addedHookLine: (path: string, line: string) => `added \`${line}\` to ${path}`,
+  madeExecutable: (path: string) => `made ${path} executable (git skips hooks that are not)`,
+  addedLintStagedTask: (where: string, pattern: string, command: string) => `added "${pattern}": "${command}" to the lint-staged config in ${where}`,
+  addedPrepareScript: (where: string) => `added "prepare": "husky" to ${where}, so hooks are installed by npm install`,
+  nothingToDo: "already set up: nothing changed",
+  runHusky: "husky is not installed in this clone yet: run `npx husky` (or `npm install`) once to activate the hook",
+  editLintStagedByHand: (where: string, pattern: string, command: string) =>
+    `${where} is code, which hawzu-scan does not edit: add "${pattern}": "${command}" to it by hand`,
+  notAShellHook: (path: string, line: string) => `${path} is not a shell script: add a call to \`${line}\` to it by hand`,
+  unreadable: (path: string, reason: string) => `could not update ${path} (${reason}): fix that, then run hawzu-scan init again`,
+};
+
+
+
 export const HELP = `hawzu-scan: find leaked Hawzu access tokens in files, folders, standard input and log archives.
 
 Usage:
   hawzu-scan [options] [PATH...]        scan files and folders (default: .); - reads standard input
   hawzu-scan redact IN [-o OUT]         copy a log (plain or .gz) with every token masked
   hawzu-scan merge REPORT.json...       combine JSON reports (e.g. of --shard jobs)
+  hawzu-scan init                       install the pre-commit check in this git repository
+                                        (lint-staged task with husky + lint-staged, else a hook line)
 
 Options:
   -f, --format FORMAT       text (default), json, sarif or github
@@ -72,6 +133,12 @@ Options:
       --baseline FILE       report only findings not recorded in FILE
       --write-baseline FILE record the current findings in FILE (fingerprint and path only)
       --list-suppressed     also list findings silenced by hawzu-scan-ignore comments
+      --staged [FILE...]    scan what the next commit adds: the staged (git index) content, not
+                            the working tree; with FILEs (as lint-staged passes them), only those.
+                            Uses .hawzu-baseline.json when present and no --baseline is given
+      --since REV           scan the lines the commits after REV added (git log -p REV..HEAD);
+                            each finding names its commit
+      --git-history         scan the lines every commit of every ref added
       --shard K/N           scan only the K-th of N deterministic slices of the files
   -j, --jobs N              worker threads (default: number of cores)
       --min-confidence L    high or medium (default: medium)

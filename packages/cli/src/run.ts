@@ -1,9 +1,10 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import type { Confidence } from "@hawzu-scan/core";
+import { initCommand } from "./commands/init.js";
 import { mergeCommand } from "./commands/merge.js";
 import { redactCommand } from "./commands/redact.js";
-import { scanCommand } from "./commands/scan.js";
+import { scanCommand, type GitScan } from "./commands/scan.js";
 import { FORMATS, type Format } from "./commands/write-report.js";
 import type { RunIo } from "./io.js";
 import { HELP, messages } from "./messages.js";
@@ -21,6 +22,9 @@ const OPTIONS = {
   "min-confidence": { type: "string" },
   "known-prefix": { type: "string", multiple: true },
   progress: { type: "boolean" },
+  staged: { type: "boolean" },
+  since: { type: "string" },
+  "git-history": { type: "boolean" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" },
 } as const;
@@ -59,6 +63,11 @@ export async function run(argv: readonly string[], io: RunIo): Promise<number> {
   if (!FORMATS.includes(format as Format)) return usageError(messages.badFormat(format));
 
   const command = positionals[0];
+  if (command === "init") {
+    const extra = Object.keys(values)[0];
+    if (extra || positionals.length > 1) return usageError(`\`hawzu-scan init\` takes no options or paths; ${messages.seeHelp}`);
+    return initCommand(io);
+  }
   if (command === "redact" || command === "merge") {
     const allowed = command === "redact" ? REDACT_OPTIONS : MERGE_OPTIONS;
     const extra = Object.keys(values).find((key) => !allowed.has(key));
@@ -83,7 +92,18 @@ export async function run(argv: readonly string[], io: RunIo): Promise<number> {
   const knownPrefixes = values["known-prefix"] ?? [];
   const shortPrefix = knownPrefixes.find((prefix) => prefix.length < 3);
   if (shortPrefix !== undefined) return usageError(messages.badPrefix(shortPrefix));
-  const paths = positionals.length > 0 ? positionals : ["."];
+  const gitModes = [values.staged && "--staged", values.since !== undefined && "--since", values["git-history"] && "--git-history"].filter(Boolean);
+  if (gitModes.length > 1) return usageError(messages.gitModesTogether(gitModes.join(" and ")));
+  let git: GitScan | undefined;
+  if (gitModes.length === 1) {
+    if (shard) return usageError(messages.gitWithShard(gitModes[0] as string));
+    // lint-staged and pre-commit pass the staged files: only those are read, from the index.
+    if (values.staged) git = { kind: "staged", paths: positionals };
+    else if (positionals.length > 0) return usageError(messages.gitWithPaths(gitModes[0] as string));
+    else git = { kind: "history", since: values.since };
+    if (positionals.includes("-")) return usageError(messages.gitWithPaths(gitModes[0] as string));
+  }
+  const paths = git ? [] : positionals.length > 0 ? positionals : ["."];
   if (paths.filter((path) => path === "-").length > 1) return usageError(messages.stdinTwice);
   if (shard && paths.includes("-")) return usageError(messages.stdinWithShard);
 
@@ -101,6 +121,7 @@ export async function run(argv: readonly string[], io: RunIo): Promise<number> {
       minConfidence: minConfidence as Confidence | undefined,
       knownPrefixes,
       progress: values.progress,
+      git,
     },
     io,
     version,

@@ -1,20 +1,27 @@
 import { availableParallelism } from "node:os";
+import { existsSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { Confidence } from "@hawzu-scan/core";
+import ignore from "ignore";
 import { baselineKey, parseBaseline, renderBaseline, toBaseline } from "../baseline/baseline.js";
 import { loadConfig } from "../config/load-config.js";
 import type { RunIo } from "../io.js";
-import { messages } from "../messages.js";
+import { blockedCommitMessage, DEFAULT_BASELINE_FILE, messages } from "../messages.js";
 import { scanFiles } from "../pool/scan-files.js";
 import { createProgress } from "../progress.js";
 import { compareErrors, compareFindings, type Report, type ReportError, type ScannedFinding, type ScannedSuppressed } from "../report.js";
 import { DEFAULT_ARCHIVE_LIMITS, type ScanSettings, type ScanSink } from "../scan/scan-context.js";
 import { inShard, type Shard } from "../shard/shard.js";
+import { scanGitHistory } from "../sources/git-history.js";
+import { scanGitIndex } from "../sources/git-index.js";
 import { scanStdin } from "../sources/stdin.js";
 import { createTextReporter } from "../reporters/text.js";
-import { collectFiles } from "../walk/collect-files.js";
+import { collectFiles, IGNORE_FILE } from "../walk/collect-files.js";
 import { writeReport, type Format } from "./write-report.js";
+
+/** Where a git scan reads: the index (`--staged`), or what commits added (`--since`, `--git-history`). */
+export type GitScan = { kind: "staged"; paths: string[] } | { kind: "history"; since?: string };
 
 export interface ScanOptions {
   paths: string[];
@@ -29,6 +36,8 @@ export interface ScanOptions {
   minConfidence?: Confidence;
   knownPrefixes: string[];
   progress?: boolean;
+  /** Read from git instead of walking `paths`. */
+  git?: GitScan;
   /**
    * Post-processing of the findings before they are reported, e.g. a future `--verify` that adds
    * `verification` to each. When set, findings are no longer printed live: they are reported at the end.
@@ -58,22 +67,27 @@ export async function scanCommand(options: ScanOptions, io: RunIo, version: stri
     limits: { ...DEFAULT_ARCHIVE_LIMITS, ...config.archives },
   };
 
+  // At commit time the hook has no flags to pass: a committed .hawzu-baseline.json is used as is.
+  const baselineFile =
+    options.baseline ?? (options.git?.kind === "staged" && !options.writeBaseline && existsSync(resolve(cwd, DEFAULT_BASELINE_FILE)) ? DEFAULT_BASELINE_FILE : undefined);
   let baseline: Set<string> | undefined;
-  if (options.baseline) {
-    const text = await readFile(resolve(cwd, options.baseline), "utf8").catch((error: Error) => error);
-    if (text instanceof Error) return fail(messages.baselineUnreadable(options.baseline, (text as { code?: string }).code ?? text.message));
+  if (baselineFile) {
+    const text = await readFile(resolve(cwd, baselineFile), "utf8").catch((error: Error) => error);
+    if (text instanceof Error) return fail(messages.baselineUnreadable(baselineFile, (text as { code?: string }).code ?? text.message));
     const parsed = parseBaseline(text);
-    if (!parsed.ok) return fail(messages.baselineUnreadable(options.baseline, parsed.problem));
+    if (!parsed.ok) return fail(messages.baselineUnreadable(baselineFile, parsed.problem));
     baseline = parsed.keys;
   }
 
   const readsStdin = options.paths.includes("-");
   const filePaths = options.paths.filter((path) => path !== "-");
-  const walked = filePaths.length > 0 ? await collectFiles(filePaths, cwd, config.ignore ?? []) : { files: [], errors: [] };
+  const walked = filePaths.length > 0 && !options.git ? await collectFiles(filePaths, cwd, config.ignore ?? []) : { files: [], errors: [] };
   const files = options.shard ? walked.files.filter((file) => inShard(file.displayPath, options.shard!)) : walked.files;
 
   const color = !("NO_COLOR" in env) && (Boolean(env.FORCE_COLOR) || Boolean(io.stdout.isTTY));
-  const live = options.format === "text" && !options.output && !options.enrichFindings && !options.writeBaseline;
+  // A blocked commit gets its own message at the end, made for a person at a commit prompt.
+  const blocking = options.git?.kind === "staged" && options.format === "text" && !options.output && !options.writeBaseline;
+  const live = options.format === "text" && !options.output && !options.enrichFindings && !options.writeBaseline && !blocking;
   const progress = createProgress(io.stderr, files.length, options.progress ?? Boolean(io.stderr.isTTY && !("CI" in env)));
   const findings: ScannedFinding[] = [];
   const suppressed: ScannedSuppressed[] = [];
@@ -118,6 +132,23 @@ export async function scanCommand(options: ScanOptions, io: RunIo, version: stri
     fileCount++;
   }
   bytes += await scanFiles(files, settings, sink, options.jobs ?? availableParallelism(), (entry) => progress.file(entry.size));
+  if (options.git) {
+    const ignored = ignore().add([...(config.ignore ?? [])]);
+    const ignoreFile = await readFile(resolve(cwd, IGNORE_FILE), "utf8").catch(() => "");
+    ignored.add(ignoreFile);
+    const isIgnored = (displayPath: string) => !displayPath.startsWith("../") && ignored.ignores(displayPath);
+    const context = () => ({ settings, sink, budget: { decompressed: 0 }, scannedBytes: 0 });
+    const scanned =
+      options.git.kind === "staged"
+        ? await scanGitIndex({ cwd, paths: options.git.paths, isIgnored, context })
+        : await scanGitHistory({ cwd, since: options.git.since, isIgnored, context });
+    if (!scanned.ok) {
+      progress.stop();
+      return fail(scanned.message);
+    }
+    fileCount += scanned.files;
+    bytes += scanned.bytes;
+  }
   progress.stop();
 
   let reported = findings.sort(compareFindings);
@@ -129,6 +160,11 @@ export async function scanCommand(options: ScanOptions, io: RunIo, version: stri
     if (result instanceof Error) return fail(messages.outputFailed(options.writeBaseline, result.message));
     io.stderr.write(`${messages.wroteBaseline(options.writeBaseline, toBaseline(reported).findings.length)}\n`);
     return errors.length > 0 ? 2 : 0;
+  }
+
+  if (blocking) {
+    if (reported.length > 0) io.stderr.write(blockedCommitMessage(reported, { baselineFile: DEFAULT_BASELINE_FILE }));
+    return exitCode({ findings: reported, errors });
   }
 
   const report: Report = {

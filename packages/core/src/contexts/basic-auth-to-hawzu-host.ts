@@ -15,7 +15,7 @@ const CURL_USER = /(?:^|[\s"'])(?:-u|--user)[ \t]+["']?([^\s:"']{0,200}):([A-Za-
 export default defineContext({
   id: "basic-auth-to-hawzu-host",
   description: "A token sent as HTTP basic credentials (Basic header or curl -u) to a Hawzu host.",
-  example: "curl -u ci:h7Gk2pQx9LmZ4vNc8RtY3wBs https://api.hawzu.com/api/v1/me",
+  example: "curl -u ci:h7Gk2pQx9LmZ4vNc8RtY3wBs https://api.hawzu.com/api/v1/me", // hawzu-scan-ignore: made-up example
   keywords: ["basic", "-u", "--user", "machine"],
   confidence: "high",
   match({ text }) {

@@ -11,7 +11,7 @@ const BEARER = /\b(?:Bearer|Token)(?:[ \t]+|(["'])[ \t]*,[ \t]*(?=["']))/gi;
 export default defineContext({
   id: "bearer-to-hawzu-host",
   description: "A bearer token in an Authorization header of a request sent to a Hawzu host.",
-  example: 'curl -H "Authorization: Bearer h7Gk2pQx9LmZ4vNc8RtY3wBs" https://api.hawzu.com/api/v1/me',
+  example: 'curl -H "Authorization: Bearer h7Gk2pQx9LmZ4vNc8RtY3wBs" https://api.hawzu.com/api/v1/me', // hawzu-scan-ignore: made-up example
   keywords: ["bearer", "token"],
   confidence: "high",
   match({ text }) {

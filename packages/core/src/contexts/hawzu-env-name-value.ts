@@ -14,7 +14,7 @@ const REACH = 240;
 export default defineContext({
   id: "hawzu-env-name-value",
   description: "An environment entry written as name/value fields whose name is a Hawzu token variable.",
-  example: '- name: HAWZU_ACCESS_TOKEN\n  value: "h7Gk2pQx9LmZ4vNc8RtY3wBs"',
+  example: '- name: HAWZU_ACCESS_TOKEN\n  value: "h7Gk2pQx9LmZ4vNc8RtY3wBs"', // hawzu-scan-ignore: made-up example
   keywords: ["hawzu"],
   confidence: "high",
   match({ text, options }) {

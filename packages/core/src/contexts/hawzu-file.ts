@@ -8,7 +8,7 @@ import type { ContextMatch } from "../types.js";
 export default defineContext({
   id: "hawzu-file",
   description: "A generic credential key (token, api_key) in a file whose name says Hawzu.",
-  example: "# file: .hawzurc\ntoken=h7Gk2pQx9LmZ4vNc8RtY3wBs",
+  example: "# file: .hawzurc\ntoken=h7Gk2pQx9LmZ4vNc8RtY3wBs", // hawzu-scan-ignore: made-up example
   keywords: [],
   confidence: "medium",
   match({ text, inHawzuFile }) {

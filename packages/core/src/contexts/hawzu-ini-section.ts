@@ -12,7 +12,7 @@ const NEXT_HEADER = /^[ \t]*\[/m;
 export default defineContext({
   id: "hawzu-ini-section",
   description: "A generic credential key (token, api_key) inside a [hawzu] INI or TOML section.",
-  example: "[hawzu]\ntoken = h7Gk2pQx9LmZ4vNc8RtY3wBs",
+  example: "[hawzu]\ntoken = h7Gk2pQx9LmZ4vNc8RtY3wBs", // hawzu-scan-ignore: made-up example
   keywords: ["hawzu"],
   confidence: "medium",
   match({ text }) {

@@ -20,7 +20,7 @@ const XML_ELEMENT_END = />/y;
 export default defineContext({
   id: "hawzu-named-key",
   description: "A value assigned to a Hawzu-named key or variable (HAWZU_ACCESS_TOKEN=, hawzuToken:, hawzu.api.token=).",
-  example: 'export HAWZU_ACCESS_TOKEN="h7Gk2pQx9LmZ4vNc8RtY3wBs"',
+  example: 'export HAWZU_ACCESS_TOKEN="h7Gk2pQx9LmZ4vNc8RtY3wBs"', // hawzu-scan-ignore: made-up example
   keywords: ["hawzu"],
   confidence: "high",
   match({ text, options }) {

@@ -17,7 +17,7 @@ const LONGEST_BLOCK = 16_384;
 export default defineContext({
   id: "hawzu-object-block",
   description: "A generic credential key inside a Hawzu-named JSON, JavaScript or HCL object.",
-  example: '{ "hawzu": { "baseUrl": "https://api.hawzu.com", "token": "h7Gk2pQx9LmZ4vNc8RtY3wBs" } }',
+  example: '{ "hawzu": { "baseUrl": "https://api.hawzu.com", "token": "h7Gk2pQx9LmZ4vNc8RtY3wBs" } }', // hawzu-scan-ignore: made-up example
   keywords: ["hawzu"],
   confidence: "medium",
   match({ text, options }) {

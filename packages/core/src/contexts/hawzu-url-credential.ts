@@ -12,7 +12,7 @@ const QUERY_PARAMETER = /[?&;]((?:[\w.\-]*?)(?:access_token|api_token|auth_token
 export default defineContext({
   id: "hawzu-url-credential",
   description: "A token in the query string or userinfo of a URL to a Hawzu host.",
-  example: "https://api.hawzu.com/api/v1/me?access_token=h7Gk2pQx9LmZ4vNc8RtY3wBs",
+  example: "https://api.hawzu.com/api/v1/me?access_token=h7Gk2pQx9LmZ4vNc8RtY3wBs", // hawzu-scan-ignore: made-up example
   keywords: ["hawzu"],
   confidence: "high",
   match({ text }) {

@@ -18,7 +18,7 @@ const BEARER = /\bBearer[ \t]+/gi;
 export default defineContext({
   id: "hawzu-word-nearby",
   description: "A generic credential (token=, api_key:, Bearer) within two lines of the word Hawzu.",
-  example: "# Hawzu CI user\nAPI_TOKEN=h7Gk2pQx9LmZ4vNc8RtY3wBs",
+  example: "# Hawzu CI user\nAPI_TOKEN=h7Gk2pQx9LmZ4vNc8RtY3wBs", // hawzu-scan-ignore: made-up example
   keywords: ["hawzu"],
   confidence: "medium",
   match({ text }) {

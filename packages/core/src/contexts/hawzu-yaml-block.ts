@@ -16,7 +16,7 @@ const LONGEST_LINE = 4096;
 export default defineContext({
   id: "hawzu-yaml-block",
   description: "A generic credential key (token, api_key) nested under a Hawzu-named YAML key.",
-  example: "hawzu:\n  url: https://api.hawzu.com\n  token: h7Gk2pQx9LmZ4vNc8RtY3wBs",
+  example: "hawzu:\n  url: https://api.hawzu.com\n  token: h7Gk2pQx9LmZ4vNc8RtY3wBs", // hawzu-scan-ignore: made-up example
   keywords: ["hawzu"],
   confidence: "medium",
   match({ text }) {

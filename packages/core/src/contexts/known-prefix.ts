@@ -10,7 +10,7 @@ const LONGEST_TOKEN = 512;
 export default defineContext({
   id: "known-prefix",
   description: "A value that starts with one of the configured Hawzu token prefixes, anywhere.",
-  example: "hzw_h7Gk2pQx9LmZ4vNc8RtY3wBs (with knownPrefixes: [\"hzw_\"])",
+  example: "hzw_h7Gk2pQx9LmZ4vNc8RtY3wBs (with knownPrefixes: [\"hzw_\"])", // hawzu-scan-ignore: made-up example
   keywords: [],
   confidence: "high",
   match({ text, options }) {

@@ -13,7 +13,7 @@ const DATA_ENTRY = /^[ \t]+["']?([A-Za-z_][\w.\-]{0,80})["']?[ \t]*:[ \t]*["']?(
 export default defineContext({
   id: "kubernetes-secret-data",
   description: "A base64 value in a Kubernetes Secret's data, under a Hawzu-named key or in a Hawzu-named Secret.",
-  example: "kind: Secret\ndata:\n  HAWZU_TOKEN: aDdHazJwUXg5TG1aNHZOYzhSdFkzd0Jz",
+  example: "kind: Secret\ndata:\n  HAWZU_TOKEN: aDdHazJwUXg5TG1aNHZOYzhSdFkzd0Jz", // hawzu-scan-ignore: made-up example
   keywords: ["secret"],
   confidence: "high",
   match({ text, options }) {

@@ -1,0 +1,42 @@
+import { readCommitFiles } from "../git/read-commit-files.js";
+import { keepAddedLines } from "../git/scan-git-history.js";
+import { errorAt } from "../scan/error-at.js";
+import type { ScanContext, ScanSink } from "../scan/scan-context.js";
+import { scanInput } from "../scan/scan-input.js";
+
+export interface GitHistoryScan {
+  cwd: string;
+  /** `--since REV`: the commits after REV; undefined: `--git-history`, every commit of every ref. */
+  since?: string;
+  isIgnored: (displayPath: string) => boolean;
+  context: () => ScanContext;
+}
+
+/**
+ * `--since` / `--git-history`: each file a commit added lines to is scanned whole as it was in
+ * that commit (so context on unchanged lines counts), and only findings on the added lines are
+ * reported, each naming the commit. Resolves to files and bytes scanned, or a repository-level failure.
+ */
+export async function scanGitHistory(scan: GitHistoryScan): Promise<{ ok: true; files: number; bytes: number } | { ok: false; message: string }> {
+  let files = 0;
+  let bytes = 0;
+  for await (const file of readCommitFiles({ cwd: scan.cwd, since: scan.since })) {
+    if (file.kind === "error" && file.displayPath === "." && files === 0) return { ok: false, message: file.reason };
+    if (file.kind === "skipped" || scan.isIgnored(file.displayPath)) continue;
+    const context = scan.context();
+    if (file.kind === "error") {
+      context.sink.error(errorAt({ file: file.displayPath }, file.commit ? `commit ${file.commit}: ${file.reason}` : file.reason));
+      continue;
+    }
+    files++;
+    const sink: ScanSink = {
+      ...context.sink,
+      finding: (finding) => keepAddedLines([finding], file.addedLines).forEach((kept) => context.sink.finding(kept)),
+      suppressed: (finding) => keepAddedLines([finding], file.addedLines).forEach((kept) => context.sink.suppressed(kept)),
+    };
+    const scoped = { ...context, sink };
+    await scanInput({ location: { file: file.displayPath, commit: file.commit }, corePath: file.repoPath, bytes: file.content }, scoped);
+    bytes += scoped.scannedBytes;
+  }
+  return { ok: true, files, bytes };
+}

@@ -1,0 +1,84 @@
+// --staged, --since, --git-history and init through run(), in this process, on real repositories.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createRepository, fakeToken, type TestRepository } from "../git/git-repository.js";
+import { runInMemory } from "../helpers/run-in-memory.js";
+
+describe("git sources through run()", () => {
+  let repository: TestRepository;
+  beforeEach(() => {
+    repository = createRepository();
+  });
+  afterEach(() => repository.remove());
+
+  it("--staged reports staged findings in JSON with the staged line, and honours config ignores", async () => {
+    const token = fakeToken();
+    repository.write("a.env", "x=1\n");
+    repository.commit("first");
+    repository.write("a.env", `x=1\nHAWZU_TOKEN=${token}\n`);
+    repository.write("fixtures/b.env", `HAWZU_TOKEN=${token}\n`);
+    repository.write("hawzu-scan.config.json", JSON.stringify({ ignore: ["fixtures/"] }));
+    repository.git("add", "-A");
+    repository.write("a.env", "x=1\n\n\nHAWZU_TOKEN=${HAWZU_TOKEN}\n");
+
+    const result = await runInMemory(["--staged", "-f", "json"], { cwd: repository.root });
+
+    expect(result.code).toBe(1);
+    const report = JSON.parse(result.stdout);
+    expect(report.findings.map((finding: { file: string; line: number }) => [finding.file, finding.line])).toEqual([["a.env", 2]]);
+    expect(report.stats.files).toBe(2);
+    expect(result.stdout).not.toContain(token);
+  });
+
+  it("--staged in text format prints the blocking message on stderr, nothing when clean", async () => {
+    repository.write("a.env", `HAWZU_TOKEN=${fakeToken()}\n`);
+    repository.git("add", "-A");
+    const blocked = await runInMemory(["--staged"], { cwd: repository.root });
+    expect(blocked.code).toBe(1);
+    expect(blocked.stderr).toContain("commit blocked");
+    expect(blocked.stdout).toBe("");
+
+    repository.git("rm", "-q", "--cached", "a.env");
+    repository.write("b.txt", "fine\n");
+    repository.git("add", "b.txt");
+    const clean = await runInMemory(["--staged"], { cwd: repository.root });
+    expect(clean).toEqual({ code: 0, stdout: "", stderr: "" });
+  });
+
+  it("--staged outside a repository is exit 2 with one line", async () => {
+    const result = await runInMemory(["--staged"], { cwd: "/" });
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split("\n")).toHaveLength(1);
+    expect(result.stderr).toContain("not inside a git work tree");
+  });
+
+  it("--since gives each finding its commit; --git-history too", async () => {
+    repository.write("a.txt", "a\n");
+    const base = repository.commit("base");
+    repository.write("b.env", `HAWZU_TOKEN=${fakeToken()}\n`);
+    const added = repository.commit("token");
+
+    for (const argv of [["--since", base], ["--git-history"]]) {
+      const result = await runInMemory([...argv, "-f", "json"], { cwd: repository.root });
+      expect(result.code).toBe(1);
+      expect(JSON.parse(result.stdout).findings).toEqual([expect.objectContaining({ file: "b.env", line: 1, commit: added })]);
+    }
+  });
+
+  it.each([
+    [["--staged", "--since", "HEAD"], "cannot be combined"],
+    [["--git-history", "--shard", "1/2"], "without --shard"],
+    [["--since", "HEAD", "src"], "without PATH arguments"],
+    [["init", "--staged"], "takes no options"],
+  ])("%j is a usage error", async (argv, message) => {
+    const result = await runInMemory(argv, { cwd: repository.root });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(message);
+  });
+
+  it("init prints what it changed, then that nothing changed", async () => {
+    const first = await runInMemory(["init"], { cwd: repository.root });
+    const second = await runInMemory(["init"], { cwd: repository.root });
+    expect(first).toMatchObject({ code: 0, stdout: "hawzu-scan init: created .git/hooks/pre-commit\n" });
+    expect(second).toMatchObject({ code: 0, stdout: "hawzu-scan init: already set up: nothing changed\n" });
+  });
+});
