@@ -7,7 +7,7 @@ export default mergeConfig(
     test: {
       name: "core",
       // The core never prints: any console call in its tests fails them.
-      setupFiles: ["./test/setup/fail-on-console.ts"],
+      setupFiles: ["../../vitest.fail-on-console.ts"],
     },
   }),
 );

@@ -8,7 +8,7 @@ export default mergeConfig(
       name: "verify",
       // The verifier never prints (a log line is one more place a token could leak): any console
       // call in its tests fails them.
-      setupFiles: ["./test/setup/fail-on-console.ts"],
+      setupFiles: ["../../vitest.fail-on-console.ts"],
     },
   }),
 );

@@ -1,3 +1,4 @@
+// Shared setup for the packages that must never print (core, verify): any console call fails the test.
 import { afterEach, beforeEach } from "vitest";
 
 const methods = ["log", "info", "warn", "error", "debug", "trace"] as const;
@@ -16,5 +17,5 @@ beforeEach(() => {
 
 afterEach(() => {
   for (const method of methods) console[method] = originals.get(method)!;
-  if (calls.length > 0) throw new Error(`the core must not print, but console.${calls[0]} was called`);
+  if (calls.length > 0) throw new Error(`this package must not print, but console.${calls[0]} was called`);
 });
