@@ -24,8 +24,8 @@ export interface TokenScanner {
   end(): ScanResult;
 }
 
-/** How much text a caller must write (not skip) next to any skipped stretch. */
-export const SKIP_MARGIN = 64 * 1024;
+/** How much text a caller must write (not skip) next to any skipped stretch: more than a window reaches. */
+export const SKIP_MARGIN = 3 * (WINDOW_BEFORE + WINDOW_AFTER);
 
 // Text kept behind the judged part, so a context whose evidence comes later (a curl URL on the
 // next line, a YAML block's later keys) is still seen whole when that evidence arrives.
