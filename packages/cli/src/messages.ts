@@ -51,9 +51,16 @@ export const messages = {
   configMissing: (file: string) => `${file}: config file not found; check the --config path`,
   baselineUnreadable: (file: string, detail: string) => `${file}: cannot read the baseline (${detail}); write one with --write-baseline ${file}`,
   outputFailed: (file: string, detail: string) => `${file}: cannot write the report (${detail})`,
+  badFailOn: (value: string) => `--fail-on must be \`any\` or \`live\`, not \`${value}\``,
+  needsVerify: "--fail-on live, --revocation-report and --hawzu-url need --verify (sending tokens to the Hawzu API is opt-in)",
+  badHawzuUrl: (reason: string) => `the Hawzu API URL (--hawzu-url or HAWZU_API_URL) is not usable: ${reason}`,
 
   // Summaries.
   wroteBaseline: (file: string, count: number) => `hawzu-scan: wrote ${count} finding(s) to the baseline ${file}; findings in it are no longer reported`,
+  wroteRevocationReport: (file: string, results: ReadonlyMap<string, { status: string }>) => {
+    const count = (status: string) => [...results.values()].filter((result) => result.status === status).length;
+    return `hawzu-scan: wrote the revocation report ${file}: ${count("live")} live, ${count("inactive")} inactive, ${count("unknown")} unknown token(s)`;
+  },
   wroteRedacted: (file: string, count: number) => `hawzu-scan: wrote ${file} with ${count} token(s) masked`,
   summary: (findings: number, files: number, bytes: number, ms: number, errors: number, baselined: number) =>
     `${findings === 0 ? "no Hawzu tokens found" : `${findings} Hawzu token finding(s)`} in ${files} file(s), ${formatBytes(bytes)} in ${formatDuration(ms)}` +
@@ -139,6 +146,12 @@ Options:
       --since REV           scan the lines the commits after REV added (git log -p REV..HEAD);
                             each finding names its commit
       --git-history         scan the lines every commit of every ref added
+      --verify              ask the Hawzu API whether each found token is live (sends each
+                            distinct token once to GET /api/v1/me; opt-in)
+      --hawzu-url URL       the Hawzu API base URL (default https://api.hawzu.com, or HAWZU_API_URL)
+      --fail-on any|live    with --verify: fail on any finding (default) or on live tokens only
+      --revocation-report FILE
+                            with --verify: write what to revoke (.md, or .json by extension)
       --shard K/N           scan only the K-th of N deterministic slices of the files
   -j, --jobs N              worker threads (default: number of cores)
       --min-confidence L    high or medium (default: medium)

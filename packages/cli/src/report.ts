@@ -1,4 +1,5 @@
 import type { Confidence } from "@hawzu-scan/core";
+import type { FindingVerification } from "@hawzu-scan/verify";
 
 /**
  * One finding as every report shows it: where (file relative to the current directory, the archive
@@ -19,6 +20,8 @@ export interface ReportFinding {
   context: string;
   fingerprint: string;
   redacted: string;
+  /** What the Hawzu API said about the token, with `--verify`. */
+  verification?: FindingVerification;
 }
 
 /** A finding an inline `hawzu-scan-ignore` comment silenced, listed by `--list-suppressed`. */
@@ -91,7 +94,7 @@ function compareText(a: string, b: string): number {
 
 /** Only the public keys, in the documented order: what JSON, SARIF and merge see. */
 export function toReportFinding(finding: ReportFinding): ReportFinding {
-  const { ruleId, file, member, commit, line, column, endLine, endColumn, confidence, context, fingerprint, redacted } = finding;
+  const { ruleId, file, member, commit, line, column, endLine, endColumn, confidence, context, fingerprint, redacted, verification } = finding;
   return {
     ruleId,
     file,
@@ -105,5 +108,6 @@ export function toReportFinding(finding: ReportFinding): ReportFinding {
     context,
     fingerprint,
     redacted,
+    ...(verification === undefined ? {} : { verification }),
   };
 }

@@ -9,6 +9,7 @@ import { FORMATS, type Format } from "./commands/write-report.js";
 import type { RunIo } from "./io.js";
 import { HELP, messages } from "./messages.js";
 import { parseShard, type Shard } from "./shard/shard.js";
+import { BASE_URL_VARIABLE, checkBaseUrl, DEFAULT_BASE_URL } from "@hawzu-scan/verify";
 
 const OPTIONS = {
   format: { type: "string", short: "f" },
@@ -25,6 +26,10 @@ const OPTIONS = {
   staged: { type: "boolean" },
   since: { type: "string" },
   "git-history": { type: "boolean" },
+  verify: { type: "boolean" },
+  "hawzu-url": { type: "string" },
+  "fail-on": { type: "string" },
+  "revocation-report": { type: "string" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" },
 } as const;
@@ -103,6 +108,19 @@ export async function run(argv: readonly string[], io: RunIo): Promise<number> {
     else git = { kind: "history", since: values.since };
     if (positionals.includes("-")) return usageError(messages.gitWithPaths(gitModes[0] as string));
   }
+  // Verification is opt-in: sending a token over the network is the user's decision.
+  const failOn = values["fail-on"] ?? "any";
+  if (failOn !== "any" && failOn !== "live") return usageError(messages.badFailOn(failOn));
+  if (!values.verify && (failOn === "live" || values["revocation-report"] !== undefined || values["hawzu-url"] !== undefined)) {
+    return usageError(messages.needsVerify);
+  }
+  let verify: { baseUrl: string } | undefined;
+  if (values.verify) {
+    const baseUrl = values["hawzu-url"] ?? io.env?.[BASE_URL_VARIABLE] ?? DEFAULT_BASE_URL;
+    const check = checkBaseUrl(baseUrl);
+    if (!check.ok) return usageError(messages.badHawzuUrl(check.reason));
+    verify = { baseUrl };
+  }
   const paths = git ? [] : positionals.length > 0 ? positionals : ["."];
   if (paths.filter((path) => path === "-").length > 1) return usageError(messages.stdinTwice);
   if (shard && paths.includes("-")) return usageError(messages.stdinWithShard);
@@ -122,6 +140,9 @@ export async function run(argv: readonly string[], io: RunIo): Promise<number> {
       knownPrefixes,
       progress: values.progress,
       git,
+      verify,
+      failOn,
+      revocationReport: values["revocation-report"],
     },
     io,
     version,

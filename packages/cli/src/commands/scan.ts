@@ -19,6 +19,8 @@ import { scanStdin } from "../sources/stdin.js";
 import { createTextReporter } from "../reporters/text.js";
 import { collectFiles, IGNORE_FILE } from "../walk/collect-files.js";
 import { writeReport, type Format } from "./write-report.js";
+import { writeRevocationReport } from "../verify/write-revocation-report.js";
+import { verifyScannedFindings } from "../verify/verify-scanned-findings.js";
 
 /** Where a git scan reads: the index (`--staged`), or what commits added (`--since`, `--git-history`). */
 export type GitScan = { kind: "staged"; paths: string[] } | { kind: "history"; since?: string };
@@ -38,6 +40,12 @@ export interface ScanOptions {
   progress?: boolean;
   /** Read from git instead of walking `paths`. */
   git?: GitScan;
+  /** `--verify`: ask the Hawzu API at `baseUrl` (already checked) whether each token is live. */
+  verify?: { baseUrl: string; timeoutMs?: number };
+  /** `--fail-on live`: only live tokens make the run fail (needs `verify`). */
+  failOn?: "any" | "live";
+  /** `--revocation-report FILE.md|FILE.json` (needs `verify`). */
+  revocationReport?: string;
   /**
    * Post-processing of the findings before they are reported, e.g. a future `--verify` that adds
    * `verification` to each. When set, findings are no longer printed live: they are reported at the end.
@@ -65,7 +73,10 @@ export async function scanCommand(options: ScanOptions, io: RunIo, version: stri
       extraKeyNames: config.extraKeyNames ?? [],
     },
     limits: { ...DEFAULT_ARCHIVE_LIMITS, ...config.archives },
+    captureTokens: options.verify !== undefined,
   };
+  // Tokens read back for --verify, by fingerprint: in memory only, never in a report.
+  const tokens = new Map<string, string>();
 
   // At commit time the hook has no flags to pass: a committed .hawzu-baseline.json is used as is.
   const baselineFile =
@@ -87,7 +98,7 @@ export async function scanCommand(options: ScanOptions, io: RunIo, version: stri
   const color = !("NO_COLOR" in env) && (Boolean(env.FORCE_COLOR) || Boolean(io.stdout.isTTY));
   // A blocked commit gets its own message at the end, made for a person at a commit prompt.
   const blocking = options.git?.kind === "staged" && options.format === "text" && !options.output && !options.writeBaseline;
-  const live = options.format === "text" && !options.output && !options.enrichFindings && !options.writeBaseline && !blocking;
+  const live = options.format === "text" && !options.output && !options.enrichFindings && !options.verify && !options.writeBaseline && !blocking;
   const progress = createProgress(io.stderr, files.length, options.progress ?? Boolean(io.stderr.isTTY && !("CI" in env)));
   const findings: ScannedFinding[] = [];
   const suppressed: ScannedSuppressed[] = [];
@@ -96,11 +107,12 @@ export async function scanCommand(options: ScanOptions, io: RunIo, version: stri
   const textOut = live ? createTextReporter((text) => io.stdout.write(text), { color }) : undefined;
 
   const sink: ScanSink = {
-    finding(finding) {
+    finding(finding, token) {
       if (baseline?.has(baselineKey(finding))) {
         baselined++;
         return;
       }
+      if (token !== undefined) tokens.set(finding.fingerprint, token);
       findings.push(finding);
       progress.finding();
       if (textOut) {
@@ -153,6 +165,16 @@ export async function scanCommand(options: ScanOptions, io: RunIo, version: stri
 
   let reported = findings.sort(compareFindings);
   if (options.enrichFindings) reported = (await options.enrichFindings(reported)).sort(compareFindings);
+  if (options.verify) {
+    const verified = await verifyScannedFindings(reported, tokens, { baseUrl: options.verify.baseUrl, timeoutMs: options.verify.timeoutMs });
+    tokens.clear();
+    reported = verified.findings;
+    if (options.revocationReport) {
+      const written = await writeRevocationReport(resolve(cwd, options.revocationReport), reported, verified.results);
+      if (!written.ok) return fail(messages.outputFailed(options.revocationReport, written.message));
+      io.stderr.write(`${messages.wroteRevocationReport(options.revocationReport, verified.results)}\n`);
+    }
+  }
 
   if (options.writeBaseline) {
     const file = resolve(cwd, options.writeBaseline);
@@ -176,6 +198,9 @@ export async function scanCommand(options: ScanOptions, io: RunIo, version: stri
   };
   const written = await writeReport(report, { format: options.format, output: options.output, cwd, color, version, baselined, live: textOut }, io);
   if (!written.ok) return fail(written.message);
+  if (options.failOn === "live") {
+    return exitCode({ findings: report.findings.filter((finding) => finding.verification?.status === "live"), errors: report.errors });
+  }
   return exitCode(report);
 }
 

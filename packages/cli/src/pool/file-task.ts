@@ -5,7 +5,7 @@ import type { FileEntry } from "../walk/collect-files.js";
 
 /** What scanning one file produced, in the order it happened: plain data a worker can post. */
 export type ScanEvent =
-  | { type: "finding"; finding: ScannedFinding }
+  | { type: "finding"; finding: ScannedFinding; token?: string }
   | { type: "suppressed"; finding: ScannedSuppressed }
   | { type: "error"; error: ReportError }
   | { type: "warning"; file: string; message: string };
@@ -19,7 +19,7 @@ export interface FileTaskResult {
 export async function runFileTask(entry: FileEntry, settings: ScanSettings, forward?: ScanSink): Promise<FileTaskResult> {
   const events: ScanEvent[] = [];
   const sink: ScanSink = forward ?? {
-    finding: (finding) => events.push({ type: "finding", finding }),
+    finding: (finding, token) => events.push(token === undefined ? { type: "finding", finding } : { type: "finding", finding, token }),
     suppressed: (finding) => events.push({ type: "suppressed", finding }),
     error: (error) => events.push({ type: "error", error }),
     warning: (file, message) => events.push({ type: "warning", file, message }),
@@ -31,7 +31,7 @@ export async function runFileTask(entry: FileEntry, settings: ScanSettings, forw
 
 export function replay(events: readonly ScanEvent[], sink: ScanSink): void {
   for (const event of events) {
-    if (event.type === "finding") sink.finding(event.finding);
+    if (event.type === "finding") sink.finding(event.finding, event.token);
     else if (event.type === "suppressed") sink.suppressed(event.finding);
     else if (event.type === "error") sink.error(event.error);
     else sink.warning(event.file, event.message);

@@ -1,3 +1,4 @@
+import { verificationLabel } from "../verify/verification-label.js";
 import { HINT } from "../messages.js";
 import type { Report } from "../report.js";
 
@@ -16,7 +17,8 @@ export function renderGithub(report: Report): string {
       `title=${escapeProperty(`Hawzu access token (${finding.ruleId})`)}`,
     ];
     const where = finding.member ? ` in archive member ${finding.member}` : "";
-    const message = `${finding.redacted} ${finding.context}${where} (${finding.confidence} confidence). ${HINT}.`;
+    const verified = finding.verification ? ` ${verificationLabel(finding.verification)}.` : "";
+    const message = `${finding.redacted} ${finding.context}${where} (${finding.confidence} confidence).${verified} ${HINT}.`;
     return `::${finding.confidence === "high" ? "error" : "warning"} ${properties.join(",")}::${escapeData(message)}`;
   });
   for (const error of report.errors) {

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { contexts } from "@hawzu-scan/core";
+import { verificationLabel } from "../verify/verification-label.js";
 import { HINT } from "../messages.js";
 import type { Report, ReportFinding } from "../report.js";
 
@@ -26,7 +27,8 @@ export function renderSarif(report: Report, version: string): string {
     ruleId: finding.ruleId,
     ...(ruleIndex.has(finding.ruleId) ? { ruleIndex: ruleIndex.get(finding.ruleId) } : {}),
     level: finding.confidence === "high" ? "error" : "warning",
-    message: { text: `Hawzu access token ${finding.redacted} (${finding.context})${finding.member ? ` in archive member ${finding.member}` : ""}${finding.commit ? ` in commit ${finding.commit}` : ""}. ${HINT}.` },
+    message: { text: `Hawzu access token ${finding.redacted} (${finding.context})${finding.member ? ` in archive member ${finding.member}` : ""}${finding.commit ? ` in commit ${finding.commit}` : ""}.${finding.verification ? ` ${verificationLabel(finding.verification)}.` : ""} ${HINT}.` },
+    ...(finding.verification ? { properties: { verification: finding.verification.status } } : {}),
     locations: [
       {
         physicalLocation: {

@@ -1,3 +1,4 @@
+import { verificationLabel } from "../verify/verification-label.js";
 import { HINT, messages } from "../messages.js";
 import type { Report, ScannedFinding, ScannedSuppressed } from "../report.js";
 
@@ -32,6 +33,11 @@ export function createTextReporter(write: (text: string) => void, { color }: Tex
     const position = `${finding.line}:${finding.column}`;
     const level = finding.confidence === "high" ? paint("red", "high  ") : paint("yellow", "medium");
     write(`  ${position.padEnd(9)} ${level} ${finding.redacted}  ${finding.context}  ${paint("dim", finding.ruleId)}${label}\n`);
+    const verification = "verification" in finding ? finding.verification : undefined;
+    if (verification) {
+      const status = verificationLabel(verification);
+      write(`    ${verification.status === "live" ? paint("red", paint("bold", status)) : paint("dim", status)}\n`);
+    }
     const frame = finding.frame;
     if (frame) {
       const width = String(finding.line).length;

@@ -49,11 +49,17 @@ export const DEFAULT_ARCHIVE_LIMITS: ArchiveLimits = {
 export interface ScanSettings {
   core: Pick<FindOptions, "knownPrefixes" | "minConfidence" | "extraKeyNames">;
   limits: ArchiveLimits;
+  /**
+   * Read each finding's token back while its text is at hand (`--verify` must send it). The token
+   * travels only to the sink's second argument, never into a finding or a report.
+   */
+  captureTokens?: boolean;
 }
 
 /** Where sources report what they found, as it is found. */
 export interface ScanSink {
-  finding(finding: ScannedFinding): void;
+  /** `token` is set only when `ScanSettings.captureTokens` is: keep it in memory, never show it. */
+  finding(finding: ScannedFinding, token?: string): void;
   suppressed(finding: ScannedSuppressed): void;
   /** Something not (fully) scanned: goes into `errors` and onto stderr. */
   error(error: ReportError): void;

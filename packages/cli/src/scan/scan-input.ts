@@ -1,5 +1,5 @@
 import { isUtf8 } from "node:buffer";
-import { findTokens, type ScanResult } from "@hawzu-scan/core";
+import { findTokens, readFoundToken, type ScanResult } from "@hawzu-scan/core";
 import { messages } from "../messages.js";
 import { buildCodeFrame } from "./build-code-frame.js";
 import { ByteScanner } from "./byte-scanner.js";
@@ -51,7 +51,13 @@ type TextAround = (start: number, end: number) => { text: string; offset: number
 function report(result: ScanResult, location: InputLocation, context: ScanContext, textAround: TextAround): void {
   for (const finding of result.findings) {
     const around = textAround(finding.start, finding.end);
-    context.sink.finding(toScannedFinding(finding, location, around && buildCodeFrame(around.text, around.offset, finding)));
+    const scanned = toScannedFinding(finding, location, around && buildCodeFrame(around.text, around.offset, finding));
+    // Only for --verify: the token is read back from the text at hand, the one moment it exists.
+    const token =
+      context.settings.captureTokens && around
+        ? readFoundToken(around.text, { ...finding, start: finding.start - around.offset, end: finding.end - around.offset })
+        : undefined;
+    context.sink.finding(scanned, token);
   }
   for (const finding of result.suppressed) {
     const around = textAround(finding.start, finding.end);

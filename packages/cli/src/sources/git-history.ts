@@ -31,7 +31,7 @@ export async function scanGitHistory(scan: GitHistoryScan): Promise<{ ok: true; 
     files++;
     const sink: ScanSink = {
       ...context.sink,
-      finding: (finding) => keepAddedLines([finding], file.addedLines).forEach((kept) => context.sink.finding(kept)),
+      finding: (finding, token) => keepAddedLines([finding], file.addedLines).forEach((kept) => context.sink.finding(kept, token)),
       suppressed: (finding) => keepAddedLines([finding], file.addedLines).forEach((kept) => context.sink.suppressed(kept)),
     };
     const scoped = { ...context, sink };
