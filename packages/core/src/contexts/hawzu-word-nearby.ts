@@ -14,6 +14,8 @@ import type { ContextMatch } from "../types.js";
 const NEARBY_LINES = 2;
 const REACH = 2048;
 const BEARER = /\bBearer[ \t]+/gi;
+// Command-line flags with a space before the value: `hawzu-cli login --token <value>`.
+const CREDENTIAL_FLAG = /(?:^|[\s"'])--?((?:[\w-]*[-_])?(?:token|api-key|apikey|key|secret|pat))[ \t]+(?=[\w"'])/gi;
 
 export default defineContext({
   id: "hawzu-word-nearby",
@@ -40,6 +42,12 @@ export default defineContext({
         matches.push({ range: [value.start, value.end], description: `${key} next to a Hawzu mention`, strictness: "strict" });
       }
       const nearby = text.slice(from, to);
+      CREDENTIAL_FLAG.lastIndex = 0;
+      for (let flag = CREDENTIAL_FLAG.exec(nearby); flag; flag = CREDENTIAL_FLAG.exec(nearby)) {
+        const value = readValue(text, from + CREDENTIAL_FLAG.lastIndex);
+        if (!value || !isGenericCredentialKey(flag[1]!) || lineNamesOtherVendor(text, from + flag.index)) continue;
+        matches.push({ range: [value.start, value.end], description: `--${flag[1]} next to a Hawzu mention`, strictness: "strict" });
+      }
       BEARER.lastIndex = 0;
       for (let bearer = BEARER.exec(nearby); bearer; bearer = BEARER.exec(nearby)) {
         const value = readValue(text, from + BEARER.lastIndex);

@@ -1,6 +1,7 @@
 import type { DetectionContext } from "../types.js";
 import basicAuthToHawzuHost from "./basic-auth-to-hawzu-host.js";
 import bearerToHawzuHost from "./bearer-to-hawzu-host.js";
+import hawzuCallArgument from "./hawzu-call-argument.js";
 import hawzuEnvNameValue from "./hawzu-env-name-value.js";
 import hawzuFile from "./hawzu-file.js";
 import hawzuIniSection from "./hawzu-ini-section.js";
@@ -25,6 +26,7 @@ export const contexts: readonly DetectionContext[] = [
   basicAuthToHawzuHost,
   hawzuUrlCredential,
   hawzuObjectBlock,
+  hawzuCallArgument,
   hawzuIniSection,
   hawzuYamlBlock,
   hawzuFile,

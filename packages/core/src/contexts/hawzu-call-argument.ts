@@ -1,0 +1,55 @@
+import { readValue } from "../candidate/read-value.js";
+import { defineContext } from "../define-context.js";
+import { expandKey, findHawzuWords } from "../keys/find-hawzu-words.js";
+import { isHawzuTokenKey } from "../keys/is-hawzu-token-key.js";
+import { namesOtherVendor } from "../keys/names-other-vendor.js";
+import type { ContextMatch } from "../types.js";
+
+// SDK clients take the token as a plain argument: `new HawzuClient("<token>")`,
+// `hawzu.Client(base_url, "<token>")`, `setHawzuToken("<token>")`. A string literal among the first
+// arguments of a Hawzu-named call is a token when it is credential-like; a call named like a token
+// setter is explicit, any other Hawzu call is weaker evidence.
+const OPEN_CALL = /[ \t]*\(/y;
+const ARGUMENT_LIST_LENGTH = 400;
+const CLIENT_SETUP = /(?:^|[._-])?(?:hawzu|client|api|sdk|auth|authenticate|login|connect|init|initialize|session|configure|setup)$/i;
+const STRING_START = /(?:^|[(,])\s*(?:\w+\s*=\s*)?(?=[frbuRBU@$]?["'`])/g;
+
+export default defineContext({
+  id: "hawzu-call-argument",
+  description: "A string argument of a Hawzu-named call: a client constructor or a token setter.",
+  example: 'const client = new HawzuClient("h7Gk2pQx9LmZ4vNc8RtY3wBs");', // hawzu-scan-ignore: made-up example
+  keywords: ["hawzu"],
+  confidence: "medium",
+  match({ text, options }) {
+    const matches: ContextMatch[] = [];
+    let coveredUntil = -1;
+    for (const index of findHawzuWords(text)) {
+      if (index < coveredUntil) continue;
+      const { start, end } = expandKey(text, index);
+      coveredUntil = end;
+      OPEN_CALL.lastIndex = end;
+      if (!OPEN_CALL.test(text)) continue;
+      const name = text.slice(start, end);
+      if (namesOtherVendor(name)) continue;
+      const explicit = isHawzuTokenKey(name, options.extraKeyNames);
+      // Other Hawzu calls take ids and paths; only client set-up calls take the token.
+      if (!explicit && !CLIENT_SETUP.test(name) && !/\bnew[ \t]+$/.test(text.slice(Math.max(0, start - 8), start))) continue;
+      const listStart = OPEN_CALL.lastIndex - 1;
+      const close = text.slice(listStart, listStart + ARGUMENT_LIST_LENGTH).search(/\)/);
+      if (close === -1) continue;
+      const list = text.slice(listStart, listStart + close);
+      STRING_START.lastIndex = 0;
+      for (let argument = STRING_START.exec(list); argument; argument = STRING_START.exec(list)) {
+        const value = readValue(text, listStart + STRING_START.lastIndex);
+        if (!value || !value.quote) continue;
+        matches.push({
+          range: [value.start, value.end],
+          description: `argument of ${name.length > 48 ? name.slice(0, 45) + "..." : name}()`,
+          ...(explicit ? { confidence: "high" as const } : { strictness: "strict" as const }),
+        });
+        if (STRING_START.lastIndex === argument.index) STRING_START.lastIndex++;
+      }
+    }
+    return matches;
+  },
+});
