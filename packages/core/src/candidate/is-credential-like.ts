@@ -108,17 +108,21 @@ function coveredByCommonWords(chunk: string): number {
   return covered;
 }
 
-/** The chunk's length when every camel-case or single-case piece of it reads like a word. */
+/**
+ * The chunk's length when it reads as a name: camel-case or single-case pieces of 3-12 letters
+ * (random letters give pieces of one or two), most of them word-like (`ClassPropertyName`).
+ */
 function coveredByWordShapes(chunk: string): number {
   const letters = chunk.replace(/\d+$/, "");
   const pieces = letters.match(/[A-Z]?[a-z]+|[A-Z]+(?![a-z])/g) ?? [];
-  const allWords = pieces.length > 0 && pieces.every((piece) => piece.length >= 3 && piece.length <= 12 && looksLikeWord(piece));
-  return allWords ? letters.length : 0;
+  if (pieces.length === 0 || pieces.some((piece) => piece.length < 3 || piece.length > 12)) return 0;
+  const wordLike = pieces.filter(looksLikeWord).reduce((sum, piece) => sum + piece.length, 0);
+  return wordLike / letters.length >= 0.7 ? letters.length : 0;
 }
 
 function looksLikeWord(piece: string): boolean {
   const vowels = (piece.toLowerCase().match(VOWELS) ?? []).length;
   const ratio = vowels / piece.length;
-  if (ratio < 0.25 || ratio > 0.6) return false;
+  if (ratio < 0.2 || ratio > 0.6) return false;
   return !FOUR_CONSONANTS.test(piece) && !/[A-Z]{2}[a-z]|[a-z][A-Z]/.test(piece);
 }
