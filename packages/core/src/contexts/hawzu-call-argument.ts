@@ -9,7 +9,8 @@ import type { ContextMatch } from "../types.js";
 // `hawzu.Client(base_url, "<token>")`, `setHawzuToken("<token>")`. A string literal among the first
 // arguments of a Hawzu-named call is a token when it is credential-like; a call named like a token
 // setter is explicit, any other Hawzu call is weaker evidence.
-const OPEN_CALL = /[ \t]*\(/y;
+// `HawzuClient(`, and the constructors of Rust and Ruby: `HawzuClient::new(`, `Hawzu::Client.new(`.
+const OPEN_CALL = /(?:::[A-Za-z_]\w*)*(?:(?:::|\.)(?:new|create|with_token|from_token|connect|login))?[ \t]*\(/y;
 const ARGUMENT_LIST_LENGTH = 400;
 const CLIENT_SETUP = /(?:^|[._-])?(?:hawzu|client|api|sdk|auth|authenticate|login|connect|init|initialize|session|configure|setup)$/i;
 const STRING_START = /(?:^|[(,])\s*(?:\w+\s*=\s*)?(?=[frbuRBU@$]?["'`])/g;
