@@ -120,7 +120,8 @@ describe("hawzu-scan --verify", () => {
     expect(markdown).toContain("app/.env");
     expect(markdown).toContain("deploy/values.yaml");
     expect(markdown.toLowerCase()).toContain("revoke");
-    expect(run.stderr).toContain("3 live, 2 inactive, 1 unknown");
+    expect(run.stderr).toContain("asked the Hawzu API about 6 distinct token(s): 3 LIVE, 2 inactive, 1 unknown; revoke the live ones now");
+    expect(run.stderr).toContain("wrote the revocation report revoke.md");
   });
 
   it("never prints or writes a token", () => {

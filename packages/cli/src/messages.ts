@@ -53,14 +53,21 @@ export const messages = {
   outputFailed: (file: string, detail: string) => `${file}: cannot write the report (${detail})`,
   badFailOn: (value: string) => `--fail-on must be \`any\` or \`live\`, not \`${value}\``,
   needsVerify: "--fail-on live, --revocation-report and --hawzu-url need --verify (sending tokens to the Hawzu API is opt-in)",
-  badHawzuUrl: (reason: string) => `the Hawzu API URL (--hawzu-url or HAWZU_API_URL) is not usable: ${reason}`,
+  badHawzuUrl: (source: string, reason: string) => `the Hawzu API URL given by ${source} is not usable: ${reason}`,
 
   // Summaries.
   wroteBaseline: (file: string, count: number) => `hawzu-scan: wrote ${count} finding(s) to the baseline ${file}; findings in it are no longer reported`,
-  wroteRevocationReport: (file: string, results: ReadonlyMap<string, { status: string }>) => {
+  verified: (results: ReadonlyMap<string, { status: string }>) => {
     const count = (status: string) => [...results.values()].filter((result) => result.status === status).length;
-    return `hawzu-scan: wrote the revocation report ${file}: ${count("live")} live, ${count("inactive")} inactive, ${count("unknown")} unknown token(s)`;
+    const live = count("live");
+    const unknown = count("unknown");
+    return (
+      `hawzu-scan: asked the Hawzu API about ${results.size} distinct token(s): ${live === 0 ? "0 live" : `${live} LIVE`}, ${count("inactive")} inactive, ${unknown} unknown` +
+      (live > 0 ? "; revoke the live ones now" : "") +
+      (unknown > 0 ? "; unknown is neither live nor inactive: run again later" : "")
+    );
   },
+  wroteRevocationReport: (file: string) => `hawzu-scan: wrote the revocation report ${file}: what to revoke, and every place each token was found`,
   wroteRedacted: (file: string, count: number) => `hawzu-scan: wrote ${file} with ${count} token(s) masked`,
   summary: (findings: number, files: number, bytes: number, ms: number, errors: number, baselined: number) =>
     `${findings === 0 ? "no Hawzu tokens found" : `${findings} Hawzu token finding(s)`} in ${files} file(s), ${formatBytes(bytes)} in ${formatDuration(ms)}` +

@@ -116,9 +116,11 @@ export async function run(argv: readonly string[], io: RunIo): Promise<number> {
   }
   let verify: { baseUrl: string } | undefined;
   if (values.verify) {
-    const baseUrl = values["hawzu-url"] ?? io.env?.[BASE_URL_VARIABLE] ?? DEFAULT_BASE_URL;
+    // An empty HAWZU_API_URL counts as unset, as shells and CI templates often leave it.
+    const fromEnv = (io.env ?? process.env)[BASE_URL_VARIABLE] || undefined;
+    const baseUrl = values["hawzu-url"] ?? fromEnv ?? DEFAULT_BASE_URL;
     const check = checkBaseUrl(baseUrl);
-    if (!check.ok) return usageError(messages.badHawzuUrl(check.reason));
+    if (!check.ok) return usageError(messages.badHawzuUrl(values["hawzu-url"] !== undefined ? "--hawzu-url" : BASE_URL_VARIABLE, check.reason));
     verify = { baseUrl };
   }
   const paths = git ? [] : positionals.length > 0 ? positionals : ["."];

@@ -169,10 +169,11 @@ export async function scanCommand(options: ScanOptions, io: RunIo, version: stri
     const verified = await verifyScannedFindings(reported, tokens, { baseUrl: options.verify.baseUrl, timeoutMs: options.verify.timeoutMs });
     tokens.clear();
     reported = verified.findings;
+    if (verified.results.size > 0) io.stderr.write(`${messages.verified(verified.results)}\n`);
     if (options.revocationReport) {
       const written = await writeRevocationReport(resolve(cwd, options.revocationReport), reported, verified.results);
       if (!written.ok) return fail(messages.outputFailed(options.revocationReport, written.message));
-      io.stderr.write(`${messages.wroteRevocationReport(options.revocationReport, verified.results)}\n`);
+      io.stderr.write(`${messages.wroteRevocationReport(options.revocationReport)}\n`);
     }
   }
 
@@ -184,9 +185,11 @@ export async function scanCommand(options: ScanOptions, io: RunIo, version: stri
     return errors.length > 0 ? 2 : 0;
   }
 
+  // `--fail-on live`: only live tokens fail the run (and block a commit); unknown never counts as live.
+  const failing = options.failOn === "live" ? reported.filter((finding) => finding.verification?.status === "live") : reported;
   if (blocking) {
-    if (reported.length > 0) io.stderr.write(blockedCommitMessage(reported, { baselineFile: DEFAULT_BASELINE_FILE }));
-    return exitCode({ findings: reported, errors });
+    if (failing.length > 0) io.stderr.write(blockedCommitMessage(failing, { baselineFile: DEFAULT_BASELINE_FILE }));
+    return exitCode({ findings: failing, errors });
   }
 
   const report: Report = {
@@ -198,10 +201,7 @@ export async function scanCommand(options: ScanOptions, io: RunIo, version: stri
   };
   const written = await writeReport(report, { format: options.format, output: options.output, cwd, color, version, baselined, live: textOut }, io);
   if (!written.ok) return fail(written.message);
-  if (options.failOn === "live") {
-    return exitCode({ findings: report.findings.filter((finding) => finding.verification?.status === "live"), errors: report.errors });
-  }
-  return exitCode(report);
+  return exitCode({ findings: failing, errors: report.errors });
 }
 
 /** 1 findings; 2 no findings but something was not scanned; 0 clean and everything scanned. */

@@ -28,7 +28,6 @@ export function renderSarif(report: Report, version: string): string {
     ...(ruleIndex.has(finding.ruleId) ? { ruleIndex: ruleIndex.get(finding.ruleId) } : {}),
     level: finding.confidence === "high" ? "error" : "warning",
     message: { text: `Hawzu access token ${finding.redacted} (${finding.context})${finding.member ? ` in archive member ${finding.member}` : ""}${finding.commit ? ` in commit ${finding.commit}` : ""}.${finding.verification ? ` ${verificationLabel(finding.verification)}.` : ""} ${HINT}.` },
-    ...(finding.verification ? { properties: { verification: finding.verification.status } } : {}),
     locations: [
       {
         physicalLocation: {
@@ -44,6 +43,7 @@ export function renderSarif(report: Report, version: string): string {
       confidence: finding.confidence,
       ...(finding.member ? { member: finding.member } : {}),
       ...(finding.commit ? { commit: finding.commit } : {}),
+      ...(finding.verification ? { verification: finding.verification.status } : {}),
     },
   }));
   const notifications = report.errors.map((error) => ({

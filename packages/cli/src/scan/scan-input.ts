@@ -1,5 +1,6 @@
 import { isUtf8 } from "node:buffer";
-import { findTokens, readFoundToken, type ScanResult } from "@hawzu-scan/core";
+import { findTokens, type ScanResult } from "@hawzu-scan/core";
+import { extractToken } from "@hawzu-scan/verify";
 import { messages } from "../messages.js";
 import { buildCodeFrame } from "./build-code-frame.js";
 import { ByteScanner } from "./byte-scanner.js";
@@ -55,7 +56,7 @@ function report(result: ScanResult, location: InputLocation, context: ScanContex
     // Only for --verify: the token is read back from the text at hand, the one moment it exists.
     const token =
       context.settings.captureTokens && around
-        ? readFoundToken(around.text, { ...finding, start: finding.start - around.offset, end: finding.end - around.offset })
+        ? extractToken(around.text, { ...finding, start: finding.start - around.offset, end: finding.end - around.offset })
         : undefined;
     context.sink.finding(scanned, token);
   }

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { fingerprint } from "@hawzu-scan/core";
 import type { ScannedFinding } from "../../src/report.js";
 import { verifyScannedFindings } from "../../src/verify/verify-scanned-findings.js";
+import { fakeToken } from "../helpers/fixtures.js";
 
 const finding = (token: string, file: string): ScannedFinding => ({
   ruleId: "hawzu-named-key",
@@ -27,14 +28,15 @@ describe("verifyScannedFindings", () => {
     });
     await new Promise<void>((listening) => server.listen(0, "127.0.0.1", listening));
     try {
-      const known = "Kq3vT9mZ2xLp8RwN5yHb7cJd4fGs6Ae1";
-      const lost = "Pw7nX2kR9tLm4VzQ8sHc3bJd6fGy5Ue0";
+      const known = fakeToken();
+      const lost = fakeToken();
       const findings = [finding(known, "a.env"), finding(known, "b.env"), finding(lost, "c.env")];
       const { port } = server.address() as AddressInfo;
       const verified = await verifyScannedFindings(findings, new Map([[fingerprint(known), known]]), { baseUrl: `http://127.0.0.1:${port}` });
       expect(verified.findings.map((each) => each.verification?.status)).toEqual(["inactive", "inactive", "unknown"]);
       expect(requests).toBe(1);
       expect(JSON.stringify(verified.findings)).not.toContain(known);
+      expect(verified.findings[2]?.verification).toMatchObject({ status: "unknown", detail: "the token could not be read back from the scanned text" });
     } finally {
       server.close();
     }

@@ -1,0 +1,94 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fakeToken, leak, tempFolder } from "../helpers/fixtures.js";
+import { runInMemory } from "../helpers/run-in-memory.js";
+
+// A real node:http server on 127.0.0.1 standing in for the Hawzu API: the token decides the answer.
+const live = fakeToken();
+const revoked = fakeToken();
+const broken = fakeToken();
+let server: Server;
+let url: string;
+let requests = 0;
+
+beforeAll(async () => {
+  server = createServer((request, response) => {
+    requests++;
+    const token = /^Bearer (\S+)$/.exec(request.headers.authorization ?? "")?.[1];
+    if (token === live) response.writeHead(200, { "content-type": "application/json" }).end('{"id":"tok_1","type":"PROJECT_TOKEN","name":"Sync","projects":[]}');
+    else if (token === broken) response.writeHead(404, { "content-type": "text/html" }).end("<html>not here</html>");
+    else response.writeHead(401, { "content-type": "application/json" }).end('{"error":"unauthorized"}');
+  });
+  await new Promise<void>((listening) => server.listen(0, "127.0.0.1", listening));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((closed) => server.close(() => closed())));
+
+const noToken = (...texts: string[]) => {
+  for (const text of texts) for (const token of [live, revoked, broken]) expect(text).not.toContain(token);
+};
+
+describe("--verify flags", () => {
+  it("rejects an unusable --hawzu-url or HAWZU_API_URL with one line naming where it came from, sending nothing", async () => {
+    const cwd = tempFolder({ ".env": `${leak.env(live)}\n` });
+    const before = requests;
+    const flag = await runInMemory(["--verify", "--hawzu-url", "http://api.hawzu.example", "."], { cwd });
+    expect(flag.code).toBe(2);
+    expect(flag.stderr).toMatch(/^hawzu-scan: the Hawzu API URL given by --hawzu-url is not usable: only https: is allowed[^\n]*\n$/);
+    expect(flag.stdout).toBe("");
+    const env = await runInMemory(["--verify", "."], { cwd, env: { HAWZU_API_URL: "not a url" } });
+    expect(env.code).toBe(2);
+    expect(env.stderr).toMatch(/^hawzu-scan: the Hawzu API URL given by HAWZU_API_URL is not usable: [^\n]+\n$/);
+    expect(requests).toBe(before);
+  });
+
+  it("prefers --hawzu-url over HAWZU_API_URL", async () => {
+    const cwd = tempFolder({ ".env": `${leak.env(live)}\n` });
+    const result = await runInMemory(["--verify", "--hawzu-url", url, "-f", "json", "."], { cwd, env: { HAWZU_API_URL: "http://api.hawzu.example" } });
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout).findings[0].verification).toMatchObject({ status: "live", identity: { id: "tok_1" } });
+  });
+
+  it("refuses --fail-on, --hawzu-url and --revocation-report without --verify, and an unknown --fail-on", async () => {
+    const cwd = tempFolder({ ".env": `${leak.env(live)}\n` });
+    for (const args of [["--fail-on", "live"], ["--hawzu-url", url], ["--revocation-report", "r.md"]]) {
+      const result = await runInMemory([...args, "."], { cwd });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain("need --verify");
+    }
+    const bad = await runInMemory(["--verify", "--hawzu-url", url, "--fail-on", "inactive", "."], { cwd });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("--fail-on must be `any` or `live`");
+  });
+
+  it("with --fail-on live, fails on live tokens only: inactive and unknown pass, not scanned still gives 2", async () => {
+    const failOnLive = (files: Record<string, string>) =>
+      runInMemory(["--verify", "--hawzu-url", url, "--fail-on", "live", "-f", "json", ...Object.keys(files)], { cwd: tempFolder(files) });
+    expect((await failOnLive({ "a.env": `${leak.env(revoked)}\n`, "b.sh": `${leak.curl(broken)}\n` })).code).toBe(0);
+    expect((await failOnLive({ "a.env": `${leak.env(revoked)}\n`, "b.sh": `${leak.curl(live)}\n` })).code).toBe(1);
+    const missing = await runInMemory(["--verify", "--hawzu-url", url, "--fail-on", "live", "a.env", "missing.log"], { cwd: tempFolder({ "a.env": `${leak.env(revoked)}\n` }) });
+    expect(missing.code).toBe(2);
+    // The default stays: any finding fails the run, whatever the API says.
+    const any = await runInMemory(["--verify", "--hawzu-url", url, "a.env"], { cwd: tempFolder({ "a.env": `${leak.env(revoked)}\n` }) });
+    expect(any.code).toBe(1);
+  });
+
+  it("marks live tokens in text output and sums up what the API said on stderr", async () => {
+    const cwd = tempFolder({ "a.env": `${leak.env(live)}\n${leak.json(revoked)}\n`, "b.sh": `${leak.curl(broken)}\n` });
+    const result = await runInMemory(["--verify", "--hawzu-url", url, "."], { cwd });
+    expect(result.stdout).toContain("LIVE: the Hawzu API accepts this token (Sync): revoke it now");
+    expect(result.stdout).toContain("inactive: the Hawzu API refuses this token");
+    expect(result.stdout).toContain("verification unknown:");
+    expect(result.stderr).toContain("asked the Hawzu API about 3 distinct token(s): 1 LIVE, 1 inactive, 1 unknown; revoke the live ones now;");
+    noToken(result.stdout, result.stderr);
+  });
+
+  it("asks nothing when nothing was found", async () => {
+    const before = requests;
+    const result = await runInMemory(["--verify", "--hawzu-url", url, "."], { cwd: tempFolder({ "a.txt": "no tokens here\n" }) });
+    expect(result.code).toBe(0);
+    expect(result.stderr).not.toContain("asked the Hawzu API");
+    expect(requests).toBe(before);
+  });
+});
