@@ -127,3 +127,23 @@ describe("renderRevocationReport (json)", () => {
     expect(report.unknown[0]).toMatchObject({ reason: "not-json", httpStatus: 403, hint: expect.stringMatching(/retry/) });
   });
 });
+
+describe("history scans", () => {
+  it("names the commit of each place a token was found", () => {
+    const markdown = renderRevocationReport(
+      [
+        {
+          file: "deploy/.env",
+          commit: "3f2b8c1e9d7a4b6c8e0f1a2b3c4d5e6f70818283",
+          line: 3,
+          column: 20,
+          fingerprint: "sha256:" + "ab".repeat(32),
+          redacted: "Zq81********",
+          verification: { status: "inactive", httpStatus: 401, checkedAt: "2026-11-29T04:00:00.000Z", attempts: 1 },
+        },
+      ],
+      { format: "markdown" },
+    );
+    expect(markdown).toContain("deploy/.env:3:20 (commit 3f2b8c1e9d7a4b6c8e0f1a2b3c4d5e6f70818283)");
+  });
+});

@@ -11,6 +11,7 @@ export async function writeRevocationReport(
   const entries: RevocationEntry[] = findings.map((finding) => ({
     file: finding.file,
     ...(finding.member === undefined ? {} : { member: finding.member }),
+    ...(finding.commit === undefined ? {} : { commit: finding.commit }),
     line: finding.line,
     column: finding.column,
     fingerprint: finding.fingerprint,

@@ -20,6 +20,7 @@ export function groupByToken(entries: readonly RevocationEntry[]): GroupedTokens
     }
     const location: TokenLocation = { file: entry.file, line: entry.line, column: entry.column };
     if (entry.member !== undefined) location.member = entry.member;
+    if (entry.commit !== undefined) location.commit = entry.commit;
     group.locations.push(location);
   }
   const grouped: GroupedTokens = { live: [], inactive: [], unknown: [] };
@@ -54,7 +55,7 @@ function uniqueSorted(locations: TokenLocation[]): TokenLocation[] {
   const seen = new Set<string>();
   return locations
     .filter((location) => {
-      const key = JSON.stringify([location.file, location.member, location.line, location.column]);
+      const key = JSON.stringify([location.file, location.member, location.commit, location.line, location.column]);
       if (seen.has(key)) return false;
       seen.add(key);
       return true;

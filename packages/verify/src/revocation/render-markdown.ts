@@ -86,5 +86,5 @@ function describeIdentity(identity: Identity): string[] {
 
 function describeLocation(location: TokenLocation): string {
   const where = location.member === undefined ? md(location.file) : `${md(location.file)} > ${md(location.member)}`;
-  return `${where}:${location.line}:${location.column}`;
+  return `${where}:${location.line}:${location.column}${location.commit === undefined ? "" : ` (commit ${md(location.commit)})`}`;
 }

@@ -9,6 +9,8 @@ export interface RevocationEntry {
   file: string;
   /** The member inside an archive, when the file is one. */
   member?: string;
+  /** The commit that added the token, for history scans. */
+  commit?: string;
   line: number;
   column: number;
   fingerprint: string;
@@ -20,6 +22,7 @@ export interface RevocationEntry {
 export interface TokenLocation {
   file: string;
   member?: string;
+  commit?: string;
   line: number;
   column: number;
 }
