@@ -10,7 +10,7 @@ import type { ContextMatch } from "../types.js";
 // After the key: a closing quote (also JSON-escaped), then `]` or `)` for `env["X"]` and
 // `getenv("X")`, then an operator of any config or programming syntax, including the fallbacks
 // `?? "..."`, `|| "..."`, ` or "..."`, make's `?=`, and the second argument of `setdefault("X", "...")`.
-const AFTER_KEY = /(\\*["'`])?[\])]?[ \t]*(:=|=>|\?\?=?|\?=|\|\|=?|===?|!==?|\+=|=|:(?![:/])|,|[ \t]or[ \t]|[ \t]+value[ \t]*=)/y;
+const AFTER_KEY = /(\\*["'`])?[\])]?[ \t]*(:=|=>|\?\?=?|\?=|\|\|=?|===?|!==?|\+=|=|:(?!:|\/\/)|,|[ \t]or[ \t]|[ \t]+value[ \t]*=)/y;
 // Space-separated forms: Dockerfile `ENV HAWZU_TOKEN abc`, csh `setenv`, fish `set -x`, flags.
 const SPACE_SEPARATED_LINE = /(?:^|[\s;])(?:ENV|setenv|set\s+-[gx]+|--?[\w-]*)\s*$/;
 const MAY_NAME_CREDENTIAL = /tok|key|secret|pat|bearer|auth|cred/i;

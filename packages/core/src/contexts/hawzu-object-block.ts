@@ -11,7 +11,7 @@ import type { ContextMatch } from "../types.js";
 // token (unless nested under another vendor's key); in a block named like a token variable,
 // `default =` and `value =` do.
 const OPENING = /(?:\\*["'])?(?:[ \t]*\\*["'][\w.\-]{0,80}\\*["'])*[ \t]*(?:[:=][ \t]*)?(?:new\s+\w+)?(?:\(\s*)?\{/y;
-const INNER_KEY = /(\\*["']?)([A-Za-z_$][\w.\-$]{0,80})\1[ \t]*(?:[:=])(?![:=/])[ \t]*/y;
+const INNER_KEY = /(\\*["']?)([A-Za-z_$][\w.\-$]{0,80})\1[ \t]*(?::(?!:|\/\/)|=(?!=))[ \t]*/y;
 const LONGEST_BLOCK = 16_384;
 
 export default defineContext({

@@ -15,7 +15,7 @@ const NEARBY_LINES = 2;
 const REACH = 2048;
 const BEARER = /\bBearer[ \t]+/gi;
 // Command-line flags with a space before the value: `hawzu-cli login --token <value>`.
-const CREDENTIAL_FLAG = /(?:^|[\s"'])--?((?:[\w-]*[-_])?(?:token|api-key|apikey|key|secret|pat))[ \t]+(?=[\w"'])/gi;
+const CREDENTIAL_FLAG = /(?:^|[\s"'])--?((?:[\w-]*[-_])?(?:token|api-key|apikey|key|secret|pat))[ \t]+(?=[\w"'/+])/gi;
 
 export default defineContext({
   id: "hawzu-word-nearby",
@@ -35,7 +35,7 @@ export default defineContext({
       if (from >= to) continue;
       scannedUntil = to;
       for (const { key, keyStart, value } of findCredentialAssignments(text, from, to)) {
-        if (!isGenericCredentialKey(key) || lineNamesOtherVendor(text, keyStart)) continue;
+        if (!isGenericCredentialKey(key) || lineNamesOtherVendor(text, keyStart, value)) continue;
         const mentionLineEnd = lineEndWithin(text, index, REACH);
         const keyLineStart = lineStartWithin(text, keyStart, REACH);
         if (mentionLineEnd < keyLineStart && opensOtherSection(text.slice(mentionLineEnd + 1, keyLineStart))) continue;
@@ -45,7 +45,7 @@ export default defineContext({
       CREDENTIAL_FLAG.lastIndex = 0;
       for (let flag = CREDENTIAL_FLAG.exec(nearby); flag; flag = CREDENTIAL_FLAG.exec(nearby)) {
         const value = readValue(text, from + CREDENTIAL_FLAG.lastIndex);
-        if (!value || !isGenericCredentialKey(flag[1]!) || lineNamesOtherVendor(text, from + flag.index)) continue;
+        if (!value || !isGenericCredentialKey(flag[1]!) || lineNamesOtherVendor(text, from + flag.index, value)) continue;
         matches.push({ range: [value.start, value.end], description: `--${flag[1]} next to a Hawzu mention`, strictness: "strict" });
       }
       BEARER.lastIndex = 0;
@@ -69,7 +69,13 @@ function opensOtherSection(linesBetween: string): boolean {
   return SECTION_HEADER.test(linesBetween);
 }
 
-function lineNamesOtherVendor(text: string, position: number): boolean {
-  const line = text.slice(lineStartWithin(text, position, 512), lineEndWithin(text, position, 512));
-  return line.split(/[^A-Za-z0-9_]+/).some((word) => word.length > 2 && namesOtherVendor(word));
+/**
+ * True when the line names another vendor in its words (`GITHUB_TOKEN=`, `# Slack bot`). The value
+ * itself is left out, and so are words with digits: random text can spell "okta" or "npm".
+ */
+function lineNamesOtherVendor(text: string, position: number, value: { start: number; end: number }): boolean {
+  const start = lineStartWithin(text, position, 512);
+  const end = lineEndWithin(text, position, 512);
+  const line = text.slice(start, Math.max(start, value.start)) + " " + text.slice(Math.min(end, value.end), end);
+  return line.split(/[^A-Za-z0-9_]+/).some((word) => word.length > 2 && !/\d/.test(word) && namesOtherVendor(word));
 }

@@ -9,7 +9,7 @@ import type { ContextMatch } from "../types.js";
 // its nested generic credential keys (`token:`, `auth: { key: }`) hold Hawzu tokens, except under a
 // nested vendor key (`integrations: jira: api_token:` is Jira's).
 const BLOCK_START = /^([ \t]*)(?:- )?["']?([\w.\-]{0,80}hawzu[\w.\-]{0,80})["']?[ \t]*:[ \t]*(?:#.*)?$/gim;
-const LINE = /^([ \t]*)(?:- )?["']?([A-Za-z_][\w.\-]{0,80})["']?[ \t]*:(?![:/])/;
+const LINE = /^([ \t]*)(?:- )?["']?([A-Za-z_][\w.\-]{0,80})["']?[ \t]*:(?!:|\/\/)/;
 const LONGEST_BLOCK_LINES = 400;
 const LONGEST_LINE = 4096;
 

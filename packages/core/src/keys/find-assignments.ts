@@ -10,9 +10,9 @@ export interface Assignment {
 // A credential word ending a key (optionally quoted), then one of the assignment operators of
 // shell, .env, YAML, JSON, TOML, INI, properties, HCL, Go, Ruby/PHP/Perl. Searching from the
 // credential word keeps the regex off the many `"level":`-style keys of a JSON log.
-// `(?![:=/])` keeps `==`, `::` and `https://` out.
+// `==`, `::` and `https://` are not assignments; a value may start with `/` (base64).
 const CREDENTIAL_ASSIGNMENT =
-  /((?:token|tokens|key|secret|pat|bearer|auth|authorization|credentials?)(?:value|prod|production|staging|dev|test|ci|v\d+|\d+)?)(\\*["'`]?)[ \t]*(?::=|=>|=|:)(?![:=/])/gi;
+  /((?:token|tokens|key|secret|pat|bearer|auth|authorization|credentials?)(?:value|prod|production|staging|dev|test|ci|v\d+|\d+)?)(\\*["'`]?)[ \t]*(?::=|=>|=(?!=)|:(?!:|\/\/))/gi;
 const KEY_CHARACTER = /[\w.\-@$]/;
 const LONGEST_KEY = 80;
 
