@@ -1,6 +1,7 @@
 // End-to-end: the built CLI as a child process, on real files in temp folders.
 import { execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { isCredentialLike } from "@hawzu-scan/core";
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -25,7 +26,7 @@ afterAll(() => {
 function fakeToken(): string {
   for (;;) {
     const token = randomBytes(30).toString("base64url");
-    if (/^[A-Za-z0-9]+$/.test(token) && /[A-Z]/.test(token) && /[a-z]/.test(token) && /\d/.test(token)) return token;
+    if (/^[A-Za-z0-9]+$/.test(token) && /[A-Z]/.test(token) && /[a-z]/.test(token) && /\d/.test(token) && isCredentialLike(token, "strict")) return token;
   }
 }
 const envLine = (token: string) => `HAWZU_ACCESS_TOKEN=${token}`;

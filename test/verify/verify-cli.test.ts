@@ -1,6 +1,7 @@
 // End-to-end: the built CLI with --verify against the fake Hawzu API on 127.0.0.1.
 import { execFile, execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { isCredentialLike } from "@hawzu-scan/core";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -15,7 +16,7 @@ const BIN = join(ROOT, "packages/cli/bin/hawzu-scan.js");
 function fakeToken(): string {
   for (;;) {
     const token = randomBytes(30).toString("base64url");
-    if (/^[A-Za-z0-9]+$/.test(token) && /\d/.test(token)) return token;
+    if (/^[A-Za-z0-9]+$/.test(token) && /\d/.test(token) && isCredentialLike(token, "strict")) return token;
   }
 }
 

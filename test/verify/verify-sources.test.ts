@@ -3,6 +3,7 @@
 // and maps each API behaviour of the fake Hawzu API to live, inactive or unknown.
 import { execFile, execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { isCredentialLike } from "@hawzu-scan/core";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -19,7 +20,7 @@ const MB = 1024 * 1024;
 function fakeToken(): string {
   for (;;) {
     const token = randomBytes(30).toString("base64url");
-    if (/^[A-Za-z0-9]+$/.test(token) && /[A-Z]/.test(token) && /[a-z]/.test(token) && /\d/.test(token)) return token;
+    if (/^[A-Za-z0-9]+$/.test(token) && /[A-Z]/.test(token) && /[a-z]/.test(token) && /\d/.test(token) && isCredentialLike(token, "strict")) return token;
   }
 }
 

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { isCredentialLike } from "@hawzu-scan/core";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -9,7 +10,7 @@ export function fakeToken(): string {
   for (;;) {
     const token = randomBytes(30).toString("base64url");
     // Keep to letters and digits with both cases, so every context accepts it as credential-like.
-    if (/^[A-Za-z0-9]+$/.test(token) && /[A-Z]/.test(token) && /[a-z]/.test(token) && /[0-9]/.test(token)) return token;
+    if (/^[A-Za-z0-9]+$/.test(token) && /[A-Z]/.test(token) && /[a-z]/.test(token) && /[0-9]/.test(token) && isCredentialLike(token, "strict")) return token;
   }
 }
 

@@ -11,12 +11,16 @@ const PLACEHOLDER_PIECES = new Set([
 // Masks and runs that no generator produces: xxxxxx, ******, ..., abcdefgh, 12345678.
 const MASK = /x{6,}|X{6,}|\*{3,}|\.\.\.|abcdefgh|12345678|0{8,}/;
 
+const ONE_CASE = /^(?:[a-z]+|[A-Z]+|[A-Z][a-z]+)$/;
+
 /** True for values that are obviously not real credentials: placeholders, masks, dummies. */
 export function isPlaceholder(value: string): boolean {
   if (MASK.test(value)) return true;
   // A whole separator-delimited part (`your-token-here`, `sk_fake_...`, `TOKEN_HERE`)...
+  // People write them in one case (`foo`, `FOO`, `Foo`); random text mixes cases (`FOo`, `toDO`).
   for (const part of value.split(/[-_.~+/=]+/)) {
-    if (PLACEHOLDER_PIECES.has(part.toLowerCase().replace(/\d+$/, ""))) return true;
+    const word = part.replace(/\d+$/, "");
+    if (ONE_CASE.test(word) && PLACEHOLDER_PIECES.has(word.toLowerCase())) return true;
   }
   // ...or a value that starts with a longer one (`EXAMPLEa1b2c3`, `dummyAbc123`)...
   const lower = value.toLowerCase();
