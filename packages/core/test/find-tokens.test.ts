@@ -1,8 +1,14 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { findTokens } from "../src/index.js";
+import { findTokens, isCredentialLike } from "../src/index.js";
 
-const token = () => randomBytes(24).toString("base64url");
+// Random fake tokens the value check accepts (its miss rate is measured in is-credential-like.test.ts).
+const token = (): string => {
+  for (;;) {
+    const value = randomBytes(24).toString("base64url");
+    if (isCredentialLike(value, "strict")) return value;
+  }
+};
 
 describe("findTokens", () => {
   it("returns 1-based positions of the token itself, end column exclusive", () => {
@@ -75,7 +81,8 @@ describe("findTokens", () => {
   });
 
   it("decodes before fingerprinting, so one token has one fingerprint however it is written", () => {
-    const value = randomBytes(30).toString("base64");
+    let value = randomBytes(30).toString("base64");
+    while (!isCredentialLike(value, "strict")) value = randomBytes(30).toString("base64");
     const plain = findTokens(`HAWZU_TOKEN=${value}`).findings[0]!;
     const percent = findTokens(`https://api.hawzu.com/api/v1/me?token=${encodeURIComponent(value)}`).findings[0]!;
     const escaped = findTokens(`{"hawzuToken":"${value.replaceAll("/", "\\/")}"}`).findings[0]!;
