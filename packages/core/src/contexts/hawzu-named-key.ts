@@ -14,6 +14,7 @@ const AFTER_KEY = /(\\*["'`])?[\])]?[ \t]*(:=|=>|\?\?=?|\?=|\|\|=?|===?|!==?|\+=
 // Space-separated forms: Dockerfile `ENV HAWZU_TOKEN abc`, csh `setenv`, fish `set -x`, flags.
 const SPACE_SEPARATED_LINE = /(?:^|[\s;])(?:ENV|setenv|set\s+-[gx]+|--?[\w-]*)\s*$/;
 const MAY_NAME_CREDENTIAL = /tok|key|secret|pat|bearer|auth|cred/i;
+const LONGEST_LIST = 4096;
 // `<HawzuToken>...</HawzuToken>` in XML configs (.NET, Maven settings).
 const XML_ELEMENT_END = />/y;
 
@@ -35,6 +36,12 @@ export default defineContext({
       if (!MAY_NAME_CREDENTIAL.test(key) && end - start > 5 && options.extraKeyNames.length === 0) continue;
       const bareHawzu = compactKey(key) === "hawzu";
       if (!bareHawzu && !isHawzuTokenKey(key, options.extraKeyNames)) continue;
+      const listed = listAfterKey(text, start, end);
+      if (listed.length > 0) {
+        for (const item of listed) matches.push({ range: [item.start, item.end], description: `item of ${key.slice(0, 64)}` });
+        coveredUntil = listed[listed.length - 1]!.end;
+        continue;
+      }
       const value = valueAfterKey(text, start, end);
       if (!value) continue;
       coveredUntil = value.end;
@@ -57,6 +64,26 @@ export default defineContext({
     return matches;
   },
 });
+
+/** The quoted values of an array assigned to the key: `"hawzuTokens": ["<token>", "<token>"]`. */
+function listAfterKey(text: string, keyStart: number, keyEnd: number) {
+  AFTER_KEY.lastIndex = keyEnd;
+  const operator = AFTER_KEY.exec(text);
+  if (!operator || operator[2] === ",") return [];
+  let position = AFTER_KEY.lastIndex;
+  while (text[position] === " " || text[position] === "\t") position++;
+  if (text[position] !== "[") return [];
+  const items = [];
+  const listEnd = Math.min(text.length, position + LONGEST_LIST);
+  for (position++; position < listEnd && items.length < 20; ) {
+    const value = readValue(text, position);
+    if (!value || !value.quote) break;
+    items.push(value);
+    position = value.end + value.quote.length;
+    while (position < listEnd && /[\s,]/.test(text[position]!)) position++;
+  }
+  return items;
+}
 
 /** Where a key may be: every "hawzu", and every configured extra key name (any casing). */
 function keyMentions(text: string, extraKeyNames: readonly string[]): number[] {

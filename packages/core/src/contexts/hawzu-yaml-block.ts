@@ -1,6 +1,7 @@
 import { readValue } from "../candidate/read-value.js";
 import { defineContext } from "../define-context.js";
 import { isGenericCredentialKey } from "../keys/is-generic-credential-key.js";
+import { isHawzuTokenKey } from "../keys/is-hawzu-token-key.js";
 import { namesOtherVendor } from "../keys/names-other-vendor.js";
 import { lineEndWithin } from "../evidence/line-bounds.js";
 import type { ContextMatch } from "../types.js";
@@ -10,6 +11,7 @@ import type { ContextMatch } from "../types.js";
 // nested vendor key (`integrations: jira: api_token:` is Jira's).
 const BLOCK_START = /^([ \t]*)(?:- )?["']?([\w.\-]{0,80}hawzu[\w.\-]{0,80})["']?[ \t]*:[ \t]*(?:#.*)?$/gim;
 const LINE = /^([ \t]*)(?:- )?["']?([A-Za-z_][\w.\-]{0,80})["']?[ \t]*:(?!:|\/\/)/;
+const LIST_ITEM = /^[ \t]*-[ \t]+/;
 const LONGEST_BLOCK_LINES = 400;
 const LONGEST_LINE = 4096;
 
@@ -19,13 +21,14 @@ export default defineContext({
   example: "hawzu:\n  url: https://api.hawzu.com\n  token: h7Gk2pQx9LmZ4vNc8RtY3wBs", // hawzu-scan-ignore: made-up example
   keywords: ["hawzu"],
   confidence: "medium",
-  match({ text }) {
+  match({ text, options }) {
     const matches: ContextMatch[] = [];
     BLOCK_START.lastIndex = 0;
     for (let start = BLOCK_START.exec(text); start; start = BLOCK_START.exec(text)) {
       const blockIndent = start[1]!.length + (start[0].trimStart().startsWith("- ") ? 2 : 0);
       const blockName = start[2]!;
       if (namesOtherVendor(blockName)) continue;
+      const tokenList = isHawzuTokenKey(blockName, options.extraKeyNames);
       // Keys between the block and the current line, by indentation: the path of nested mappings.
       const path: Array<{ indent: number; key: string }> = [];
       let lineStart = BLOCK_START.lastIndex + 1;
@@ -40,6 +43,15 @@ export default defineContext({
           continue;
         }
         const indent = line.length - line.trimStart().length;
+        // A list under a token-named key (`hawzu_tokens:` then `- <token>`) holds tokens; YAML
+        // allows its dashes at the key's own indentation.
+        const item = tokenList ? LIST_ITEM.exec(line) : null;
+        if (item && indent >= blockIndent) {
+          const value = readValue(text, lineStart + item[0].length);
+          if (value) matches.push({ range: [value.start, value.end], description: `item of ${blockName}`, confidence: "high" });
+          lineStart = nextStart;
+          continue;
+        }
         if (indent <= blockIndent) break;
         const entry = LINE.exec(line);
         if (entry) {
