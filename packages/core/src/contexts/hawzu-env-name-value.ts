@@ -1,5 +1,6 @@
 import { readValue } from "../candidate/read-value.js";
 import { defineContext } from "../define-context.js";
+import { isGenericCredentialKey } from "../keys/is-generic-credential-key.js";
 import { isHawzuTokenKey } from "../keys/is-hawzu-token-key.js";
 import type { ContextMatch } from "../types.js";
 
@@ -22,7 +23,10 @@ export default defineContext({
     NAME_FIELD.lastIndex = 0;
     for (let name = NAME_FIELD.exec(text); name; name = NAME_FIELD.exec(text)) {
       const variable = name[1]!;
-      if (!isHawzuTokenKey(variable, options.extraKeyNames)) continue;
+      // A generic one (`{"key": "token", "value": ...}` in a Postman collection's bearer auth) counts
+      // as weaker evidence: the context runs only where Hawzu is named nearby.
+      const named = isHawzuTokenKey(variable, options.extraKeyNames);
+      if (!named && !isGenericCredentialKey(variable)) continue;
       const nameEnd = NAME_FIELD.lastIndex;
       // Look after the name first (the usual order), then just before it.
       const windows: Array<[number, number]> = [
@@ -38,7 +42,11 @@ export default defineContext({
         if (!field) continue;
         const value = readValue(text, from + VALUE_FIELD.lastIndex);
         if (!value) continue;
-        matches.push({ range: [value.start, value.end], description: `value of env entry ${variable}` });
+        matches.push(
+          named
+            ? { range: [value.start, value.end], description: `value of env entry ${variable}` }
+            : { range: [value.start, value.end], description: `value of the ${variable} entry near a Hawzu mention`, confidence: "medium", strictness: "strict" },
+        );
         break;
       }
     }
