@@ -1,7 +1,5 @@
 // Shared by the hook end-to-end tests: real git repositories in temp folders and the built CLI.
 import { execFileSync, spawnSync, type SpawnSyncReturns } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { isCredentialLike } from "@hawzu-scan/core";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -16,14 +14,8 @@ export function cleanEnvironment(extra: Record<string, string> = {}): NodeJS.Pro
   return { ...env, GIT_CONFIG_NOSYSTEM: "1", GIT_CONFIG_GLOBAL: "/dev/null", NO_COLOR: "1", ...extra };
 }
 
-/** A random fake token: never a real one. */
-export function fakeToken(): string {
-  // Random, and accepted by the core's value check, so no run fails on an unlucky draw.
-  for (;;) {
-    const token = `Hz${randomBytes(24).toString("base64url").replace(/[-_]/g, "x")}`;
-    if (isCredentialLike(token, "strict")) return token;
-  }
-}
+/** A random fake token: the same generator as the CLI's git tests. */
+export { fakeToken } from "../../packages/cli/test/git/git-repository.js";
 
 export interface Repository {
   root: string;
