@@ -112,8 +112,20 @@ function toCandidate(
     encoding,
     confidence: match.confidence ?? context.confidence,
     ruleId: context.id,
-    context: match.description,
+    context: safeDescription(match.description, written, token),
   };
+}
+
+const LONGEST_DESCRIPTION = 120;
+
+/**
+ * Descriptions quote names from the text (keys, sections, hosts): capped, and never allowed to
+ * carry the value, however odd the text (`[hawzu <token>]`), since every front end prints them.
+ */
+function safeDescription(description: string, written: string, token: string): string {
+  let safe = description;
+  for (const secret of [written, token]) safe = safe.split(secret).join("[redacted]");
+  return safe.length > LONGEST_DESCRIPTION ? safe.slice(0, LONGEST_DESCRIPTION - 3) + "..." : safe;
 }
 
 /** Where two contexts read overlapping spans of one value, the longer span wins. */

@@ -1,5 +1,9 @@
 import type { FindOptions, ResolvedOptions } from "./types.js";
 
+// `indexOf` is a plain substring search, much faster than a case-insensitive regex; the casings
+// people write are hawzu, Hawzu and HAWZU (find-keyword-hits.ts looks for the rare others).
+const HAWZU_SPELLINGS = ["hawzu", "Hawzu", "HAWZU"];
+
 /** Options with defaults filled in; validates what a caller could get wrong. */
 export function resolveOptions(options: FindOptions = {}): ResolvedOptions {
   const knownPrefixes = [...(options.knownPrefixes ?? [])];
@@ -8,11 +12,15 @@ export function resolveOptions(options: FindOptions = {}): ResolvedOptions {
       throw new TypeError("knownPrefixes: each prefix must be a string of at least 3 characters");
     }
   }
+  const extraKeyNames = [...(options.extraKeyNames ?? [])];
+  // Extra key names are keywords too, in the casings people write them.
+  const extraSpellings = extraKeyNames.flatMap((name) => [name, name.toLowerCase(), name.toUpperCase()]);
   return {
     knownPrefixes,
     minConfidence: options.minConfidence ?? "medium",
     path: options.path,
-    extraKeyNames: [...(options.extraKeyNames ?? [])],
+    extraKeyNames,
+    keywords: [...new Set([...HAWZU_SPELLINGS, ...knownPrefixes, ...extraSpellings])],
   };
 }
 

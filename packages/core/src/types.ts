@@ -78,6 +78,8 @@ export interface ResolvedOptions {
   minConfidence: Confidence;
   path: string | undefined;
   extraKeyNames: readonly string[];
+  /** The literals the prefilter searches for: the Hawzu spellings, prefixes, extra key names. */
+  keywords: readonly string[];
 }
 
 /** One candidate token a context found. */

@@ -118,3 +118,13 @@ describe("known prefixes", () => {
     expect(findTokens(`ahzw_${token()}`, options).findings).toEqual([]);
   });
 });
+
+describe("descriptions", () => {
+  it("never carry the value, even when the text names a section after it", () => {
+    const value = token();
+    const { findings } = findTokens(`[hawzu ${value}]\ntoken = ${value}\n`);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]!.context).not.toContain(value);
+    expect(findings[0]!.context).toContain("[redacted]");
+  });
+});

@@ -1,6 +1,6 @@
 import { readValue } from "../candidate/read-value.js";
 import { defineContext } from "../define-context.js";
-import { expandKey, findHawzuWords } from "../keys/find-hawzu-words.js";
+import { findHawzuKeys } from "../keys/find-hawzu-words.js";
 import { isHawzuTokenKey } from "../keys/is-hawzu-token-key.js";
 import { namesOtherVendor } from "../keys/names-other-vendor.js";
 import type { ContextMatch } from "../types.js";
@@ -23,11 +23,7 @@ export default defineContext({
   confidence: "medium",
   match({ text, options }) {
     const matches: ContextMatch[] = [];
-    let coveredUntil = -1;
-    for (const index of findHawzuWords(text)) {
-      if (index < coveredUntil) continue;
-      const { start, end } = expandKey(text, index);
-      coveredUntil = end;
+    for (const { start, end } of findHawzuKeys(text)) {
       OPEN_CALL.lastIndex = end;
       if (!OPEN_CALL.test(text)) continue;
       const name = text.slice(start, end);

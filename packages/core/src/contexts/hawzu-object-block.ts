@@ -1,6 +1,6 @@
 import { readValue } from "../candidate/read-value.js";
 import { defineContext } from "../define-context.js";
-import { expandKey, findHawzuWords } from "../keys/find-hawzu-words.js";
+import { findHawzuKeys } from "../keys/find-hawzu-words.js";
 import { isGenericCredentialKey } from "../keys/is-generic-credential-key.js";
 import { isHawzuTokenKey } from "../keys/is-hawzu-token-key.js";
 import { namesOtherVendor } from "../keys/names-other-vendor.js";
@@ -22,11 +22,7 @@ export default defineContext({
   confidence: "medium",
   match({ text, options }) {
     const matches: ContextMatch[] = [];
-    let coveredUntil = -1;
-    for (const index of findHawzuWords(text)) {
-      if (index < coveredUntil) continue;
-      const { start: keyStart, end: keyEnd } = expandKey(text, index);
-      coveredUntil = keyEnd;
+    for (const { start: keyStart, end: keyEnd } of findHawzuKeys(text)) {
       OPENING.lastIndex = keyEnd;
       if (!OPENING.exec(text)) continue;
       const name = text.slice(keyStart, keyEnd);

@@ -25,3 +25,16 @@ export function expandKey(text: string, index: number, minimumLength = 5): { sta
   while (end > start && (text[end - 1] === "." || text[end - 1] === "-")) end--;
   return { start, end };
 }
+
+/** Each distinct identifier-like key around a "hawzu", once however often it says hawzu. */
+export function findHawzuKeys(text: string): Array<{ start: number; end: number }> {
+  const keys: Array<{ start: number; end: number }> = [];
+  let coveredUntil = -1;
+  for (const index of findHawzuWords(text)) {
+    if (index < coveredUntil) continue;
+    const key = expandKey(text, index);
+    coveredUntil = key.end;
+    keys.push(key);
+  }
+  return keys;
+}
