@@ -46,14 +46,9 @@ export interface ScanOptions {
   failOn?: "any" | "live";
   /** `--revocation-report FILE.md|FILE.json` (needs `verify`). */
   revocationReport?: string;
-  /**
-   * Post-processing of the findings before they are reported, e.g. a future `--verify` that adds
-   * `verification` to each. When set, findings are no longer printed live: they are reported at the end.
-   */
-  enrichFindings?: (findings: ScannedFinding[]) => Promise<ScannedFinding[]>;
 }
 
-/** The scan command: inputs -> findings -> (enrich) -> report; resolves to the exit code. */
+/** The scan command: inputs -> findings -> (verify) -> report; resolves to the exit code. */
 export async function scanCommand(options: ScanOptions, io: RunIo, version: string): Promise<number> {
   const started = performance.now();
   const cwd = io.cwd ?? process.cwd();
@@ -98,7 +93,7 @@ export async function scanCommand(options: ScanOptions, io: RunIo, version: stri
   const color = !("NO_COLOR" in env) && (Boolean(env.FORCE_COLOR) || Boolean(io.stdout.isTTY));
   // A blocked commit gets its own message at the end, made for a person at a commit prompt.
   const blocking = options.git?.kind === "staged" && options.format === "text" && !options.output && !options.writeBaseline;
-  const live = options.format === "text" && !options.output && !options.enrichFindings && !options.verify && !options.writeBaseline && !blocking;
+  const live = options.format === "text" && !options.output && !options.verify && !options.writeBaseline && !blocking;
   const progress = createProgress(io.stderr, files.length, options.progress ?? Boolean(io.stderr.isTTY && !("CI" in env)));
   const findings: ScannedFinding[] = [];
   const suppressed: ScannedSuppressed[] = [];
@@ -164,7 +159,6 @@ export async function scanCommand(options: ScanOptions, io: RunIo, version: stri
   progress.stop();
 
   let reported = findings.sort(compareFindings);
-  if (options.enrichFindings) reported = (await options.enrichFindings(reported)).sort(compareFindings);
   if (options.verify) {
     const verified = await verifyScannedFindings(reported, tokens, { baseUrl: options.verify.baseUrl, timeoutMs: options.verify.timeoutMs });
     tokens.clear();
