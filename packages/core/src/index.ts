@@ -8,7 +8,7 @@ export { defineContext } from "./define-context.js";
 export { isCredentialLike } from "./candidate/is-credential-like.js";
 export { readFoundToken, type FoundTokenSpan } from "./read-found-token.js";
 export { findSuppression } from "./suppression.js";
-export { isHawzuPath } from "./resolve-options.js";
+export { isHawzuPath, keywordsFor } from "./resolve-options.js";
 export type {
   Confidence,
   ContextMatch,

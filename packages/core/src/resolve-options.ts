@@ -32,3 +32,8 @@ export function isHawzuPath(path: string | undefined): boolean {
   const parent = parts[parts.length - 2] ?? "";
   return /hawzu(?!-scan)/i.test(name) || /^\.?hawzu$/i.test(parent);
 }
+
+/** The literals the prefilter searches for, for front ends that search bytes before decoding. */
+export function keywordsFor(options: FindOptions = {}): readonly string[] {
+  return resolveOptions(options).keywords;
+}

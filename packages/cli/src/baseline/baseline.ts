@@ -1,4 +1,5 @@
 import type { ReportFinding } from "../report.js";
+import { parseJson } from "../parse-json.js";
 
 /**
  * A baseline file: accepted findings by token fingerprint and path only (no lines, no dates, no
@@ -36,13 +37,9 @@ export function renderBaseline(baseline: Baseline): string {
 
 /** Parses a baseline file's text into its set of keys, or says what is wrong with it. */
 export function parseBaseline(text: string): { ok: true; keys: Set<string> } | { ok: false; problem: string } {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (error) {
-    return { ok: false, problem: `invalid JSON: ${(error as Error).message}` };
-  }
-  const findings = (parsed as { findings?: unknown } | null)?.findings;
+  const parsed = parseJson(text);
+  if (!parsed.ok) return { ok: false, problem: parsed.problem };
+  const findings = (parsed.value as { findings?: unknown } | null)?.findings;
   if (!Array.isArray(findings)) return { ok: false, problem: 'no "findings" list' };
   const keys = new Set<string>();
   for (const entry of findings) {

@@ -5,6 +5,7 @@ import { messages } from "../messages.js";
 import { compareErrors, compareFindings, toReportFinding, type Report, type ReportError, type ReportFinding } from "../report.js";
 import { exitCode } from "./scan.js";
 import { writeReport, type Format } from "./write-report.js";
+import { parseJson } from "../parse-json.js";
 
 /**
  * `hawzu-scan merge a.json b.json ...`: one report from the JSON reports of shard jobs, as if one
@@ -50,13 +51,9 @@ export async function mergeCommand(files: readonly string[], options: { format: 
 }
 
 function parseReport(text: string): { ok: true; report: Report } | { ok: false; problem: string } {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    return { ok: false, problem: `invalid JSON: ${(error as Error).message}` };
-  }
-  const report = value as Partial<Report> | null;
+  const parsed = parseJson(text);
+  if (!parsed.ok) return { ok: false, problem: parsed.problem };
+  const report = parsed.value as Partial<Report> | null;
   if (report?.version !== 1) return { ok: false, problem: "missing \"version\": 1" };
   if (!Array.isArray(report.findings) || !Array.isArray(report.errors) || typeof report.stats !== "object" || report.stats === null) {
     return { ok: false, problem: 'needs "findings", "errors" and "stats"' };

@@ -49,7 +49,7 @@ export async function redactCommand(input: string, options: { output?: string; c
     return fail(`${input}: ${describeReadError(error)}`);
   }
   const settings: ScanSettings = {
-    core: { knownPrefixes: loaded.config.knownPrefixes ?? [], minConfidence: loaded.config.minConfidence ?? "medium", extraKeyNames: loaded.config.extraKeyNames ?? [] },
+    core: { knownPrefixes: loaded.config.knownPrefixes ?? [], minConfidence: "medium" /* mask every token, whatever the report threshold */, extraKeyNames: loaded.config.extraKeyNames ?? [] },
     limits: { ...DEFAULT_ARCHIVE_LIMITS, ...loaded.config.archives },
   };
   const textOf = () => {

@@ -173,9 +173,10 @@ export async function scanCommand(options: ScanOptions, io: RunIo, version: stri
 
   if (options.writeBaseline) {
     const file = resolve(cwd, options.writeBaseline);
-    const result = await writeFile(file, renderBaseline(toBaseline(reported))).catch((error: Error) => error);
+    const baselineToWrite = toBaseline(reported);
+    const result = await writeFile(file, renderBaseline(baselineToWrite)).catch((error: Error) => error);
     if (result instanceof Error) return fail(messages.outputFailed(options.writeBaseline, result.message));
-    io.stderr.write(`${messages.wroteBaseline(options.writeBaseline, toBaseline(reported).findings.length)}\n`);
+    io.stderr.write(`${messages.wroteBaseline(options.writeBaseline, baselineToWrite.findings.length)}\n`);
     return errors.length > 0 ? 2 : 0;
   }
 

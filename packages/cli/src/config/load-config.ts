@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
 import { messages } from "../messages.js";
 import { validateConfig, type ScanConfig } from "./validate-config.js";
+import { parseJson } from "../parse-json.js";
 
 export const CONFIG_FILE = "hawzu-scan.config.json";
 
@@ -38,12 +39,8 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<{ ok: 
 }
 
 function parse(text: string, shown: string, pick: (value: unknown) => unknown): { ok: true; config: ScanConfig } | { ok: false; message: string } {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (error) {
-    return { ok: false, message: messages.configInvalidJson(shown, (error as Error).message) };
-  }
-  const checked = validateConfig(pick(parsed));
+  const parsed = parseJson(text);
+  if (!parsed.ok) return { ok: false, message: messages.configInvalidJson(shown, parsed.where) };
+  const checked = validateConfig(pick(parsed.value));
   return checked.ok ? checked : { ok: false, message: messages.configInvalid(shown, checked.problem) };
 }

@@ -5,6 +5,7 @@ import { addLintStagedTask, type LintStagedConfig } from "./add-lint-staged-task
 import { findRepositoryRoot } from "./find-repository-root.js";
 import { initMessages } from "../messages.js";
 import { runGit } from "./run-git.js";
+import { parseJson } from "../parse-json.js";
 
 /** What `hawzu-scan init` did: lines for the CLI to print. */
 export interface InitResult {
@@ -74,12 +75,12 @@ export async function initRepository(options: InitOptions): Promise<InitResult> 
   const packageText = await readText(packageJsonPath);
   let packageJson: Record<string, unknown> | undefined;
   if (packageText !== undefined) {
-    try {
-      packageJson = JSON.parse(packageText) as Record<string, unknown>;
-    } catch (error) {
-      result.problems.push(initMessages.unreadable(show(packageJsonPath), `invalid JSON: ${(error as Error).message}`));
+    const parsed = parseJson(packageText);
+    if (!parsed.ok) {
+      result.problems.push(initMessages.unreadable(show(packageJsonPath), parsed.problem));
       return result;
     }
+    packageJson = parsed.value as Record<string, unknown>;
   }
   const dependencies = { ...(packageJson?.dependencies as object), ...(packageJson?.devDependencies as object) };
   const huskyDirectory = join(root, ".husky");

@@ -1,6 +1,5 @@
 import { isAscii, isUtf8 } from "node:buffer";
-import { createTokenScanner, SKIP_MARGIN, type FindOptions, type ScanResult, type TokenScanner } from "@hawzu-scan/core";
-import { isHawzuPath } from "@hawzu-scan/core";
+import { createTokenScanner, isHawzuPath, keywordsFor, SKIP_MARGIN, type FindOptions, type ScanResult, type TokenScanner } from "@hawzu-scan/core";
 import { RecentText } from "./recent-text.js";
 
 /** Bytes read from a file at a time, and gathered before a block is judged. */
@@ -14,7 +13,8 @@ const LONGEST_LINE = 16 * 1024 * 1024;
 // at most 3 bytes per UTF-16 unit, so non-ASCII text needs three times the bytes.
 const ASCII_MARGIN = SKIP_MARGIN + 1024;
 const UTF8_MARGIN = 3 * SKIP_MARGIN + 1024;
-// Every spelling the core's keyword prefilter reacts to contains one of these (find-keyword-hits.ts).
+// Every casing of "hawzu" the core's prefilter reacts to contains one of these (find-keyword-hits.ts);
+// its other keywords (known prefixes, extra key names) are searched as they are.
 const HAWZU_NEEDLES = ["wzu", "WZU", "wZu", "Wzu"];
 
 export interface ByteScannerEvents {
@@ -46,7 +46,8 @@ export class ByteScanner {
     private readonly events: ByteScannerEvents,
   ) {
     this.core = createTokenScanner(options);
-    this.needles = [...HAWZU_NEEDLES, ...(options.knownPrefixes ?? [])].map((needle) => Buffer.from(needle, "utf8"));
+    const otherKeywords = keywordsFor(options).filter((keyword) => !/wzu/i.test(keyword));
+    this.needles = [...HAWZU_NEEDLES, ...otherKeywords].map((needle) => Buffer.from(needle, "utf8"));
     this.writeEverything = isHawzuPath(options.path);
   }
 

@@ -1,6 +1,5 @@
 import { isUtf8 } from "node:buffer";
-import { findTokens, type ScanResult } from "@hawzu-scan/core";
-import { extractToken } from "@hawzu-scan/verify";
+import { findTokens, readFoundToken, type ScanResult } from "@hawzu-scan/core";
 import { messages } from "../messages.js";
 import { buildCodeFrame } from "./build-code-frame.js";
 import { ByteScanner } from "./byte-scanner.js";
@@ -27,10 +26,7 @@ export async function scanInput(input: ScanInput, context: ScanContext): Promise
     return;
   }
   const scanner = new ByteScanner(options, {
-    result: (result, recent) => report(result, input.location, context, (start, end) => {
-      const around = recent.around(start, end);
-      return around;
-    }),
+    result: (result, recent) => report(result, input.location, context, (start, end) => recent.around(start, end)),
   });
   try {
     if (input.stream) {
@@ -56,7 +52,7 @@ function report(result: ScanResult, location: InputLocation, context: ScanContex
     // Only for --verify: the token is read back from the text at hand, the one moment it exists.
     const token =
       context.settings.captureTokens && around
-        ? extractToken(around.text, { ...finding, start: finding.start - around.offset, end: finding.end - around.offset })
+        ? readFoundToken(around.text, { ...finding, start: finding.start - around.offset, end: finding.end - around.offset })
         : undefined;
     context.sink.finding(scanned, token);
   }

@@ -40,7 +40,8 @@ export async function scanFile(path: string, location: InputLocation, context: S
       await scanZipFile(path, location, 1, context);
       return;
     }
-    if (kind === "text" && bytesRead < head.length) {
+    // The head holds the whole file when the file fits the limit (or shrank since stat).
+    if (kind === "text" && (bytesRead < head.length || (bytesRead === info.size && info.size < WHOLE_FILE_LIMIT))) {
       await scanInput({ location, corePath: name, bytes: first }, context);
       return;
     }
