@@ -58,3 +58,25 @@ describe.each([
     expect(message?.suggestions ?? []).toEqual([]);
   });
 });
+
+describe("messages built from the code", () => {
+  it("never carry a token written elsewhere in the code (a client URL's query)", () => {
+    const urlToken = fakeToken();
+    const code = [
+      `const api = axios.create({ baseURL: "https://api.hawzu.com/v1?access_token=${urlToken}" });`,
+      ...Array.from({ length: 12 }, (_, index) => `const filler${index} = ${index};`),
+      `api.get("/me", { headers: { Authorization: "Bearer ${TOKEN}" } });`,
+    ].join("\n");
+    const messages = new Linter10().verify(code, [plugin.configs.recommended], "src/api.js");
+    expect(messages.length).toBeGreaterThan(0);
+    for (const message of messages) {
+      expect(message.message).not.toContain(urlToken);
+      expect(message.message).not.toContain(TOKEN);
+    }
+  });
+
+  it("treats files under a hawzu/ folder as Hawzu-named, as the core does", () => {
+    const messages = new Linter10().verify(`module.exports = { token: "${TOKEN}" };`, [plugin.configs.recommended], "hawzu/config.js");
+    expect(messages.map((message) => message.ruleId)).toEqual(["hawzu/no-hawzu-token"]);
+  });
+});

@@ -1,4 +1,5 @@
-import { findTokens, hasKeyword, type Confidence, type Finding, type FindOptions } from "@hawzu-scan/core";
+import { findTokens, hasKeyword, isHawzuPath, type Confidence, type Finding, type FindOptions } from "@hawzu-scan/core";
+import { withoutTokens } from "../util/without-tokens.js";
 import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
 import { findHawzuTargetFrames } from "../ast/find-hawzu-frames.js";
 import { HawzuTargetFinder } from "../ast/find-hawzu-target.js";
@@ -64,7 +65,7 @@ export default createRule<Options, MessageIds>({
     };
     // The core's contract: no keyword means no finding, unless the file's name says Hawzu. Checked
     // first so files without "hawzu" cost one substring search.
-    const hawzuNamedFile = HAWZU_WORD.test(context.filename.split(/[\\/]/).pop() ?? "");
+    const hawzuNamedFile = isHawzuPath(context.filename);
     const needsScan = hawzuNamedFile || hasKeyword(text, scanOptions);
     if (!needsScan) return {};
     // The text scan is the CLI's scan: same findings, same positions, same suppressions.
@@ -159,7 +160,7 @@ export default createRule<Options, MessageIds>({
         messageId: "hardCodedToken",
         data: {
           redacted: finding.redacted,
-          context: note ? `${finding.context}, ${note}` : finding.context,
+          context: withoutTokens(note ? `${finding.context}, ${note}` : finding.context),
           confidence: finding.confidence,
           fingerprint: finding.fingerprint.slice(0, "sha256:".length + 12),
         },
