@@ -5,6 +5,11 @@ import type { Finding } from "@hawzu-scan/core";
 export const HINT =
   "revoke it in Hawzu (Security & Access > Access Tokens), move the value to an environment variable or secret store, then remove it here";
 
+/** A token's fingerprint as people read it: like a short git hash, enough to tell tokens apart. */
+export function shortFingerprint(fingerprint: string): string {
+  return fingerprint.slice(0, "sha256:".length + 8);
+}
+
 export const messages = {
   // Bad input, one line each: what happened and what to do. Prefixed with the file by the caller.
   invalidUtf8: "not valid UTF-8: scanned with replacement characters (columns after a bad byte may be off); convert it to UTF-8 for exact positions",
@@ -31,7 +36,7 @@ export const messages = {
   usagePrefix: "hawzu-scan: ",
   seeHelp: "run `hawzu-scan --help` for usage",
   unknownOption: (detail: string) => `${detail}; run \`hawzu-scan --help\` for the options`,
-  badFormat: (value: string) => `--format must be one of text, json, sarif, github (got "${value}")`,
+  badFormat: (value: string) => `--format must be one of text, compact, json, sarif, github (got "${value}")`,
   badShard: (value: string) => `--shard must be K/N with 1 <= K <= N (got "${value}"), e.g. --shard 2/8`,
   badJobs: (value: string) => `--jobs must be a whole number of at least 1 (got "${value}")`,
   badConfidence: (value: string) => `--min-confidence must be high or medium (got "${value}")`,
@@ -73,6 +78,13 @@ export const messages = {
     `${findings === 0 ? "no Hawzu tokens found" : `${findings} Hawzu token finding(s)`} in ${files} file(s), ${formatBytes(bytes)} in ${formatDuration(ms)}` +
     (baselined > 0 ? `; ${baselined} known from the baseline` : "") +
     (errors > 0 ? `; ${errors} input(s) NOT fully scanned (see above)` : ""),
+  moreSightings: (fingerprint: string, more: number, all: number) =>
+    `${fingerprint}: ${more} more sighting(s) of this token not shown (${all} in all); --format compact lists every place`,
+  // Once per run, after the findings. Inactive tokens have nothing left to revoke.
+  hint: (statuses: ReadonlySet<string>) =>
+    statuses.size > 0 && [...statuses].every((status) => status === "inactive")
+      ? "the Hawzu API refuses these tokens, so there is nothing to revoke: remove them here and keep such values in an environment variable or secret store"
+      : HINT,
   suppressedHeading: (count: number) => `${count} finding(s) suppressed by hawzu-scan-ignore comments:`,
 };
 
@@ -141,7 +153,8 @@ Usage:
                                         (lint-staged task with husky + lint-staged, else a hook line)
 
 Options:
-  -f, --format FORMAT       text (default), json, sarif or github
+  -f, --format FORMAT       text (default), compact (one line per finding: file:line:col: ...),
+                            json, sarif or github
   -o, --output FILE         write the report to FILE instead of standard output
   -c, --config FILE         config file (default: hawzu-scan.config.json, or "hawzu-scan" in package.json)
       --baseline FILE       report only findings not recorded in FILE
