@@ -56,12 +56,19 @@ export const messages = {
   configMissing: (file: string) => `${file}: config file not found; check the --config path`,
   baselineUnreadable: (file: string, detail: string) => `${file}: cannot read the baseline (${detail}); write one with --write-baseline ${file}`,
   outputFailed: (file: string, detail: string) => `${file}: cannot write the report (${detail})`,
+  baselineWriteFailed: (file: string, detail: string) => `${file}: cannot write the baseline (${detail}); check that its folder exists and is writable`,
+  baselineMatchedNothing: (file: string, count: number) =>
+    `baseline ${file}: none of its ${count} entries matched a finding here (their paths are relative to the baseline's folder); if the files moved, rewrite it with --write-baseline ${file} --prune-baseline`,
+  baselineStale: (file: string, stale: number, count: number) =>
+    `baseline ${file}: ${stale} of its ${count} entries are stale (token gone or file missing); drop them with --write-baseline ${file} --prune-baseline`,
+  pruneNeedsWrite: "--prune-baseline rewrites a baseline: give it with --write-baseline FILE",
   badFailOn: (value: string) => `--fail-on must be \`any\` or \`live\`, not \`${value}\``,
   needsVerify: "--fail-on live, --revocation-report and --hawzu-url need --verify (sending tokens to the Hawzu API is opt-in)",
   badHawzuUrl: (source: string, reason: string) => `the Hawzu API URL given by ${source} is not usable: ${reason}`,
 
   // Summaries.
-  wroteBaseline: (file: string, count: number) => `hawzu-scan: wrote ${count} finding(s) to the baseline ${file}; findings in it are no longer reported`,
+  wroteBaseline: (file: string, count: number, pruned: number) =>
+    `hawzu-scan: wrote ${count} finding(s) to the baseline ${file}${pruned > 0 ? ` (${pruned} stale entr${pruned === 1 ? "y" : "ies"} pruned)` : ""}; findings in it are no longer reported`,
   verified: (results: ReadonlyMap<string, { status: string }>) => {
     const count = (status: string) => [...results.values()].filter((result) => result.status === status).length;
     const live = count("live");
@@ -158,7 +165,9 @@ Options:
   -o, --output FILE         write the report to FILE instead of standard output
   -c, --config FILE         config file (default: hawzu-scan.config.json, or "hawzu-scan" in package.json)
       --baseline FILE       report only findings not recorded in FILE
-      --write-baseline FILE record the current findings in FILE (fingerprint and path only)
+      --write-baseline FILE record the current findings in FILE (fingerprint and path only),
+                            keeping the entries it already has
+      --prune-baseline      with --write-baseline: drop entries whose token or file is gone
       --list-suppressed     also list findings silenced by hawzu-scan-ignore comments
       --staged [FILE...]    scan what the next commit adds: the staged (git index) content, not
                             the working tree; with FILEs (as lint-staged passes them), only those.

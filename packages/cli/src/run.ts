@@ -17,6 +17,7 @@ const OPTIONS = {
   config: { type: "string", short: "c" },
   baseline: { type: "string" },
   "write-baseline": { type: "string" },
+  "prune-baseline": { type: "boolean" },
   "list-suppressed": { type: "boolean" },
   shard: { type: "string" },
   jobs: { type: "string", short: "j" },
@@ -123,6 +124,7 @@ export async function run(argv: readonly string[], io: RunIo): Promise<number> {
     if (!check.ok) return usageError(messages.badHawzuUrl(values["hawzu-url"] !== undefined ? "--hawzu-url" : BASE_URL_VARIABLE, check.reason));
     verify = { baseUrl };
   }
+  if (values["prune-baseline"] && values["write-baseline"] === undefined) return usageError(messages.pruneNeedsWrite);
   const paths = git ? [] : positionals.length > 0 ? positionals : ["."];
   if (paths.filter((path) => path === "-").length > 1) return usageError(messages.stdinTwice);
   if (shard && paths.includes("-")) return usageError(messages.stdinWithShard);
@@ -135,6 +137,7 @@ export async function run(argv: readonly string[], io: RunIo): Promise<number> {
       config: values.config,
       baseline: values.baseline,
       writeBaseline: values["write-baseline"],
+      pruneBaseline: values["prune-baseline"] ?? false,
       listSuppressed: values["list-suppressed"] ?? false,
       shard,
       jobs,

@@ -1,10 +1,10 @@
 import { availableParallelism } from "node:os";
-import { existsSync } from "node:fs";
+import { existsSync, type PathLike } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
-import { resolve } from "node:path";
+import { dirname, resolve } from "node:path";
 import type { Confidence } from "@hawzu-scan/core";
 import ignore from "ignore";
-import { baselineKey, parseBaseline, renderBaseline, toBaseline } from "../baseline/baseline.js";
+import { baselineFolder, baselineKey, parseBaseline, renderBaseline, staleEntries, toBaseline, toBaselineEntry, type LoadedBaseline } from "../baseline/baseline.js";
 import { loadConfig } from "../config/load-config.js";
 import type { RunIo } from "../io.js";
 import { blockedCommitMessage, DEFAULT_BASELINE_FILE, messages } from "../messages.js";
@@ -32,6 +32,8 @@ export interface ScanOptions {
   config?: string;
   baseline?: string;
   writeBaseline?: string;
+  /** With `writeBaseline`: drop the file's entries this scan shows are gone (kept by default). */
+  pruneBaseline?: boolean;
   listSuppressed: boolean;
   shard?: Shard;
   jobs?: number;
@@ -76,14 +78,15 @@ export async function scanCommand(options: ScanOptions, io: RunIo, version: stri
   // At commit time the hook has no flags to pass: a committed .hawzu-baseline.json is used as is.
   const baselineFile =
     options.baseline ?? (options.git?.kind === "staged" && !options.writeBaseline && existsSync(resolve(cwd, DEFAULT_BASELINE_FILE)) ? DEFAULT_BASELINE_FILE : undefined);
-  let baseline: Set<string> | undefined;
+  let baseline: (LoadedBaseline & { keys: Set<string> }) | undefined;
   if (baselineFile) {
-    const text = await readFile(resolve(cwd, baselineFile), "utf8").catch((error: Error) => error);
-    if (text instanceof Error) return fail(messages.baselineUnreadable(baselineFile, (text as { code?: string }).code ?? text.message));
-    const parsed = parseBaseline(text);
-    if (!parsed.ok) return fail(messages.baselineUnreadable(baselineFile, parsed.problem));
-    baseline = parsed.keys;
+    const loadedBaseline = await loadBaseline(baselineFile, cwd);
+    if (!loadedBaseline.ok) return fail(loadedBaseline.message);
+    baseline = { ...loadedBaseline.baseline, keys: new Set(loadedBaseline.baseline.entries.map((entry) => baselineKey(entry, loadedBaseline.baseline.folder))) };
   }
+  // Keys of the baseline entries this scan met, and the findings they hid (a rewrite keeps them).
+  const matched = new Set<string>();
+  const baselinedFindings: ScannedFinding[] = [];
 
   const readsStdin = options.paths.includes("-");
   const filePaths = options.paths.filter((path) => path !== "-");
@@ -103,7 +106,10 @@ export async function scanCommand(options: ScanOptions, io: RunIo, version: stri
 
   const sink: ScanSink = {
     finding(finding, token) {
-      if (baseline?.has(baselineKey(finding))) {
+      const key = baseline && baselineKey(finding, cwd);
+      if (key !== undefined && baseline?.keys.has(key)) {
+        matched.add(key);
+        baselinedFindings.push(finding);
         baselined++;
         return;
       }
@@ -158,6 +164,16 @@ export async function scanCommand(options: ScanOptions, io: RunIo, version: stri
   }
   progress.stop();
 
+  // What this scan covered, to judge baseline entries: files it walked, or (git scans) none by name.
+  const scannedPaths = new Set(files.map((file) => resolve(cwd, file.displayPath)));
+  const covered = { isScanned: (path: string) => scannedPaths.has(path), exists: (path: PathLike) => existsSync(path), readStdin: readsStdin };
+  if (baseline && baselineFile && baseline.entries.length > 0) {
+    const stale = staleEntries(baseline, matched, covered).length;
+    const total = baseline.entries.length;
+    if (matched.size === 0 && stale === total) io.stderr.write(`${messages.usagePrefix}warning: ${messages.baselineMatchedNothing(baselineFile, total)}\n`);
+    else if (stale > 0 && stale * 2 >= total) io.stderr.write(`${messages.usagePrefix}warning: ${messages.baselineStale(baselineFile, stale, total)}\n`);
+  }
+
   let reported = findings.sort(compareFindings);
   if (options.verify) {
     const verified = await verifyScannedFindings(reported, tokens, { baseUrl: options.verify.baseUrl, timeoutMs: options.verify.timeoutMs });
@@ -172,11 +188,19 @@ export async function scanCommand(options: ScanOptions, io: RunIo, version: stri
   }
 
   if (options.writeBaseline) {
-    const file = resolve(cwd, options.writeBaseline);
-    const baselineToWrite = toBaseline(reported);
-    const result = await writeFile(file, renderBaseline(baselineToWrite)).catch((error: Error) => error);
-    if (result instanceof Error) return fail(messages.outputFailed(options.writeBaseline, result.message));
-    io.stderr.write(`${messages.wroteBaseline(options.writeBaseline, baselineToWrite.findings.length)}\n`);
+    // Entries already accepted in the file are kept (a `--staged` run sees only a few files);
+    // `--prune-baseline` drops those this scan shows are gone.
+    const folder = baselineFolder(options.writeBaseline, cwd);
+    const previous = existsSync(resolve(cwd, options.writeBaseline)) ? await loadBaseline(options.writeBaseline, cwd) : { ok: true as const, baseline: { folder, entries: [] } };
+    if (!previous.ok) return fail(previous.message);
+    const current = [...reported, ...baselinedFindings].map((finding) => toBaselineEntry(finding, cwd, folder));
+    const currentKeys = new Set(current.map((entry) => baselineKey(entry, folder)));
+    const gone = options.pruneBaseline ? new Set(staleEntries(previous.baseline, currentKeys, covered)) : new Set();
+    const kept = previous.baseline.entries.filter((entry) => !gone.has(entry));
+    const baselineToWrite = toBaseline([...kept, ...current]);
+    const result = await writeFile(resolve(cwd, options.writeBaseline), renderBaseline(baselineToWrite)).catch((error: Error) => error);
+    if (result instanceof Error) return fail(messages.baselineWriteFailed(options.writeBaseline, (result as { code?: string }).code ?? result.message));
+    io.stderr.write(`${messages.wroteBaseline(options.writeBaseline, baselineToWrite.findings.length, gone.size)}\n`);
     return errors.length > 0 ? 2 : 0;
   }
 
@@ -197,6 +221,14 @@ export async function scanCommand(options: ScanOptions, io: RunIo, version: stri
   const written = await writeReport(report, { format: options.format, output: options.output, cwd, color, version, baselined, live: textOut }, io);
   if (!written.ok) return fail(written.message);
   return exitCode({ findings: failing, errors: report.errors });
+}
+
+async function loadBaseline(file: string, cwd: string): Promise<{ ok: true; baseline: LoadedBaseline } | { ok: false; message: string }> {
+  const text = await readFile(resolve(cwd, file), "utf8").catch((error: Error) => error);
+  if (text instanceof Error) return { ok: false, message: messages.baselineUnreadable(file, (text as { code?: string }).code ?? text.message) };
+  const parsed = parseBaseline(text);
+  if (!parsed.ok) return { ok: false, message: messages.baselineUnreadable(file, parsed.problem) };
+  return { ok: true, baseline: { folder: dirname(resolve(cwd, file)), entries: parsed.entries } };
 }
 
 /** 1 findings; 2 no findings but something was not scanned; 0 clean and everything scanned. */
