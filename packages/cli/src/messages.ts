@@ -14,7 +14,7 @@ export const messages = {
   // Bad input, one line each: what happened and what to do. Prefixed with the file by the caller.
   invalidUtf8: "not valid UTF-8: scanned with replacement characters (columns after a bad byte may be off); convert it to UTF-8 for exact positions",
   notRegularFile: (kind: string) => `not scanned: it is a ${kind}, not a regular file; scan what it points to or produces instead`,
-  danglingSymlink: "not scanned: a symbolic link whose target does not exist; fix or remove the link",
+  danglingSymlink: "a symbolic link whose target does not exist: nothing to scan (fix or remove the link if it should point somewhere)",
   vanished: "not scanned: it disappeared before it could be read (deleted or moved during the scan); rerun the scan",
   unreadable: (code: string) => `not scanned: cannot read it (${code}); fix its permissions or run as a user who can read it`,
   readFailed: (detail: string) => `not scanned: reading failed (${detail}); check the file and rerun`,
@@ -81,8 +81,9 @@ export const messages = {
   },
   wroteRevocationReport: (file: string) => `hawzu-scan: wrote the revocation report ${file}: what to revoke, and every place each token was found`,
   wroteRedacted: (file: string, count: number) => `hawzu-scan: wrote ${file} with ${count} token(s) masked`,
-  summary: (findings: number, files: number, bytes: number, ms: number, errors: number, baselined: number) =>
+  summary: (findings: number, files: number, bytes: number, ms: number, errors: number, baselined: number, ignored = 0) =>
     `${findings === 0 ? "no Hawzu tokens found" : `${findings} Hawzu token finding(s)`} in ${files} file(s), ${formatBytes(bytes)} in ${formatDuration(ms)}` +
+    (ignored > 0 ? `; ${ignored} path(s) skipped by ignore rules (--no-ignore scans them)` : "") +
     (baselined > 0 ? `; ${baselined} known from the baseline` : "") +
     (errors > 0 ? `; ${errors} input(s) NOT fully scanned (see above)` : ""),
   moreSightings: (fingerprint: string, more: number, all: number) =>
@@ -185,6 +186,8 @@ Options:
   -j, --jobs N              worker threads (default: number of cores)
       --min-confidence L    high or medium (default: medium)
       --known-prefix P      a prefix your Hawzu tokens start with (repeatable)
+      --no-ignore           also scan what .gitignore, .hawzu-scanignore and the config's
+                            ignore globs skip (paths named here are always scanned)
       --progress            force the progress bar (default: on a terminal, for long scans)
   -h, --help                show this help
   -v, --version             show the version

@@ -40,6 +40,8 @@ export interface ReportStats {
   files: number;
   bytes: number;
   durationMs: number;
+  /** Files and folders skipped by ignore rules (a folder counts once); absent in older reports. */
+  ignored?: number;
 }
 
 /** The JSON report (`--format json`): a public contract, `version` bumps on any breaking change. */

@@ -43,16 +43,18 @@ describe("--shard and merge", () => {
   it("N shards merged equal one full run", async () => {
     const files: Record<string, string> = {};
     for (let index = 0; index < 30; index++) files[`dir${index % 4}/f${index}.log`] = index % 3 === 0 ? `${leak.curl(fakeToken())}\n` : "clean\n";
-    files["missing-link-target"] = "x";
+    files[".gitignore"] = "*.skip\n";
+    for (let index = 0; index < 5; index++) files[`dir${index % 2}/f${index}.skip`] = "x\n";
     const cwd = tempFolder(files);
-    const { symlinkSync } = await import("node:fs");
-    symlinkSync(join(cwd, "gone"), join(cwd, "dir1/dangling.log"));
-    const full = JSON.parse((await runInMemory(["-f", "json"], { cwd })).stdout);
+    // A missing path is a walk error: not sharded, each shard names it.
+    const paths = [".", "missing.log"];
+    const full = JSON.parse((await runInMemory(["-f", "json", ...paths], { cwd })).stdout);
+    expect(full.errors).toHaveLength(1);
     const out = tempFolder();
     const shards: string[] = [];
     const covered: number[] = [];
     for (let index = 1; index <= 3; index++) {
-      const result = await runInMemory(["-f", "json", "--shard", `${index}/3`, "-o", join(out, `shard-${index}.json`)], { cwd });
+      const result = await runInMemory(["-f", "json", "--shard", `${index}/3`, "-o", join(out, `shard-${index}.json`), ...paths], { cwd });
       expect([0, 1, 2]).toContain(result.code);
       shards.push(join(out, `shard-${index}.json`));
       covered.push(JSON.parse(readFileSync(join(out, `shard-${index}.json`), "utf8")).stats.files);
@@ -64,6 +66,8 @@ describe("--shard and merge", () => {
     expect(report.findings).toEqual(full.findings);
     expect(report.stats.files).toBe(full.stats.files);
     expect(report.stats.bytes).toBe(full.stats.bytes);
+    expect(report.stats.ignored).toBe(5);
+    expect(full.stats.ignored).toBe(5);
     // Walk errors are not sharded: each shard names them, merge de-duplicates.
     expect(report.errors).toEqual(full.errors);
   });

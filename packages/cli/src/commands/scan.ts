@@ -39,6 +39,8 @@ export interface ScanOptions {
   jobs?: number;
   minConfidence?: Confidence;
   knownPrefixes: string[];
+  /** `--no-ignore`: false scans what .gitignore, .hawzu-scanignore and the config's `ignore` skip. */
+  useIgnoreRules?: boolean;
   progress?: boolean;
   /** Read from git instead of walking `paths`. */
   git?: GitScan;
@@ -90,7 +92,10 @@ export async function scanCommand(options: ScanOptions, io: RunIo, version: stri
 
   const readsStdin = options.paths.includes("-");
   const filePaths = options.paths.filter((path) => path !== "-");
-  const walked = filePaths.length > 0 && !options.git ? await collectFiles(filePaths, cwd, config.ignore ?? []) : { files: [], errors: [] };
+  const useIgnoreRules = options.useIgnoreRules ?? true;
+  const walked = filePaths.length > 0 && !options.git ? await collectFiles(filePaths, cwd, config.ignore ?? [], useIgnoreRules) : { files: [], errors: [], notes: [], ignored: [] };
+  // Sharded like files, so the shards' counts add up to one full run's.
+  let ignoredCount = options.shard ? walked.ignored.filter((path) => inShard(path, options.shard!)).length : walked.ignored.length;
   const files = options.shard ? walked.files.filter((file) => inShard(file.displayPath, options.shard!)) : walked.files;
 
   const color = !("NO_COLOR" in env) && (Boolean(env.FORCE_COLOR) || Boolean(io.stdout.isTTY));
@@ -135,6 +140,7 @@ export async function scanCommand(options: ScanOptions, io: RunIo, version: stri
     },
   };
   for (const error of walked.errors) sink.error(error);
+  for (const note of walked.notes) io.stderr.write(`${messages.usagePrefix}note: ${note.file}: ${note.message}\n`);
 
   let bytes = 0;
   let fileCount = files.length;
@@ -149,7 +155,11 @@ export async function scanCommand(options: ScanOptions, io: RunIo, version: stri
     const ignored = ignore().add([...(config.ignore ?? [])]);
     const ignoreFile = await readFile(resolve(cwd, IGNORE_FILE), "utf8").catch(() => "");
     ignored.add(ignoreFile);
-    const isIgnored = (displayPath: string) => !displayPath.startsWith("../") && ignored.ignores(displayPath);
+    const isIgnored = (displayPath: string) => {
+      const skipped = useIgnoreRules && !displayPath.startsWith("../") && ignored.ignores(displayPath);
+      if (skipped) ignoredCount++;
+      return skipped;
+    };
     const context = () => ({ settings, sink, budget: { decompressed: 0 }, scannedBytes: 0 });
     const scanned =
       options.git.kind === "staged"
@@ -215,7 +225,7 @@ export async function scanCommand(options: ScanOptions, io: RunIo, version: stri
     version: 1,
     findings: reported,
     errors: errors.sort(compareErrors),
-    stats: { files: fileCount, bytes, durationMs: Math.round(performance.now() - started) },
+    stats: { files: fileCount, bytes, durationMs: Math.round(performance.now() - started), ignored: ignoredCount },
     ...(options.listSuppressed ? { suppressed: suppressed.sort(compareFindings) } : {}),
   };
   const written = await writeReport(report, { format: options.format, output: options.output, cwd, color, version, baselined, live: textOut }, io);

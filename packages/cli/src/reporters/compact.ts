@@ -15,7 +15,7 @@ export function renderCompact(report: Report, baselined: number): string {
     const message = `${finding.redacted} ${shortFingerprint(finding.fingerprint)} ${escapeControl(finding.context)}${commit}${verified}`;
     return `${path}:${finding.line}:${finding.column}: ${message} [${finding.confidence}/${finding.ruleId}]`;
   });
-  const { files, bytes, durationMs } = report.stats;
-  const summary = messages.summary(report.findings.length, files, bytes, durationMs, report.errors.length, baselined);
+  const { files, bytes, durationMs, ignored } = report.stats;
+  const summary = messages.summary(report.findings.length, files, bytes, durationMs, report.errors.length, baselined, ignored);
   return `${lines.map((line) => `${line}\n`).join("")}${lines.length > 0 ? "\n" : ""}${summary}\n`;
 }

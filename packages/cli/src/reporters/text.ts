@@ -86,8 +86,8 @@ export function createTextReporter(write: (text: string) => void, { color }: Tex
           entry(finding, finding.reason ? `  (reason: ${finding.reason})` : "  (no reason given)");
         }
       }
-      const { files, bytes, durationMs } = report.stats;
-      const line = messages.summary(report.findings.length, files, bytes, durationMs, report.errors.length, summary.baselined);
+      const { files, bytes, durationMs, ignored } = report.stats;
+      const line = messages.summary(report.findings.length, files, bytes, durationMs, report.errors.length, summary.baselined, ignored);
       write(`${printed > 0 || suppressed.length > 0 ? "\n" : ""}${report.findings.length > 0 ? paint("red", line) : line}\n`);
     },
   };
