@@ -50,6 +50,10 @@ export const messages = {
   redactCorruptGzip: "truncated or corrupt gzip data: nothing written; redact a complete copy",
   redactSameFile: "redact: OUT must differ from IN; write the copy elsewhere, then replace the original yourself",
   mergeUsage: "usage: hawzu-scan merge REPORT.json... [--format F] [-o FILE]: give at least one JSON report",
+  mergeUnreadable: (file: string, code: string) =>
+    `${file}: cannot read this report (${code === "ENOENT" ? "no such file" : code}); check the path, or that the job that writes it ran`,
+  missingShard: (index: number, count: number, seen: readonly number[]) =>
+    `not scanned: shard ${index}/${count} is missing from the merge (got ${seen.map((k) => `${k}/${count}`).join(", ")}); merge the reports of all ${count} shards`,
   mergeBadReport: (file: string, detail: string) => `${file}: not a hawzu-scan JSON report (${detail}); merge only files written with --format json`,
   configInvalidJson: (file: string, detail: string) => `${file}: invalid JSON (${detail}); fix the file`,
   configInvalid: (file: string, detail: string) => `${file}: ${detail}`,

@@ -44,6 +44,16 @@ export interface ReportStats {
   ignored?: number;
 }
 
+/** What a report covers, so `merge` can tell a complete set of shards from a partial one. */
+export interface ReportCoverage {
+  /** The paths given, as typed (`-` for standard input); empty for git scans. */
+  inputs: string[];
+  /** What git was read instead of paths: `--staged`, `--since REV` or `--git-history`. */
+  git?: string;
+  /** `--shard K/N`: this report covers the K-th of N slices of the inputs. */
+  shard?: { index: number; count: number };
+}
+
 /** The JSON report (`--format json`): a public contract, `version` bumps on any breaking change. */
 export interface Report {
   version: 1;
@@ -51,6 +61,8 @@ export interface Report {
   errors: ReportError[];
   stats: ReportStats;
   suppressed?: ReportSuppressed[];
+  /** Absent in reports written before it was added, and in merges of such reports. */
+  covered?: ReportCoverage;
 }
 
 /** The line of text around a finding, already redacted, for the text reporter's code frame. */

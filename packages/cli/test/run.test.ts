@@ -18,7 +18,7 @@ describe("run: scanning paths", () => {
     const result = await runInMemory(["--format", "json", "app"], { cwd });
     expect(result.code).toBe(1);
     const report = JSON.parse(result.stdout);
-    expect(Object.keys(report)).toEqual(["version", "findings", "errors", "stats"]);
+    expect(Object.keys(report)).toEqual(["version", "findings", "errors", "stats", "covered"]);
     expect(report.findings).toHaveLength(1);
     const finding = report.findings[0];
     expect(Object.keys(finding)).toEqual(["ruleId", "file", "line", "column", "endLine", "endColumn", "confidence", "context", "fingerprint", "redacted"]);

@@ -227,6 +227,11 @@ export async function scanCommand(options: ScanOptions, io: RunIo, version: stri
     errors: errors.sort(compareErrors),
     stats: { files: fileCount, bytes, durationMs: Math.round(performance.now() - started), ignored: ignoredCount },
     ...(options.listSuppressed ? { suppressed: suppressed.sort(compareFindings) } : {}),
+    covered: {
+      inputs: options.git?.kind === "staged" ? options.git.paths : options.paths,
+      ...(options.git ? { git: options.git.kind === "staged" ? "--staged" : options.git.since !== undefined ? `--since ${options.git.since}` : "--git-history" } : {}),
+      ...(options.shard ? { shard: { index: options.shard.index, count: options.shard.count } } : {}),
+    },
   };
   const written = await writeReport(report, { format: options.format, output: options.output, cwd, color, version, baselined, live: textOut }, io);
   if (!written.ok) return fail(written.message);
