@@ -68,6 +68,19 @@ export const messages = {
   pruneNeedsWrite: "--prune-baseline rewrites a baseline: give it with --write-baseline FILE",
   badFailOn: (value: string) => `--fail-on must be \`any\` or \`live\`, not \`${value}\``,
   needsVerify: "--fail-on live, --revocation-report and --hawzu-url need --verify (sending tokens to the Hawzu API is opt-in)",
+  badProxy: (variable: string, reason: string) => `${variable} (the proxy for --verify) is not usable: ${reason}`,
+  // One line naming the URL and the likely cause, by the connection error's code.
+  apiUnreachable: (origin: string, code: string, proxyHost: string | undefined) => {
+    const via = proxyHost ? ` through the proxy ${proxyHost}` : "";
+    const cause = /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ALTNAME/i.test(code)
+      ? "the TLS certificate is not trusted: behind a TLS-inspecting proxy, give its root certificate with NODE_EXTRA_CA_CERTS=/path/to/root.pem"
+      : code === "ENOTFOUND" || code === "EAI_AGAIN"
+        ? `the host name does not resolve: check --hawzu-url (or HAWZU_API_URL)${proxyHost ? " and the proxy" : ", or set HTTPS_PROXY if this network reaches the internet through a proxy"}`
+        : code === "ECONNREFUSED"
+          ? `nothing accepts connections there: check --hawzu-url (or HAWZU_API_URL)${proxyHost ? " and HTTPS_PROXY" : ""}`
+          : `no connection (${code === "timeout" ? "timed out" : "blocked or reset"}): check the network, a firewall, or set HTTPS_PROXY (and NO_PROXY) if a proxy is needed`;
+    return `cannot reach the Hawzu API at ${origin}${via} (${code}): ${cause}; the tokens not yet checked are unknown`;
+  },
   badHawzuUrl: (source: string, reason: string) => `the Hawzu API URL given by ${source} is not usable: ${reason}`,
 
   // Summaries.

@@ -9,7 +9,7 @@ import { FORMATS, type Format } from "./commands/write-report.js";
 import type { RunIo } from "./io.js";
 import { HELP, messages } from "./messages.js";
 import { parseShard, type Shard } from "./shard/shard.js";
-import { BASE_URL_VARIABLE, checkBaseUrl, DEFAULT_BASE_URL } from "@hawzu-scan/verify";
+import { BASE_URL_VARIABLE, checkBaseUrl, DEFAULT_BASE_URL, meEndpoint, proxyForUrl } from "@hawzu-scan/verify";
 
 const OPTIONS = {
   format: { type: "string", short: "f" },
@@ -116,14 +116,18 @@ export async function run(argv: readonly string[], io: RunIo): Promise<number> {
   if (!values.verify && (failOn === "live" || values["revocation-report"] !== undefined || values["hawzu-url"] !== undefined)) {
     return usageError(messages.needsVerify);
   }
-  let verify: { baseUrl: string } | undefined;
+  let verify: { baseUrl: string; proxy?: URL } | undefined;
   if (values.verify) {
+    const env = io.env ?? process.env;
     // An empty HAWZU_API_URL counts as unset, as shells and CI templates often leave it.
-    const fromEnv = (io.env ?? process.env)[BASE_URL_VARIABLE] || undefined;
+    const fromEnv = env[BASE_URL_VARIABLE] || undefined;
     const baseUrl = values["hawzu-url"] ?? fromEnv ?? DEFAULT_BASE_URL;
     const check = checkBaseUrl(baseUrl);
     if (!check.ok) return usageError(messages.badHawzuUrl(values["hawzu-url"] !== undefined ? "--hawzu-url" : BASE_URL_VARIABLE, check.reason));
-    verify = { baseUrl };
+    // HTTPS_PROXY / HTTP_PROXY / NO_PROXY, as npm, git and gitleaks honour them.
+    const proxy = proxyForUrl(meEndpoint(baseUrl), env);
+    if (!proxy.ok) return usageError(messages.badProxy(proxy.variable, proxy.reason));
+    verify = { baseUrl, ...(proxy.proxy ? { proxy: proxy.proxy } : {}) };
   }
   if (values["prune-baseline"] && values["write-baseline"] === undefined) return usageError(messages.pruneNeedsWrite);
   const paths = git ? [] : positionals.length > 0 ? positionals : ["."];

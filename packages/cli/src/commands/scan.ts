@@ -45,7 +45,7 @@ export interface ScanOptions {
   /** Read from git instead of walking `paths`. */
   git?: GitScan;
   /** `--verify`: ask the Hawzu API at `baseUrl` (already checked) whether each token is live. */
-  verify?: { baseUrl: string; timeoutMs?: number };
+  verify?: { baseUrl: string; proxy?: URL; timeoutMs?: number };
   /** `--fail-on live`: only live tokens make the run fail (needs `verify`). */
   failOn?: "any" | "live";
   /** `--revocation-report FILE.md|FILE.json` (needs `verify`). */
@@ -186,9 +186,11 @@ export async function scanCommand(options: ScanOptions, io: RunIo, version: stri
 
   let reported = findings.sort(compareFindings);
   if (options.verify) {
-    const verified = await verifyScannedFindings(reported, tokens, { baseUrl: options.verify.baseUrl, timeoutMs: options.verify.timeoutMs });
+    const { baseUrl, proxy, timeoutMs } = options.verify;
+    const verified = await verifyScannedFindings(reported, tokens, { baseUrl, timeoutMs, ...(proxy ? { proxy } : {}) });
     tokens.clear();
     reported = verified.findings;
+    if (verified.stats.unreachable !== undefined) io.stderr.write(`${messages.usagePrefix}${messages.apiUnreachable(new URL(baseUrl).origin, verified.stats.unreachable, proxy?.host)}\n`);
     if (verified.results.size > 0) io.stderr.write(`${messages.verified(verified.results)}\n`);
     if (options.revocationReport) {
       const written = await writeRevocationReport(resolve(cwd, options.revocationReport), reported, verified.results);

@@ -14,6 +14,8 @@ export interface SendRequestOptions {
   timeoutMs: number;
   /** Bodies are read up to this many bytes; an identity or error body is far smaller. */
   maxBodyBytes: number;
+  /** A proxy's agent (a CONNECT tunnel); none: a direct connection. */
+  agent?: http.Agent;
 }
 
 /**
@@ -32,7 +34,7 @@ export function sendRequest(options: SendRequestOptions): Promise<RequestOutcome
       clearTimeout(timer);
       resolve(outcome);
     };
-    const request = transport.request(options.url, { method: "GET", headers: options.headers }, (response) => {
+    const request = transport.request(options.url, { method: "GET", headers: options.headers, ...(options.agent ? { agent: options.agent } : {}) }, (response) => {
       const chunks: Buffer[] = [];
       let size = 0;
       let truncated = false;
