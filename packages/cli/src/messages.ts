@@ -5,6 +5,11 @@ import type { Finding } from "@hawzu-scan/core";
 export const HINT =
   "revoke it in Hawzu (Security & Access > Access Tokens), move the value to an environment variable or secret store, then remove it here";
 
+/** ` (author, date: subject)` of a history finding, when known. */
+export function describeCommit(finding: { author?: string; date?: string; subject?: string }): string {
+  return finding.author === undefined ? "" : ` (${finding.author}, ${finding.date?.slice(0, 10)}: ${finding.subject})`;
+}
+
 /** A token's fingerprint as people read it: like a short git hash, enough to tell tokens apart. */
 export function shortFingerprint(fingerprint: string): string {
   return fingerprint.slice(0, "sha256:".length + 8);

@@ -12,6 +12,10 @@ export interface ReportFinding {
   member?: string;
   /** The commit that added the line, for history scans. */
   commit?: string;
+  /** With `commit`: its author's name, author date (ISO 8601) and subject line. */
+  author?: string;
+  date?: string;
+  subject?: string;
   line: number;
   column: number;
   endLine: number;
@@ -108,12 +112,15 @@ function compareText(a: string, b: string): number {
 
 /** Only the public keys, in the documented order: what JSON, SARIF and merge see. */
 export function toReportFinding(finding: ReportFinding): ReportFinding {
-  const { ruleId, file, member, commit, line, column, endLine, endColumn, confidence, context, fingerprint, redacted, verification } = finding;
+  const { ruleId, file, member, commit, author, date, subject, line, column, endLine, endColumn, confidence, context, fingerprint, redacted, verification } = finding;
   return {
     ruleId,
     file,
     ...(member === undefined ? {} : { member }),
     ...(commit === undefined ? {} : { commit }),
+    ...(author === undefined ? {} : { author }),
+    ...(date === undefined ? {} : { date }),
+    ...(subject === undefined ? {} : { subject }),
     line,
     column,
     endLine,

@@ -21,6 +21,7 @@ import { collectFiles, IGNORE_FILE } from "../walk/collect-files.js";
 import { writeReport, type Format } from "./write-report.js";
 import { writeRevocationReport } from "../verify/write-revocation-report.js";
 import { verifyScannedFindings } from "../verify/verify-scanned-findings.js";
+import { readCommitMetadata } from "../git/read-commit-metadata.js";
 
 /** Where a git scan reads: the index (`--staged`), or what commits added (`--since`, `--git-history`). */
 export type GitScan = { kind: "staged"; paths: string[] } | { kind: "history"; since?: string };
@@ -101,7 +102,8 @@ export async function scanCommand(options: ScanOptions, io: RunIo, version: stri
   const color = !("NO_COLOR" in env) && (Boolean(env.FORCE_COLOR) || Boolean(io.stdout.isTTY));
   // A blocked commit gets its own message at the end, made for a person at a commit prompt.
   const blocking = options.git?.kind === "staged" && options.format === "text" && !options.output && !options.writeBaseline;
-  const live = options.format === "text" && !options.output && !options.verify && !options.writeBaseline && !blocking;
+  // History findings wait for their commits' author, date and subject, read once the scan is done.
+  const live = options.format === "text" && !options.output && !options.verify && !options.writeBaseline && !blocking && options.git?.kind !== "history";
   const progress = createProgress(io.stderr, files.length, options.progress ?? Boolean(io.stderr.isTTY && !("CI" in env)));
   const findings: ScannedFinding[] = [];
   const suppressed: ScannedSuppressed[] = [];
@@ -185,6 +187,13 @@ export async function scanCommand(options: ScanOptions, io: RunIo, version: stri
   }
 
   let reported = findings.sort(compareFindings);
+  if (options.git?.kind === "history" && reported.length > 0) {
+    const metadata = await readCommitMetadata(cwd, reported.flatMap((finding) => (finding.commit ? [finding.commit] : [])));
+    reported = reported.map((finding) => {
+      const about = finding.commit ? metadata.get(finding.commit) : undefined;
+      return about ? { ...finding, ...about } : finding;
+    });
+  }
   if (options.verify) {
     const { baseUrl, proxy, timeoutMs } = options.verify;
     const verified = await verifyScannedFindings(reported, tokens, { baseUrl, timeoutMs, ...(proxy ? { proxy } : {}) });

@@ -1,4 +1,4 @@
-import { messages, shortFingerprint } from "../messages.js";
+import { describeCommit, messages, shortFingerprint } from "../messages.js";
 import type { Report } from "../report.js";
 import { escapeControl } from "../scan/escape-control.js";
 import { verificationLabel } from "../verify/verification-label.js";
@@ -10,7 +10,7 @@ import { verificationLabel } from "../verify/verification-label.js";
 export function renderCompact(report: Report, baselined: number): string {
   const lines = report.findings.map((finding) => {
     const path = escapeControl([finding.file, finding.member].filter(Boolean).join("!/"));
-    const commit = finding.commit ? ` in commit ${finding.commit}` : "";
+    const commit = finding.commit ? escapeControl(` in commit ${finding.commit}${describeCommit(finding)}`) : "";
     const verified = finding.verification ? `; ${escapeControl(verificationLabel(finding.verification))}` : "";
     const message = `${finding.redacted} ${shortFingerprint(finding.fingerprint)} ${escapeControl(finding.context)}${commit}${verified}`;
     return `${path}:${finding.line}:${finding.column}: ${message} [${finding.confidence}/${finding.ruleId}]`;

@@ -1,5 +1,5 @@
 import { verificationLabel } from "../verify/verification-label.js";
-import { HINT } from "../messages.js";
+import { describeCommit, HINT } from "../messages.js";
 import type { Report } from "../report.js";
 import { escapeControl } from "../scan/escape-control.js";
 
@@ -17,7 +17,7 @@ export function renderGithub(report: Report): string {
       `endColumn=${finding.endColumn}`,
       `title=${escapeProperty(`Hawzu access token (${finding.ruleId})`)}`,
     ];
-    const where = (finding.member ? ` in archive member ${finding.member}` : "") + (finding.commit ? ` added by commit ${finding.commit}` : "");
+    const where = (finding.member ? ` in archive member ${finding.member}` : "") + (finding.commit ? ` added by commit ${finding.commit}${describeCommit(finding)}` : "");
     const verified = finding.verification ? ` ${verificationLabel(finding.verification)}.` : "";
     const message = `${finding.redacted} ${finding.context}${where} (${finding.confidence} confidence).${verified} ${HINT}.`;
     return `::${finding.confidence === "high" ? "error" : "warning"} ${properties.join(",")}::${escapeData(message)}`;

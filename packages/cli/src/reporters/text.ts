@@ -1,5 +1,5 @@
 import { verificationLabel } from "../verify/verification-label.js";
-import { messages, shortFingerprint } from "../messages.js";
+import { describeCommit, messages, shortFingerprint } from "../messages.js";
 import type { Report, ScannedFinding, ScannedSuppressed } from "../report.js";
 import { escapeControl } from "../scan/escape-control.js";
 
@@ -34,7 +34,7 @@ export function createTextReporter(write: (text: string) => void, { color }: Tex
   const verifications = new Set<string>();
 
   const group = (finding: ScannedFinding) => {
-    const name = escapeControl([finding.file, finding.member].filter(Boolean).join("!/")) + (finding.commit ? ` @ ${finding.commit}` : "");
+    const name = escapeControl([finding.file, finding.member].filter(Boolean).join("!/") + (finding.commit ? ` @ ${finding.commit}${describeCommit(finding)}` : ""));
     if (name === currentGroup) return;
     currentGroup = name;
     write(`${printed > 0 ? "\n" : ""}${paint("bold", name)}\n`);

@@ -1,18 +1,10 @@
-import { isCredentialLike, redact, type Finding } from "@hawzu-scan/core";
+import type { Finding } from "@hawzu-scan/core";
 import type { CodeFrame } from "../report.js";
 import { escapeControl } from "./escape-control.js";
+import { maskTokenLike } from "./mask-token-like.js";
 
 const SHOWN_AROUND = 48;
 const WIDE = 1024;
-// Any other token-like run on the shown line is masked too: a value the core found below the
-// minimum confidence, or on the same line, must not leak through the frame.
-const TOKEN_LIKE_RUN = /[A-Za-z0-9\-_.~+/=%]{16,}/g;
-// Assignments and query strings glue a name to a value (`HAWZU_TOKEN=…`, `?token=…`): judged apart,
-// so the mask covers the value only, not the key name beside it.
-const ASSIGNMENT = /([=?&]+)/;
-// Inside a URL or path, the pieces between separators.
-const PATH_SEPARATOR = /([/.%]+)/;
-
 /**
  * The finding's line (and the one before) from `text`, which starts at stream offset `offset`, with
  * the token replaced by its redacted form and cropped around it. Never contains the token.
@@ -50,19 +42,4 @@ function stripCarriageReturn(text: string): string {
 
 function cut(text: string, length: number): string {
   return text.length > length ? text.slice(0, length) + "…" : text;
-}
-
-function maskTokenLike(text: string): string {
-  return text.replace(TOKEN_LIKE_RUN, (run) => run.split(ASSIGNMENT).map(maskSegment).join(""));
-}
-
-// A segment that looks like a credential as a whole is masked whole (a base64 token may hold `/`
-// or `.`); otherwise it may be a URL or path with a token as one of its pieces.
-function maskSegment(segment: string): string {
-  if (segment.length < 16) return segment;
-  if (isCredentialLike(segment)) return redact(segment);
-  return segment
-    .split(PATH_SEPARATOR)
-    .map((piece) => (piece.length >= 16 && isCredentialLike(piece) ? redact(piece) : piece))
-    .join("");
 }
