@@ -104,7 +104,8 @@ export async function scanCommand(options: ScanOptions, io: RunIo, version: stri
   const blocking = options.git?.kind === "staged" && options.format === "text" && !options.output && !options.writeBaseline;
   // History findings wait for their commits' author, date and subject, read once the scan is done.
   const live = options.format === "text" && !options.output && !options.verify && !options.writeBaseline && !blocking && options.git?.kind !== "history";
-  const progress = createProgress(io.stderr, files.length, options.progress ?? Boolean(io.stderr.isTTY && !("CI" in env)));
+  const totalBytes = files.reduce((sum, file) => sum + file.size, 0);
+  const progress = createProgress(io.stderr, files.length, options.progress ?? Boolean(io.stderr.isTTY && !("CI" in env)), totalBytes);
   const findings: ScannedFinding[] = [];
   const suppressed: ScannedSuppressed[] = [];
   const errors: ReportError[] = [];
@@ -140,6 +141,9 @@ export async function scanCommand(options: ScanOptions, io: RunIo, version: stri
       progress.clear();
       io.stderr.write(`${messages.usagePrefix}warning: ${file}: ${message}\n`);
     },
+    read(bytes) {
+      progress.read(bytes);
+    },
   };
   for (const error of walked.errors) sink.error(error);
   for (const note of walked.notes) io.stderr.write(`${messages.usagePrefix}note: ${note.file}: ${note.message}\n`);
@@ -149,6 +153,7 @@ export async function scanCommand(options: ScanOptions, io: RunIo, version: stri
   if (readsStdin && io.stdin) {
     const context = { settings, sink, budget: { decompressed: 0 }, scannedBytes: 0 };
     await scanStdin(io.stdin, context);
+    progress.endStream();
     bytes += context.scannedBytes;
     fileCount++;
   }
