@@ -118,6 +118,7 @@ export function blockedCommitMessage(found: readonly LocatedFinding[], options: 
 export const initMessages = {
   createdHook: (path: string) => `created ${path}`,
   addedHookLine: (path: string, line: string) => `added \`${line}\` to ${path}`,
+  addedHookCheck: (path: string) => `added the \`hawzu-scan --staged || exit 1\` check to ${path}, before its other commands`,
   madeExecutable: (path: string) => `made ${path} executable (git skips hooks that are not)`,
   addedLintStagedTask: (where: string, pattern: string, command: string) => `added "${pattern}": "${command}" to the lint-staged config in ${where}`,
   addedPrepareScript: (where: string) => `added "prepare": "husky" to ${where}, so hooks are installed by npm install`,
@@ -127,7 +128,27 @@ export const initMessages = {
     `${where} is code, which hawzu-scan does not edit: add "${pattern}": "${command}" to it by hand`,
   notAShellHook: (path: string, line: string) => `${path} is not a shell script: add a call to \`${line}\` to it by hand`,
   unreadable: (path: string, reason: string) => `could not update ${path} (${reason}): fix that, then run hawzu-scan init again`,
+  notADevDependency: (where: string, command: string) =>
+    `@hawzu-scan/cli is not a devDependency in ${where}, so the hook cannot find it in a fresh clone: run \`${command}\` and commit ${where}`,
+  noPackageJson: "no package.json here: the hook runs hawzu-scan from PATH (or npx); install it with `npm i -g @hawzu-scan/cli` on every machine that commits",
+  addedSimpleGitHooks: (where: string, command: string) => `set the simple-git-hooks pre-commit in ${where} to \`${command}\``,
+  runSimpleGitHooks: "run `npx simple-git-hooks` once to write the changed hook into .git/hooks",
+  editSimpleGitHooksByHand: (where: string, command: string) =>
+    `${where} is code, which hawzu-scan does not edit: start its "pre-commit" command with \`${command} && \`, then run \`npx simple-git-hooks\``,
+  addedLefthook: (where: string) => `added a pre-commit command "hawzu-scan" to ${where}`,
+  runLefthook: "run `npx lefthook install` once to write the hook into .git/hooks",
+  editLefthookByHand: (where: string, snippet: string) => `${where} already has a pre-commit section (or is not YAML): add this command to it by hand, then run \`npx lefthook install\`:\n${snippet}`,
+  addedPreCommitFramework: (where: string) => `added a local hawzu-scan hook to ${where}`,
+  runPreCommitFramework: "run `pre-commit install` once, if you have not, so git runs the pre-commit framework",
+  editPreCommitFrameworkByHand: (where: string, snippet: string) => `add this item to the repos list of ${where} by hand, then run \`pre-commit install\`:\n${snippet}`,
 };
+
+/**
+ * What the installed plain hook prints when it finds no hawzu-scan to run. It goes inside single
+ * quotes in a shell script: no single quotes here.
+ */
+export const HOOK_CLI_MISSING =
+  "hawzu-scan: commit blocked: the pre-commit token check cannot run because @hawzu-scan/cli is not installed; run npm i -D @hawzu-scan/cli (or npm i -g @hawzu-scan/cli), then commit again";
 
 
 
@@ -138,7 +159,8 @@ Usage:
   hawzu-scan redact IN [-o OUT]         copy a log (plain or .gz) with every token masked
   hawzu-scan merge REPORT.json...       combine JSON reports (e.g. of --shard jobs)
   hawzu-scan init                       install the pre-commit check in this git repository
-                                        (lint-staged task with husky + lint-staged, else a hook line)
+                                        (husky, lint-staged, simple-git-hooks, lefthook, pre-commit,
+                                        else a block in .git/hooks/pre-commit)
 
 Options:
   -f, --format FORMAT       text (default), json, sarif or github
