@@ -25,6 +25,7 @@ export const messages = {
     `not fully scanned: compression ratio passed archives.maxRatio (${limit}:1), possibly a zip bomb; raise the limit in the config if it is genuine`,
   nestedZipTooBig: (limit: number) => `not scanned: a zip inside an archive larger than ${limit} bytes; extract it and scan it directly`,
   pathMissing: "not scanned: no such file or directory; check the path",
+  nothingStagedMatches: "not scanned: no staged (added or changed) file matches it; `git add` it first, or check the path or pattern",
   directoryUnreadable: (code: string) => `not scanned: cannot list this directory (${code}); fix its permissions`,
 
   // Usage and config errors (exit code 2).
@@ -39,6 +40,7 @@ export const messages = {
   stdinTwice: "standard input (-) can be given only once",
   gitModesTogether: (flags: string) => `${flags} cannot be combined: choose one`,
   gitWithShard: (flag: string) => `${flag} reads git, not a file list: run it without --shard`,
+  stagedWithStdin: "--staged reads the git index; standard input (-) cannot be combined with it: scan it in a separate run",
   gitWithPaths: (flag: string) => `${flag} scans the repository's commits, not paths: run it without PATH arguments, from inside the repository`,
   stdinWithShard: "--shard splits files; scan standard input (-) in one job only, without --shard",
   redactUsage: "usage: hawzu-scan redact IN [-o OUT]: give exactly one input file",
@@ -169,9 +171,12 @@ Options:
       --baseline FILE       report only findings not recorded in FILE
       --write-baseline FILE record the current findings in FILE (fingerprint and path only)
       --list-suppressed     also list findings silenced by hawzu-scan-ignore comments
-      --staged [FILE...]    scan what the next commit adds: the staged (git index) content, not
-                            the working tree; with FILEs (as lint-staged passes them), only those.
-                            Uses .hawzu-baseline.json when present and no --baseline is given
+      --staged [PATHSPEC...]
+                            scan what the next commit adds: the staged (git index) content, not
+                            the working tree; with files (as lint-staged passes them), folders or
+                            globs (--staged sub/ '*.env'), only the staged files they match; one
+                            that matches nothing is named. Uses .hawzu-baseline.json when present
+                            and no --baseline is given
       --since REV           scan the lines the commits after REV added (git log -p REV..HEAD);
                             each finding names its commit
       --git-history         scan the lines every commit of every ref added

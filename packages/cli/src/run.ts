@@ -102,11 +102,11 @@ export async function run(argv: readonly string[], io: RunIo): Promise<number> {
   let git: GitScan | undefined;
   if (gitModes.length === 1) {
     if (shard) return usageError(messages.gitWithShard(gitModes[0] as string));
-    // lint-staged and pre-commit pass the staged files: only those are read, from the index.
+    // lint-staged and pre-commit pass the staged files; people pass folders and globs (git pathspecs).
+    if (values.staged && positionals.includes("-")) return usageError(messages.stagedWithStdin);
     if (values.staged) git = { kind: "staged", paths: positionals };
     else if (positionals.length > 0) return usageError(messages.gitWithPaths(gitModes[0] as string));
     else git = { kind: "history", since: values.since };
-    if (positionals.includes("-")) return usageError(messages.gitWithPaths(gitModes[0] as string));
   }
   // Verification is opt-in: sending a token over the network is the user's decision.
   const failOn = values["fail-on"] ?? "any";
