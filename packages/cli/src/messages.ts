@@ -54,7 +54,10 @@ export const messages = {
   baselineUnreadable: (file: string, detail: string) => `${file}: cannot read the baseline (${detail}); write one with --write-baseline ${file}`,
   outputFailed: (file: string, detail: string) => `${file}: cannot write the report (${detail})`,
   badFailOn: (value: string) => `--fail-on must be \`any\` or \`live\`, not \`${value}\``,
-  needsVerify: "--fail-on live, --revocation-report and --hawzu-url need --verify (sending tokens to the Hawzu API is opt-in)",
+  needsVerify: "--fail-on live, --allow-unverified, --revocation-report and --hawzu-url need --verify (sending tokens to the Hawzu API is opt-in)",
+  allowUnverifiedNeedsFailOnLive: "--allow-unverified only changes --fail-on live (with the default --fail-on any, every finding fails the run): add --fail-on live or drop it",
+  unverified: (count: number, reasons: string) =>
+    `--fail-on live: ${count} token(s) could not be verified (${reasons}), so the run fails rather than pass a token that may be live; rerun when the Hawzu API answers, or add --allow-unverified to let unverified tokens pass`,
   badHawzuUrl: (source: string, reason: string) => `the Hawzu API URL given by ${source} is not usable: ${reason}`,
 
   // Summaries.
@@ -183,7 +186,10 @@ Options:
       --verify              ask the Hawzu API whether each found token is live (sends each
                             distinct token once to GET /api/v1/me; opt-in)
       --hawzu-url URL       the Hawzu API base URL (default https://api.hawzu.com, or HAWZU_API_URL)
-      --fail-on any|live    with --verify: fail on any finding (default) or on live tokens only
+      --fail-on any|live    with --verify: fail on any finding (default) or on live tokens only;
+                            with live, a token the API could not judge (unknown: unreachable,
+                            rate-limited, ...) makes the run exit 2
+      --allow-unverified    with --fail-on live: let unknown tokens pass (exit 0) instead
       --revocation-report FILE
                             with --verify: write what to revoke (.md, or .json by extension)
       --shard K/N           scan only the K-th of N deterministic slices of the files

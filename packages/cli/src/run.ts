@@ -29,6 +29,7 @@ const OPTIONS = {
   verify: { type: "boolean" },
   "hawzu-url": { type: "string" },
   "fail-on": { type: "string" },
+  "allow-unverified": { type: "boolean" },
   "revocation-report": { type: "string" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" },
@@ -111,9 +112,10 @@ export async function run(argv: readonly string[], io: RunIo): Promise<number> {
   // Verification is opt-in: sending a token over the network is the user's decision.
   const failOn = values["fail-on"] ?? "any";
   if (failOn !== "any" && failOn !== "live") return usageError(messages.badFailOn(failOn));
-  if (!values.verify && (failOn === "live" || values["revocation-report"] !== undefined || values["hawzu-url"] !== undefined)) {
+  if (!values.verify && (failOn === "live" || values["revocation-report"] !== undefined || values["hawzu-url"] !== undefined || values["allow-unverified"])) {
     return usageError(messages.needsVerify);
   }
+  if (values["allow-unverified"] && failOn !== "live") return usageError(messages.allowUnverifiedNeedsFailOnLive);
   let verify: { baseUrl: string } | undefined;
   if (values.verify) {
     // An empty HAWZU_API_URL counts as unset, as shells and CI templates often leave it.
@@ -144,6 +146,7 @@ export async function run(argv: readonly string[], io: RunIo): Promise<number> {
       git,
       verify,
       failOn,
+      allowUnverified: values["allow-unverified"] ?? false,
       revocationReport: values["revocation-report"],
     },
     io,

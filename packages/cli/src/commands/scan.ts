@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { Confidence } from "@hawzu-scan/core";
+import type { VerificationResult } from "@hawzu-scan/verify";
 import ignore from "ignore";
 import { baselineKey, parseBaseline, renderBaseline, toBaseline } from "../baseline/baseline.js";
 import { loadConfig } from "../config/load-config.js";
@@ -44,6 +45,8 @@ export interface ScanOptions {
   verify?: { baseUrl: string; timeoutMs?: number };
   /** `--fail-on live`: only live tokens make the run fail (needs `verify`). */
   failOn?: "any" | "live";
+  /** `--allow-unverified`: with `--fail-on live`, tokens the API could not judge pass instead of exit 2. */
+  allowUnverified?: boolean;
   /** `--revocation-report FILE.md|FILE.json` (needs `verify`). */
   revocationReport?: string;
 }
@@ -159,11 +162,14 @@ export async function scanCommand(options: ScanOptions, io: RunIo, version: stri
   progress.stop();
 
   let reported = findings.sort(compareFindings);
+  // `--fail-on live` passes inactive tokens; one the API could not judge might be live.
+  let unverified: string | undefined;
   if (options.verify) {
     const verified = await verifyScannedFindings(reported, tokens, { baseUrl: options.verify.baseUrl, timeoutMs: options.verify.timeoutMs });
     tokens.clear();
     reported = verified.findings;
     if (verified.results.size > 0) io.stderr.write(`${messages.verified(verified.results)}\n`);
+    if (options.failOn === "live" && !options.allowUnverified) unverified = describeUnverified(verified.results);
     if (options.revocationReport) {
       const written = await writeRevocationReport(resolve(cwd, options.revocationReport), reported, verified.results);
       if (!written.ok) return fail(messages.outputFailed(options.revocationReport, written.message));
@@ -182,9 +188,14 @@ export async function scanCommand(options: ScanOptions, io: RunIo, version: stri
 
   // `--fail-on live`: only live tokens fail the run (and block a commit); unknown never counts as live.
   const failing = options.failOn === "live" ? reported.filter((finding) => finding.verification?.status === "live") : reported;
+  const finish = (code: number) => {
+    if (code === 1 || unverified === undefined) return code;
+    io.stderr.write(`${messages.usagePrefix}${unverified}\n`);
+    return 2;
+  };
   if (blocking) {
     if (failing.length > 0) io.stderr.write(blockedCommitMessage(failing, { baselineFile: DEFAULT_BASELINE_FILE }));
-    return exitCode({ findings: failing, errors });
+    return finish(exitCode({ findings: failing, errors }));
   }
 
   const report: Report = {
@@ -196,7 +207,21 @@ export async function scanCommand(options: ScanOptions, io: RunIo, version: stri
   };
   const written = await writeReport(report, { format: options.format, output: options.output, cwd, color, version, baselined, live: textOut }, io);
   if (!written.ok) return fail(written.message);
-  return exitCode({ findings: failing, errors: report.errors });
+  return finish(exitCode({ findings: failing, errors: report.errors }));
+}
+
+/** "2 network-error (network error ECONNREFUSED), 1 timeout (...)" for the unknown results, or undefined. */
+function describeUnverified(results: ReadonlyMap<string, VerificationResult>): string | undefined {
+  const byReason = new Map<string, { count: number; detail: string }>();
+  for (const result of results.values()) {
+    if (result.status !== "unknown") continue;
+    const entry = byReason.get(result.reason) ?? { count: 0, detail: result.detail };
+    entry.count++;
+    byReason.set(result.reason, entry);
+  }
+  if (byReason.size === 0) return undefined;
+  const total = [...byReason.values()].reduce((sum, entry) => sum + entry.count, 0);
+  return messages.unverified(total, [...byReason].map(([reason, { count, detail }]) => `${count} ${reason}: ${detail}`).join("; "));
 }
 
 /** 1 findings; 2 no findings but something was not scanned; 0 clean and everything scanned. */
