@@ -109,11 +109,21 @@ describe("the pre-commit hook installed by `hawzu-scan init`", () => {
     expect(result.committed).toBe(true);
   });
 
-  it("lets a finding recorded in the baseline through, and still blocks a new one", () => {
+  it("lets a finding recorded in the committed baseline through, and still blocks a new one", () => {
     repository.write("legacy.env", `HAWZU_TOKEN=${token}\n`);
     const written = repository.cli("--write-baseline", ".hawzu-baseline.json");
     expect(written.status, written.stderr).not.toBe(2);
     repository.git("add", "-A");
+    // A commit cannot accept its own token: the baseline it adds is not used for it, only listed.
+    const together = commit(repository, "token and baseline at once");
+    expect(together.output).toContain("commit blocked");
+    expect(together.output).toContain("baseline entry for legacy.env");
+    expect(together.committed).toBe(false);
+
+    // As the blocked message says: the baseline on its own first (listed for review), then the file.
+    const baselineFirst = repository.tryGit("commit", "-m", "accept known finding", "--", ".hawzu-baseline.json");
+    expect(baselineFirst.status, baselineFirst.stdout + baselineFirst.stderr).toBe(0);
+    expect(baselineFirst.stderr).toContain("1 suppression(s) added by this change");
     const known = commit(repository, "known finding");
     expect(known.output).not.toContain("commit blocked");
     expect(known.committed).toBe(true);

@@ -40,6 +40,7 @@ export const messages = {
   stdinTwice: "standard input (-) can be given only once",
   gitModesTogether: (flags: string) => `${flags} cannot be combined: choose one`,
   gitWithShard: (flag: string) => `${flag} reads git, not a file list: run it without --shard`,
+  failOnNewSuppressionNeedsChange: "--fail-on-new-suppression judges a change: use it with --since REV or --staged",
   stagedWithStdin: "--staged reads the git index; standard input (-) cannot be combined with it: scan it in a separate run",
   gitWithPaths: (flag: string) => `${flag} scans the repository's commits, not paths: run it without PATH arguments, from inside the repository`,
   stdinWithShard: "--shard splits files; scan standard input (-) in one job only, without --shard",
@@ -78,6 +79,9 @@ export const messages = {
     `${findings === 0 ? "no Hawzu tokens found" : `${findings} Hawzu token finding(s)`} in ${files} file(s), ${formatBytes(bytes)} in ${formatDuration(ms)}` +
     (baselined > 0 ? `; ${baselined} known from the baseline` : "") +
     (errors > 0 ? `; ${errors} input(s) NOT fully scanned (see above)` : ""),
+  suppressionsAddedHeading: (count: number) =>
+    `${count} suppression(s) added by this change (the scan used the base revision's config, ignore rules and baseline; review them):`,
+  failOnNewSuppression: (count: number) => `--fail-on-new-suppression: this change adds ${count} suppression(s) (listed above); have them reviewed, or run without the option`,
   suppressedHeading: (count: number) => `${count} finding(s) suppressed by hawzu-scan-ignore comments:`,
 };
 
@@ -111,8 +115,10 @@ export function blockedCommitMessage(found: readonly LocatedFinding[], options: 
     "     revoke the old one.",
     "  2. Not a real token (a test value, an example): mark it on its line with a comment",
     "     `hawzu-scan-ignore: <why>` (or `hawzu-scan-ignore-next-line: <why>` on the line above).",
-    `  3. A known finding you accept for now: run \`hawzu-scan --write-baseline ${baselineFile}\``,
-    `     and commit ${baselineFile}; findings recorded there no longer block.`,
+    `  3. A known finding you accept for now: run \`hawzu-scan --write-baseline ${baselineFile}\`,`,
+    `     commit ${baselineFile} on its own first (\`git commit -m "Accept known finding" -- ${baselineFile}\`),`,
+    "     then commit again: the check uses the baseline as already committed, so a commit cannot accept",
+    "     its own token.",
     "",
     "Only the staged content was checked, not your working tree: `git add` the fix, then commit again.",
   ];
@@ -174,6 +180,10 @@ Options:
       --baseline FILE       report only findings not recorded in FILE
       --write-baseline FILE record the current findings in FILE (fingerprint and path only)
       --list-suppressed     also list findings silenced by hawzu-scan-ignore comments
+      --fail-on-new-suppression
+                            with --since or --staged: exit 1 when the change adds a suppression
+                            (an ignore comment, ignore rule, config or baseline edit); they are
+                            always listed, as the scan uses the base revision's settings
       --staged [PATHSPEC...]
                             scan what the next commit adds: the staged (git index) content, not
                             the working tree; with files (as lint-staged passes them), folders or

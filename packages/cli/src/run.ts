@@ -30,6 +30,7 @@ const OPTIONS = {
   "hawzu-url": { type: "string" },
   "fail-on": { type: "string" },
   "allow-unverified": { type: "boolean" },
+  "fail-on-new-suppression": { type: "boolean" },
   "revocation-report": { type: "string" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" },
@@ -109,6 +110,7 @@ export async function run(argv: readonly string[], io: RunIo): Promise<number> {
     else if (positionals.length > 0) return usageError(messages.gitWithPaths(gitModes[0] as string));
     else git = { kind: "history", since: values.since };
   }
+  if (values["fail-on-new-suppression"] && !values.staged && values.since === undefined) return usageError(messages.failOnNewSuppressionNeedsChange);
   // Verification is opt-in: sending a token over the network is the user's decision.
   const failOn = values["fail-on"] ?? "any";
   if (failOn !== "any" && failOn !== "live") return usageError(messages.badFailOn(failOn));
@@ -147,6 +149,7 @@ export async function run(argv: readonly string[], io: RunIo): Promise<number> {
       verify,
       failOn,
       allowUnverified: values["allow-unverified"] ?? false,
+      failOnNewSuppression: values["fail-on-new-suppression"] ?? false,
       revocationReport: values["revocation-report"],
     },
     io,

@@ -10,13 +10,13 @@ describe("git sources through run()", () => {
   });
   afterEach(() => repository.remove());
 
-  it("--staged reports staged findings in JSON with the staged line, and honours config ignores", async () => {
+  it("--staged reports staged findings in JSON with the staged line, and honours the committed config's ignores", async () => {
     const token = fakeToken();
     repository.write("a.env", "x=1\n");
+    repository.write("hawzu-scan.config.json", JSON.stringify({ ignore: ["fixtures/"] }));
     repository.commit("first");
     repository.write("a.env", `x=1\nHAWZU_TOKEN=${token}\n`);
     repository.write("fixtures/b.env", `HAWZU_TOKEN=${token}\n`);
-    repository.write("hawzu-scan.config.json", JSON.stringify({ ignore: ["fixtures/"] }));
     repository.git("add", "-A");
     repository.write("a.env", "x=1\n\n\nHAWZU_TOKEN=${HAWZU_TOKEN}\n");
 
@@ -25,7 +25,8 @@ describe("git sources through run()", () => {
     expect(result.code).toBe(1);
     const report = JSON.parse(result.stdout);
     expect(report.findings.map((finding: { file: string; line: number }) => [finding.file, finding.line])).toEqual([["a.env", 2]]);
-    expect(report.stats.files).toBe(2);
+    expect(report.stats.files).toBe(1);
+    expect(report.suppressionsAdded).toEqual([]);
     expect(result.stdout).not.toContain(token);
   });
 
