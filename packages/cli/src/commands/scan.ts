@@ -278,7 +278,12 @@ async function inlineSuppressionsAdded(
   const root = realpathOr(found.root);
   const here = realpathOr(cwd);
   const added = new Map([...additions.added].map(([repoPath, lines]) => [toDisplayPath(root, here, repoPath), lines]));
-  return { ok: true, suppressed: suppressed.filter((finding) => finding.member === undefined && added.get(finding.file)?.has(finding.line)) };
+  // The line above counts too: a `hawzu-scan-ignore-next-line` comment added over an old token.
+  const isAdded = (finding: ScannedSuppressed) => {
+    const lines = finding.member === undefined ? added.get(finding.file) : undefined;
+    return lines !== undefined && (lines.has(finding.line) || lines.has(finding.line - 1));
+  };
+  return { ok: true, suppressed: suppressed.filter(isAdded) };
 }
 
 function realpathOr(path: string): string {
