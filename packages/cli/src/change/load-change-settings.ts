@@ -67,6 +67,8 @@ export async function loadChangeSettings(options: ChangeSettingsOptions): Promis
   };
   const readChange: ReadSetting = async (path) => (await versions(path)).change;
 
+  // Every file this may need, asked of git at once (two `git show` each) rather than one by one.
+  await Promise.all([explicitConfig ?? CONFIG_FILE, "package.json", IGNORE_FILE, ...(options.baseline === undefined ? [] : [options.baseline])].map(versions));
   const baseConfig = await loadConfig(cwd, options.config, readBase);
   if (!baseConfig.ok) return baseConfig;
   const added: PendingSuppression[] = [];
