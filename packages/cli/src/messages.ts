@@ -186,3 +186,17 @@ export function formatBytes(bytes: number): string {
 export function formatDuration(ms: number): string {
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
 }
+
+/** What a history scan (`--since`, `--git-history`) says about a repository it cannot fully read. */
+export const historyMessages = {
+  // Said after every broken part, so the reader knows how to get a complete scan.
+  repair: "run `git fsck` to see what is damaged, fetch the missing objects (git fetch --refetch), or scan a fresh clone",
+  blobUnreadable: (reason: string) => `not scanned in this commit: git cannot read the file (${reason}); ${historyMessages.repair}`,
+  fileDiffUnreadable: (reason: string) => `not scanned in this commit: git cannot diff the file (${reason}); ${historyMessages.repair}`,
+  commitUnreadable: (commit: string, reason: string) => `commit ${commit} not scanned: git cannot read it (${reason}); ${historyMessages.repair}`,
+  walkBroken: (missing: string | undefined, child: string | undefined, reason: string) =>
+    (missing ? `commit ${missing} is missing, so it and the commits before it were not scanned` : `git could not list every commit (${reason}), so older commits were not scanned`) +
+    (child ? `, nor what commit ${child} added` : "") +
+    `; ${historyMessages.repair}`,
+  rangeUnlisted: (reason: string) => `could not list the commits to scan (${reason}); ${historyMessages.repair}`,
+};
