@@ -55,6 +55,12 @@ export const messages = {
   needsVerify: "--fail-on live, --revocation-report and --hawzu-url need --verify (sending tokens to the Hawzu API is opt-in)",
   badHawzuUrl: (source: string, reason: string) => `the Hawzu API URL given by ${source} is not usable: ${reason}`,
 
+  // Faults around the scan (exit code 2): one line each, never a stack trace unless asked for.
+  unexpectedFailure: (what: string, label: string) =>
+    `${what} failed unexpectedly (${label}); the results are incomplete. Set HAWZU_SCAN_DEBUG=1 to see where, and report it`,
+  workerFailed: (label: string) => `not scanned: scanning it failed unexpectedly (${label}); set HAWZU_SCAN_DEBUG=1 to see where, and report it`,
+  stdoutFailed: (code: string) => `cannot write the report to standard output (${code}); free space on the disk it goes to, or write the report with -o FILE`,
+
   // Summaries.
   wroteBaseline: (file: string, count: number) => `hawzu-scan: wrote ${count} finding(s) to the baseline ${file}; findings in it are no longer reported`,
   verified: (results: ReadonlyMap<string, { status: string }>) => {
