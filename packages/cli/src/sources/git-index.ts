@@ -25,7 +25,8 @@ export async function scanGitIndex(scan: GitIndexScan): Promise<{ ok: true; file
   let bytes = 0;
   for await (const input of readStagedInputs({ cwd: scan.cwd, paths: scan.paths, keepBinary: true })) {
     if (input.kind === "error" && input.displayPath === "." && files === 0) return { ok: false, message: input.reason };
-    if (input.kind === "skipped" || scan.isIgnored(input.displayPath)) continue;
+    // "." is the repository, not a path: ignore rules cannot match it (and `ignore` throws on it).
+    if (input.kind === "skipped" || (input.displayPath !== "." && scan.isIgnored(input.displayPath))) continue;
     const location = { file: input.displayPath };
     const context = scan.context();
     if (input.kind === "error") {
