@@ -12,6 +12,8 @@ export const messages = {
   danglingSymlink: "not scanned: a symbolic link whose target does not exist; fix or remove the link",
   vanished: "not scanned: it disappeared before it could be read (deleted or moved during the scan); rerun the scan",
   unreadable: (code: string) => `not scanned: cannot read it (${code}); fix its permissions or run as a user who can read it`,
+  shrank: (size: number, read: number) =>
+    `not fully scanned: it shrank while being read (from ${size} to ${read} bytes, e.g. truncated by log rotation); what it held past that was not scanned: rescan it and its rotated copy`,
   readFailed: (detail: string) => `not scanned: reading failed (${detail}); check the file and rerun`,
   truncatedGzip: (bytes: number) =>
     `truncated or corrupt gzip data: scanned only the first ${bytes} decompressed bytes; fetch a complete copy and rescan`,
