@@ -107,3 +107,57 @@ describe("a file that changes while it is read", () => {
     expectCleanOutput(result, [token]);
   });
 });
+
+describe("a worker thread that crashes", () => {
+  it("names the file it was scanning in one line; the scan goes on on a fresh thread and keeps every other finding", async () => {
+    const tokens = [fakeToken(), fakeToken(), fakeToken()];
+    // Over 16 MB in all, so the scan runs on worker threads.
+    const filler = `${"z".repeat(99)}\n`.repeat(90_000);
+    const cwd = folder({
+      "big-1.log": `${envLine(tokens[0]!)}\n${filler}`,
+      "big-2.log": `${filler}${envLine(tokens[1]!)}\n`,
+      "crash.log": "small\n",
+    });
+    for (const debug of [false, true]) {
+      const result = await cli(["-f", "json", "--jobs", "2", "."], {
+        cwd,
+        nodeArgs: ["--import", FS_FAULT_HOOK],
+        env: { FAULT_CRASH: "crash.log", FAULT_CRASH_TEXT: envLine(tokens[2]!), ...(debug ? { HAWZU_SCAN_DEBUG: "1" } : {}) },
+      });
+      expect(result.code, result.stderr).toBe(1);
+      expect(findingPlaces(result.stdout)).toEqual(["big-1.log", "big-2.log"]);
+      const lines = linesOf(result.stderr);
+      expect(lines[0]).toMatch(/^hawzu-scan: crash\.log: not scanned: scanning it failed unexpectedly \(TypeError\); set HAWZU_SCAN_DEBUG=1/);
+      if (debug) {
+        // Where it failed (stack frames), never what it was reading.
+        expect(lines[1]).toBe("hawzu-scan: warning: crash.log: where it failed:");
+        expect(lines.length).toBeGreaterThan(2);
+        expect(lines.slice(2).every((line) => /^\s+at /.test(line))).toBe(true);
+        expect(result.stderr).not.toContain(tokens[2]);
+      } else {
+        expect(lines).toHaveLength(1);
+        expectCleanOutput(result, tokens);
+      }
+    }
+  });
+});
+
+describe("an error nothing expected", () => {
+  it("prints one line saying how to get details, and exits 2: never findings, never clean", async () => {
+    const tokens = [fakeToken(), fakeToken()];
+    const cwd = folder({ "a.env": `${envLine(tokens[0]!)}\n`, "crash.log": "small\n" });
+    for (const debug of [false, true]) {
+      const result = await cli(["."], {
+        cwd,
+        nodeArgs: ["--import", FS_FAULT_HOOK],
+        env: { FAULT_CRASH: "crash.log", FAULT_CRASH_MAIN: "1", FAULT_CRASH_TEXT: envLine(tokens[1]!), ...(debug ? { HAWZU_SCAN_DEBUG: "1" } : {}) },
+      });
+      expect(result.code).toBe(2);
+      const lines = linesOf(result.stderr);
+      expect(lines[0]).toMatch(/^hawzu-scan: hawzu-scan failed unexpectedly \(TypeError\); the results are incomplete\. Set HAWZU_SCAN_DEBUG=1/);
+      for (const text of [result.stdout, result.stderr]) for (const token of tokens) expect(text).not.toContain(token);
+      if (debug) expect(lines.slice(1).every((line) => /^\s+at /.test(line)) && lines.length > 1).toBe(true);
+      else expect(lines).toHaveLength(1);
+    }
+  });
+});

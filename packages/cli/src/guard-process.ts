@@ -1,4 +1,4 @@
-import { describeFailure, isDebugging } from "./describe-failure.js";
+import { describeFailure } from "./describe-failure.js";
 import { messages } from "./messages.js";
 
 /**
@@ -10,7 +10,8 @@ import { messages } from "./messages.js";
 export function guardProcess(target: NodeJS.Process = process): void {
   const crash = (error: unknown) => {
     try {
-      target.stderr.write(`${messages.usagePrefix}${messages.unexpectedFailure("hawzu-scan", describeFailure(error, isDebugging(target.env)))}\n`);
+      const failure = describeFailure(error, target.env);
+      target.stderr.write(`${messages.usagePrefix}${messages.unexpectedFailure("hawzu-scan", failure.label)}\n${failure.frames ? `${failure.frames}\n` : ""}`);
     } finally {
       target.exit(2);
     }

@@ -7,7 +7,7 @@ import { redactCommand } from "./commands/redact.js";
 import { scanCommand, type GitScan } from "./commands/scan.js";
 import { FORMATS, type Format } from "./commands/write-report.js";
 import type { RunIo } from "./io.js";
-import { describeFailure, isDebugging } from "./describe-failure.js";
+import { describeFailure } from "./describe-failure.js";
 import { HELP, messages } from "./messages.js";
 import { watchStream } from "./watch-stream.js";
 import { parseShard, type Shard } from "./shard/shard.js";
@@ -54,7 +54,8 @@ export async function run(argv: readonly string[], io: RunIo): Promise<number> {
     code = await runCommand(argv, io);
   } catch (error) {
     // A crash must look neither like findings (1) nor like clean (0).
-    io.stderr.write(`${messages.usagePrefix}${messages.unexpectedFailure("hawzu-scan", describeFailure(error, isDebugging(env)))}\n`);
+    const failure = describeFailure(error, env);
+    io.stderr.write(`${messages.usagePrefix}${messages.unexpectedFailure("hawzu-scan", failure.label)}\n${failure.frames ? `${failure.frames}\n` : ""}`);
     code = 2;
   }
   const failure = (await stdout.settled()) ?? stdout.failure();

@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { ScanSettings, ScanSink } from "../scan/scan-context.js";
 import type { FileEntry } from "../walk/collect-files.js";
-import { describeFailure, isDebugging } from "../describe-failure.js";
+import { describeFailure, type FailureDescription } from "../describe-failure.js";
 import { messages } from "../messages.js";
 import { errorAt } from "../scan/error-at.js";
 import { replay, runFileTask, type FileTaskResult } from "./file-task.js";
@@ -24,7 +24,7 @@ export async function scanFiles(files: readonly FileEntry[], settings: ScanSetti
     let bytes = 0;
     for (const entry of files) {
       const result = await runFileTask(entry, settings, sink).catch((error: unknown) => error as Error);
-      if (result instanceof Error) sink.error(errorAt({ file: entry.displayPath }, messages.workerFailed(describeFailure(result, isDebugging(process.env)))));
+      if (result instanceof Error) reportFailure(entry, describeFailure(result, process.env), sink);
       else bytes += result.scannedBytes;
       onFileDone?.(entry);
     }
@@ -40,7 +40,7 @@ export async function scanFiles(files: readonly FileEntry[], settings: ScanSetti
         const result = await ask(worker, entry, settings).catch((error: unknown) => error as Error);
         if (result instanceof Error) {
           // One file failed (or killed its thread): name it, start a fresh thread, go on.
-          sink.error(errorAt({ file: entry.displayPath }, messages.workerFailed(describeFailure(result, isDebugging(process.env)))));
+          reportFailure(entry, (result as Error & { failure?: FailureDescription }).failure ?? describeFailure(result, process.env), sink);
           await worker.terminate();
           worker = new Worker(WORKER_URL);
         } else {
@@ -57,16 +57,22 @@ export async function scanFiles(files: readonly FileEntry[], settings: ScanSetti
   return bytes;
 }
 
+/** One line naming the file; where it failed follows as a warning, only when debugging. */
+function reportFailure(entry: FileEntry, failure: FailureDescription, sink: ScanSink): void {
+  sink.error(errorAt({ file: entry.displayPath }, messages.workerFailed(failure.label)));
+  if (failure.frames) sink.warning(entry.displayPath, `where it failed:\n${failure.frames}`);
+}
+
 let nextId = 0;
 
 function ask(worker: Worker, entry: FileEntry, settings: ScanSettings): Promise<FileTaskResult> {
   const id = nextId++;
   return new Promise((resolve, reject) => {
-    const onMessage = (message: { id: number; result?: FileTaskResult; failure?: string }) => {
+    const onMessage = (message: { id: number; result?: FileTaskResult; failure?: FailureDescription }) => {
       if (message.id !== id) return;
       cleanup();
       if (message.result) resolve(message.result);
-      else reject(Object.assign(new Error("scan failed in a worker"), { name: message.failure ?? "Error" }));
+      else reject(Object.assign(new Error("scan failed in a worker"), { failure: message.failure }));
     };
     // A thread that ends without answering (out of memory, process.exit) must not hang the scan.
     const onExit = (code: number) => {

@@ -1,6 +1,6 @@
 // A worker thread of the pool: scans the files it is sent, one at a time, and posts the events back.
 import { parentPort } from "node:worker_threads";
-import { describeFailure, isDebugging } from "../describe-failure.js";
+import { describeFailure } from "../describe-failure.js";
 import type { ScanSettings } from "../scan/scan-context.js";
 import type { FileEntry } from "../walk/collect-files.js";
 import { runFileTask } from "./file-task.js";
@@ -11,6 +11,6 @@ parentPort?.on("message", async (task: { id: number; entry: FileEntry; settings:
     parentPort?.postMessage({ id: task.id, result });
   } catch (error) {
     // Only the error's class (and frames when debugging) crosses over: its message may quote the text.
-    parentPort?.postMessage({ id: task.id, failure: describeFailure(error, isDebugging(process.env)) });
+    parentPort?.postMessage({ id: task.id, failure: describeFailure(error, process.env) });
   }
 });
