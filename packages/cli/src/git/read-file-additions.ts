@@ -57,17 +57,12 @@ async function* readLogPatches(root: string, commits: readonly string[]): AsyncG
   let lastCommit: string | undefined;
   const done = new Set<string>();
   let held: FileAddition | undefined;
-  async function* watchHeaders(lines: AsyncIterable<string>): AsyncGenerator<string> {
-    for await (const line of lines) {
-      if (line.startsWith("\0")) {
-        lastCommit = line.slice(1).trim();
-        done.clear();
-      }
-      yield line;
-    }
-  }
   try {
-    for await (const addition of parsePatch(watchHeaders(splitLines(child.stdout)))) {
+    const onCommit = (commit: string) => {
+      lastCommit = commit;
+      done.clear();
+    };
+    for await (const addition of parsePatch(splitLines(child.stdout), onCommit)) {
       if (held) {
         if (held.commit === lastCommit) done.add(held.repoPath);
         yield held;
