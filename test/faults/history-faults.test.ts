@@ -72,16 +72,18 @@ describe("history scans of a damaged repository", () => {
     expect(result.stdout).toContain("NOT fully scanned");
   });
 
-  it("a missing commit: the commits after it are scanned, and what was not scanned is said", async () => {
+  it("a missing commit: the commits after it, and those a tag still reaches, are scanned; what was not is said", async () => {
     const tokens = { old: fakeToken(), newest: fakeToken() };
     const { repo, commits } = historyWithTwoLeaks(tokens);
+    repo.git("tag", "-a", "-m", "release", "v1", commits[1]);
     rmSync(looseObjectPath(repo.root, commits[2]));
 
     for (const args of [["--git-history"], ["--since", commits[0]]]) {
       const result = await cli([...args, "-f", "json"], { cwd: repo.root });
       expect(result.code, result.stderr).toBe(1);
-      // Commit 4's parent is gone, so what it added is unknown; the newest commit is whole.
-      expect(findingPlaces(result.stdout)).toEqual([`leak.env@${commits[5]}`]);
+      // Commit 4's parent is gone, so what it added is unknown; the newest commit is whole, and
+      // with --git-history the tag leads to the commits before the gap.
+      expect(findingPlaces(result.stdout)).toEqual(args[0] === "--git-history" ? [`leak.env@${commits[5]}`, `other.env@${commits[1]}`] : [`leak.env@${commits[5]}`]);
       const lines = linesOf(result.stderr);
       expect(lines).toHaveLength(1);
       expect(lines[0]).toContain(`commit ${commits[2]} is missing`);

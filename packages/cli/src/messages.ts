@@ -225,9 +225,10 @@ export const historyMessages = {
   blobUnreadable: (reason: string) => `not scanned in this commit: git cannot read the file (${reason}); ${historyMessages.repair}`,
   fileDiffUnreadable: (reason: string) => `not scanned in this commit: git cannot diff the file (${reason}); ${historyMessages.repair}`,
   commitUnreadable: (commit: string, reason: string) => `commit ${commit} not scanned: git cannot read it (${reason}); ${historyMessages.repair}`,
-  walkBroken: (missing: string | undefined, child: string | undefined, reason: string) =>
-    (missing ? `commit ${missing} is missing, so it and the commits before it were not scanned` : `git could not list every commit (${reason}), so older commits were not scanned`) +
-    (child ? `, nor what commit ${child} added` : "") +
+  commitMissing: (missing: string, children: readonly string[]) =>
+    `commit ${missing} is missing, so the commits reachable only through it were not scanned` +
+    (children.length > 0 ? `, nor what ${children.map((child) => `commit ${child}`).join(", ")} added` : "") +
     `; ${historyMessages.repair}`,
-  rangeUnlisted: (reason: string) => `could not list the commits to scan (${reason}); ${historyMessages.repair}`,
+  rangeUnlisted: (reason: string) =>
+    `git could not list the commits (${reason}); they were listed one by one instead, so the history scanned may be incomplete; ${historyMessages.repair}`,
 };

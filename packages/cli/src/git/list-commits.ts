@@ -1,42 +1,91 @@
 import { historyMessages } from "../messages.js";
-import { spawnGit } from "./run-git.js";
+import { openBlobReader } from "./open-blob-reader.js";
+import { runGit, spawnGit } from "./run-git.js";
 
 /** Which commits to read: those after a commit (`--since`), or every commit of every ref. */
 export type CommitRange = { since: string } | { all: true };
 
 /**
- * The commits of a range, newest first, as `git log` walks them; when git cannot walk all of it (a
- * missing commit), the commits it could list and a sentence saying exactly what was left out.
+ * The commits of a range, newest first as `git log` walks them when git can list them all; when
+ * it cannot (a missing commit), every commit that can still be reached, and one sentence per
+ * missing commit saying what it hides.
  */
 export interface CommitList {
   commits: string[];
-  broken?: { commit?: string; reason: string };
+  broken: Array<{ commit?: string; reason: string }>;
 }
-
-const OBJECT_ID = "[0-9a-f]{40,64}";
-const COULD_NOT_READ = new RegExp(`Could not read (${OBJECT_ID})`);
-const PARENTS_OF = new RegExp(`parents of commit (${OBJECT_ID})`);
 
 export async function listCommits(root: string, range: CommitRange): Promise<CommitList> {
+  const listed = await revList(root, "all" in range ? ["--all"] : [`${range.since}..HEAD`]);
+  if (listed.ok) return { commits: listed.commits, broken: [] };
+  // git stops the whole walk at the first commit it cannot read. Walk the graph here instead,
+  // around what is missing: commits reachable another way (another branch, a tag) are still scanned.
+  let tips: string[];
+  let stop = new Set<string>();
   if ("all" in range) {
-    const listed = await revList(root, ["--all"]);
-    return listed.ok ? { commits: listed.commits } : { commits: listed.commits, broken: describeBreak(listed.stderr) };
+    const refs = await runGit(["for-each-ref", "--format=%(objectname)"], root);
+    const head = await runGit(["rev-parse", "--verify", "--quiet", "HEAD"], root);
+    tips = [...(head.ok ? [head.stdout] : []), ...(refs.ok ? [refs.stdout] : [])].flatMap((output) => output.toString("utf8").split("\n")).filter(Boolean);
+  } else {
+    const head = await runGit(["rev-parse", "--verify", "--quiet", "HEAD"], root);
+    tips = head.ok ? [head.stdout.toString("utf8").trim()] : [];
+    const before = await walkCommits(root, [range.since], new Set());
+    stop = new Set([...before.commits, ...before.missing.keys()]);
   }
-  const listed = await revList(root, [`${range.since}..HEAD`]);
-  if (listed.ok) return { commits: listed.commits };
-  // A range walk reads the whole range before printing anything. Walk HEAD as far as git can
-  // instead and leave out what REV already had, so the commits before the break are still scanned.
-  const fromHead = await revList(root, ["HEAD"]);
-  const before = await revList(root, [range.since]);
-  if (!before.ok) return { commits: [], broken: { reason: historyMessages.rangeUnlisted(firstLine(listed.stderr)) } };
-  const known = new Set(before.commits);
-  return { commits: fromHead.commits.filter((commit) => !known.has(commit)), broken: describeBreak(fromHead.ok ? listed.stderr : fromHead.stderr) };
+  const walked = await walkCommits(root, tips, stop);
+  if (walked.missing.size === 0) return { commits: walked.commits, broken: [{ reason: historyMessages.rangeUnlisted(firstLine(listed.stderr)) }] };
+  // A commit whose parent is missing has no knowable diff: it is named with the missing one.
+  const orphans = new Set([...walked.missing.values()].flat());
+  return {
+    commits: walked.commits.filter((commit) => !orphans.has(commit)),
+    broken: [...walked.missing].map(([commit, children]) => ({ commit, reason: historyMessages.commitMissing(commit, children) })),
+  };
 }
 
-function describeBreak(stderr: string): { commit?: string; reason: string } {
-  const missing = COULD_NOT_READ.exec(stderr)?.[1];
-  const child = PARENTS_OF.exec(stderr)?.[1];
-  return { ...(missing ? { commit: missing } : {}), reason: historyMessages.walkBroken(missing, child, firstLine(stderr)) };
+/**
+ * Every commit reachable from `tips` without passing through `stop`, read one generation at a
+ * time from `git cat-file --batch`; each object that cannot be read, with the commits whose parent
+ * it is. Annotated tags are followed to what they point at.
+ */
+async function walkCommits(root: string, tips: readonly string[], stop: ReadonlySet<string>): Promise<{ commits: string[]; missing: Map<string, string[]> }> {
+  const reader = openBlobReader(root);
+  const commits: string[] = [];
+  const missing = new Map<string, string[]>();
+  const children = new Map<string, string[]>();
+  const seen = new Set<string>();
+  const visit = (id: string, child: string | undefined, next: string[]) => {
+    if (child) children.set(id, [...(children.get(id) ?? []), child]);
+    if (stop.has(id) || seen.has(id)) return;
+    seen.add(id);
+    next.push(id);
+  };
+  let frontier: string[] = [];
+  for (const tip of tips) visit(tip, undefined, frontier);
+  try {
+    while (frontier.length > 0) {
+      const replies = await Promise.all(frontier.map((id) => reader.read(id)));
+      const next: string[] = [];
+      frontier.forEach((id, index) => {
+        const reply = replies[index]!;
+        if (!reply.ok) {
+          missing.set(id, []);
+          return;
+        }
+        // Only the header matters: "tree <id>" then "parent <id>" lines (a commit), or "object <id>" (a tag).
+        const end = reply.content.indexOf("\n\n");
+        const header = reply.content.toString("latin1", 0, end === -1 ? reply.content.length : end).split("\n");
+        if (header[0]?.startsWith("object ")) visit(header[0].slice(7), undefined, next);
+        if (!header[0]?.startsWith("tree ")) return;
+        commits.push(id);
+        for (const line of header) if (line.startsWith("parent ")) visit(line.slice(7), id, next);
+      });
+      frontier = next;
+    }
+  } finally {
+    reader.close();
+  }
+  for (const id of missing.keys()) missing.set(id, children.get(id) ?? []);
+  return { commits, missing };
 }
 
 function firstLine(stderr: string): string {
@@ -45,9 +94,9 @@ function firstLine(stderr: string): string {
   return lines.find((line) => line.startsWith("fatal:")) ?? lines[0] ?? "git failed";
 }
 
-/** `git rev-list ARGS`, keeping what it printed before it failed. */
+/** `git rev-list ARGS`: the commit ids, or what git said when it failed. */
 function revList(root: string, args: string[]): Promise<{ ok: boolean; commits: string[]; stderr: string }> {
-  // Revisions here are "--all", "HEAD" or commit ids already resolved, never user text.
+  // Revisions here are "--all" or a range of commit ids already resolved, never user text.
   const child = spawnGit(["rev-list", ...args, "--"], root);
   const chunks: Buffer[] = [];
   let stderr = "";

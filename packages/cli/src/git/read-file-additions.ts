@@ -29,7 +29,7 @@ export async function* readFileAdditions(root: string, range: CommitRange): Asyn
     yield* readCommitAdditions(root, stopped, result.lastCommit ? result.done : new Set());
     next += batch.indexOf(stopped) + 1;
   }
-  if (listed.broken) yield { error: listed.broken.reason, ...(listed.broken.commit ? { commit: listed.broken.commit } : {}) };
+  for (const broken of listed.broken) yield { error: broken.reason, ...(broken.commit ? { commit: broken.commit } : {}) };
 }
 
 type LogOutcome = { ok: true } | { ok: false; lastCommit: string | undefined; done: Set<string> };

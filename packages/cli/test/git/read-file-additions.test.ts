@@ -67,8 +67,23 @@ describe("listCommits", () => {
 
     for (const listed of [all, since]) {
       expect(listed.commits).toEqual([commits[3]]);
-      expect(listed.broken?.commit).toBe(commits[1]);
-      expect(listed.broken?.reason).toContain(`nor what commit ${commits[2]} added`);
+      expect(listed.broken).toEqual([{ commit: commits[1], reason: expect.stringContaining(`nor what commit ${commits[2]} added`) }]);
     }
+  });
+
+  it("walks around a missing commit to what another ref still reaches", async () => {
+    const commits: string[] = [];
+    for (const index of [1, 2, 3, 4]) {
+      repository.write("a.txt", `${index}\n`);
+      commits.push(repository.commit(`commit ${index}`));
+    }
+    repository.git("tag", "-a", "-m", "old release", "v1", commits[0]!);
+    repository.git("branch", "old", commits[1]!);
+    rmSync(objectPath(commits[2]!));
+
+    const listed = await listCommits(repository.root, { all: true });
+
+    expect([...listed.commits].sort()).toEqual([commits[0], commits[1]].sort());
+    expect(listed.broken).toEqual([{ commit: commits[2], reason: expect.stringContaining(`nor what commit ${commits[3]} added`) }]);
   });
 });
