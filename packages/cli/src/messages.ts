@@ -199,7 +199,8 @@ Options:
   -v, --version             show the version
 
 Exit codes: 0 clean and everything scanned; 1 findings; 2 no findings but something could not be
-scanned, or a usage or config error.
+scanned, or a usage or config error, or the report could not be written, or an unexpected failure
+(set HAWZU_SCAN_DEBUG=1 to see where it happened).
 `;
 
 export function formatBytes(bytes: number): string {
