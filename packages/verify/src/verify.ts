@@ -61,7 +61,8 @@ export async function verifyResolved(token: string, options: ResolvedVerifyOptio
       return unknown("unreachable", detail, attempt - 1);
     }
     const outcome = await sendRequest({ url: options.endpoint, headers, timeoutMs: options.timeoutMs, maxBodyBytes: MAX_BODY_BYTES, agent: options.agent });
-    if (outcome.kind === "response") pacer.failuresInRow = 0;
+    // A reset after the response began is the API misbehaving, not an API out of reach.
+    if (outcome.kind === "response" || (outcome.kind === "network-error" && outcome.answered)) pacer.failuresInRow = 0;
     else if (++pacer.failuresInRow >= UNREACHABLE_AFTER) pacer.unreachable ??= outcome.kind === "timeout" ? "timeout" : outcome.code;
 
     let retryAfterMs: number | undefined;

@@ -214,8 +214,9 @@ export async function scanCommand(options: ScanOptions, io: RunIo, version: stri
     const ignored = ignore().add([...(config.ignore ?? [])]);
     const ignoreFile = change ? change.ignoreText : await readFile(resolve(cwd, IGNORE_FILE), "utf8").catch(() => "");
     ignored.add(ignoreFile);
+    // `ignore` throws on what is not a relative path (".", "../x"): such a path is never ignored.
     const isIgnored = (displayPath: string) => {
-      const skipped = useIgnoreRules && !displayPath.startsWith("../") && ignored.ignores(displayPath);
+      const skipped = useIgnoreRules && ignore.isPathValid(displayPath) && ignored.ignores(displayPath);
       if (skipped) ignoredCount++;
       return skipped;
     };
