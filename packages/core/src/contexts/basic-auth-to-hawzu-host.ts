@@ -18,9 +18,9 @@ export default defineContext({
   example: "curl -u ci:h7Gk2pQx9LmZ4vNc8RtY3wBs https://api.hawzu.com/api/v1/me", // hawzu-scan-ignore: made-up example
   keywords: ["basic", "-u", "--user", "machine"],
   confidence: "high",
-  match({ text }) {
+  match({ text, evidence }) {
     const matches: ContextMatch[] = [];
-    const sentToHawzu = (position: number) => hostNear(text, position)?.isHawzu === true;
+    const sentToHawzu = (position: number) => hostNear(evidence, position)?.isHawzu === true;
 
     BASIC_HEADER.lastIndex = 0;
     for (let header = BASIC_HEADER.exec(text); header; header = BASIC_HEADER.exec(text)) {

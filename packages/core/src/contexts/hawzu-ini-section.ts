@@ -1,5 +1,4 @@
 import { defineContext } from "../define-context.js";
-import { findCredentialAssignments } from "../keys/find-assignments.js";
 import { isGenericCredentialKey } from "../keys/is-generic-credential-key.js";
 import { namesOtherVendor } from "../keys/names-other-vendor.js";
 import type { ContextMatch } from "../types.js";
@@ -15,7 +14,7 @@ export default defineContext({
   example: "[hawzu]\ntoken = h7Gk2pQx9LmZ4vNc8RtY3wBs", // hawzu-scan-ignore: made-up example
   keywords: ["hawzu"],
   confidence: "medium",
-  match({ text }) {
+  match({ text, evidence }) {
     const matches: ContextMatch[] = [];
     HAWZU_HEADER.lastIndex = 0;
     for (let header = HAWZU_HEADER.exec(text); header; header = HAWZU_HEADER.exec(text)) {
@@ -24,7 +23,7 @@ export default defineContext({
       const bodyStart = HAWZU_HEADER.lastIndex;
       const next = text.slice(bodyStart).search(NEXT_HEADER);
       const bodyEnd = next === -1 ? text.length : bodyStart + next;
-      for (const { key, value } of findCredentialAssignments(text, bodyStart, bodyEnd)) {
+      for (const { key, value } of evidence.credentialAssignments(bodyStart, bodyEnd)) {
         if (!isGenericCredentialKey(key)) continue;
         matches.push({ range: [value.start, value.end], description: `${key} in section [${section}]` });
       }

@@ -2,9 +2,9 @@ import { decodeBase64Text } from "../candidate/decode-value.js";
 import { readValue } from "../candidate/read-value.js";
 import { defineContext } from "../define-context.js";
 import { compactKey } from "../keys/compact-key.js";
-import { expandKey, findHawzuWords } from "../keys/find-hawzu-words.js";
+import { expandKey } from "../keys/find-hawzu-words.js";
 import { isBase64Key, isHawzuTokenKey } from "../keys/is-hawzu-token-key.js";
-import { lineStartWithin } from "../evidence/line-bounds.js";
+import type { TextEvidence } from "../evidence/TextEvidence.js";
 import type { ContextMatch } from "../types.js";
 
 // After the key: a closing quote (also JSON-escaped), then `]` or `)` for `env["X"]` and
@@ -24,10 +24,10 @@ export default defineContext({
   example: 'export HAWZU_ACCESS_TOKEN="h7Gk2pQx9LmZ4vNc8RtY3wBs"', // hawzu-scan-ignore: made-up example
   keywords: ["hawzu"],
   confidence: "high",
-  match({ text, options }) {
+  match({ text, evidence, options }) {
     const matches: ContextMatch[] = [];
     let coveredUntil = -1;
-    for (const index of keyMentions(text, options.extraKeyNames)) {
+    for (const index of keyMentions(text, evidence.hawzuWords, options.extraKeyNames)) {
       if (index < coveredUntil) continue;
       const { start, end } = expandKey(text, index, 0);
       coveredUntil = end;
@@ -42,7 +42,7 @@ export default defineContext({
         coveredUntil = listed[listed.length - 1]!.end;
         continue;
       }
-      const value = valueAfterKey(text, start, end);
+      const value = valueAfterKey(evidence, start, end);
       if (!value) continue;
       coveredUntil = value.end;
       const description = `value of ${key.length > 64 ? key.slice(0, 61) + "..." : key}`;
@@ -86,9 +86,9 @@ function listAfterKey(text: string, keyStart: number, keyEnd: number) {
 }
 
 /** Where a key may be: every "hawzu", and every configured extra key name (any casing). */
-function keyMentions(text: string, extraKeyNames: readonly string[]): number[] {
-  const mentions = findHawzuWords(text);
-  if (extraKeyNames.length === 0) return mentions;
+function keyMentions(text: string, hawzuWords: readonly number[], extraKeyNames: readonly string[]): readonly number[] {
+  if (extraKeyNames.length === 0) return hawzuWords;
+  const mentions = [...hawzuWords];
   const lower = text.toLowerCase();
   for (const name of extraKeyNames) {
     const needle = name.toLowerCase();
@@ -97,7 +97,8 @@ function keyMentions(text: string, extraKeyNames: readonly string[]): number[] {
   return mentions.sort((a, b) => a - b);
 }
 
-function valueAfterKey(text: string, keyStart: number, keyEnd: number) {
+function valueAfterKey(evidence: TextEvidence, keyStart: number, keyEnd: number) {
+  const text = evidence.text;
   const before = text[keyStart - 1];
   if (before === "<") {
     XML_ELEMENT_END.lastIndex = keyEnd;
@@ -111,7 +112,7 @@ function valueAfterKey(text: string, keyStart: number, keyEnd: number) {
     return readValue(text, AFTER_KEY.lastIndex);
   }
   if (text[keyEnd] === " " || text[keyEnd] === "\t") {
-    if (SPACE_SEPARATED_LINE.test(text.slice(lineStartWithin(text, keyStart, 40), keyStart))) {
+    if (SPACE_SEPARATED_LINE.test(text.slice(evidence.lineStartWithin(keyStart, 40), keyStart))) {
       return readValue(text, keyEnd);
     }
   }

@@ -3,7 +3,6 @@ import { defineContext } from "../define-context.js";
 import { isGenericCredentialKey } from "../keys/is-generic-credential-key.js";
 import { isHawzuTokenKey } from "../keys/is-hawzu-token-key.js";
 import { namesOtherVendor } from "../keys/names-other-vendor.js";
-import { lineEndWithin } from "../evidence/line-bounds.js";
 import type { ContextMatch } from "../types.js";
 
 // A YAML mapping under a Hawzu-named key (`hawzu:` / `hawzu_api:` with nothing after the colon);
@@ -21,7 +20,7 @@ export default defineContext({
   example: "hawzu:\n  url: https://api.hawzu.com\n  token: h7Gk2pQx9LmZ4vNc8RtY3wBs", // hawzu-scan-ignore: made-up example
   keywords: ["hawzu"],
   confidence: "medium",
-  match({ text, options }) {
+  match({ text, evidence, options }) {
     const matches: ContextMatch[] = [];
     BLOCK_START.lastIndex = 0;
     for (let start = BLOCK_START.exec(text); start; start = BLOCK_START.exec(text)) {
@@ -33,7 +32,7 @@ export default defineContext({
       const path: Array<{ indent: number; key: string }> = [];
       let lineStart = BLOCK_START.lastIndex + 1;
       for (let count = 0; lineStart < text.length && count < LONGEST_BLOCK_LINES; count++) {
-        const lineEnd = lineEndWithin(text, lineStart, LONGEST_LINE);
+        const lineEnd = evidence.lineEndWithin(lineStart, LONGEST_LINE);
         // A line longer than any config line ends the block: it is data, not YAML.
         if (lineEnd < text.length && text[lineEnd] !== "\n") break;
         const line = text.slice(lineStart, lineEnd);

@@ -27,10 +27,10 @@ export function expandKey(text: string, index: number, minimumLength = 5): { sta
 }
 
 /** Each distinct identifier-like key around a "hawzu", once however often it says hawzu. */
-export function findHawzuKeys(text: string): Array<{ start: number; end: number }> {
+export function findHawzuKeys(text: string, words: readonly number[] = findHawzuWords(text)): Array<{ start: number; end: number }> {
   const keys: Array<{ start: number; end: number }> = [];
   let coveredUntil = -1;
-  for (const index of findHawzuWords(text)) {
+  for (const index of words) {
     if (index < coveredUntil) continue;
     const key = expandKey(text, index);
     coveredUntil = key.end;
