@@ -3,7 +3,7 @@ import { defineContext } from "../define-context.js";
 import { hostNear } from "../evidence/host-near.js";
 import { isGenericCredentialKey } from "../keys/is-generic-credential-key.js";
 import { namesOtherVendor } from "../keys/names-other-vendor.js";
-import type { TextEvidence } from "../evidence/TextEvidence.js";
+import { firstAtOrAfter, type TextEvidence } from "../evidence/TextEvidence.js";
 import type { ContextMatch } from "../types.js";
 
 // Weaker evidence: a generic credential (`API_TOKEN=`, `"token":`, `Bearer ...` with no host)
@@ -12,8 +12,16 @@ import type { ContextMatch } from "../types.js";
 const NEARBY_LINES = 2;
 const REACH = 2048;
 const BEARER = /\bBearer[ \t]+/gi;
-// Command-line flags with a space before the value: `hawzu-cli login --token <value>`.
-const CREDENTIAL_FLAG = /(?:^|[\s"'])--?((?:[\w-]*[-_])?(?:token|api-key|apikey|key|secret|pat))[ \t]+(?=[\w"'/+])/gi;
+// Command-line flags with a space before the value: `hawzu-cli login --token <value>`, after a
+// blank or a quote (checked by hand: a leading class would make the search try every position).
+const CREDENTIAL_FLAG = /--?((?:[\w-]*[-_])?(?:token|api-key|apikey|key|secret|pat))[ \t]+(?=[\w"'/+])/gi;
+const FLAG_OR_BEARER = {};
+
+interface WordHit {
+  at: number;
+  valueAt: number;
+  flag?: string;
+}
 
 export default defineContext({
   id: "hawzu-word-nearby",
@@ -39,18 +47,20 @@ export default defineContext({
         if (mentionLineEnd < keyLineStart && opensOtherSection(text.slice(mentionLineEnd + 1, keyLineStart))) continue;
         matches.push({ range: [value.start, value.end], description: `${key} next to a Hawzu mention`, strictness: "strict" });
       }
-      const nearby = text.slice(from, to);
-      CREDENTIAL_FLAG.lastIndex = 0;
-      for (let flag = CREDENTIAL_FLAG.exec(nearby); flag; flag = CREDENTIAL_FLAG.exec(nearby)) {
-        const value = readValue(text, from + CREDENTIAL_FLAG.lastIndex);
-        if (!value || !mayHoldToken(value) || !isGenericCredentialKey(flag[1]!) || lineNamesOtherVendor(evidence, from + flag.index, value)) continue;
-        matches.push({ range: [value.start, value.end], description: `--${flag[1]} next to a Hawzu mention`, strictness: "strict" });
-      }
-      BEARER.lastIndex = 0;
-      for (let bearer = BEARER.exec(nearby); bearer; bearer = BEARER.exec(nearby)) {
-        const value = readValue(text, from + BEARER.lastIndex);
-        if (!value || value.quote || !mayHoldToken(value)) continue;
-        const host = hostNear(evidence, from + bearer.index);
+      // Flags and bearer words of the whole window are found once; each mention looks up its lines.
+      const hits = evidence.derive(FLAG_OR_BEARER, findFlagsAndBearers);
+      for (let hit = firstAtOrAfter(hits, from); hit < hits.length && hits[hit]!.at < to; hit++) {
+        const { at, valueAt, flag } = hits[hit]!;
+        if (valueAt > to) continue;
+        const value = readValue(text, valueAt);
+        if (!value || !mayHoldToken(value)) continue;
+        if (flag !== undefined) {
+          if (!isGenericCredentialKey(flag) || lineNamesOtherVendor(evidence, at, value)) continue;
+          matches.push({ range: [value.start, value.end], description: `--${flag} next to a Hawzu mention`, strictness: "strict" });
+          continue;
+        }
+        if (value.quote) continue;
+        const host = hostNear(evidence, at);
         if (host && !host.isHawzu) continue;
         matches.push({ range: [value.start, value.end], description: "bearer token next to a Hawzu mention", strictness: "strict" });
       }
@@ -58,6 +68,23 @@ export default defineContext({
     return matches;
   },
 });
+
+/** Credential flags and `Bearer` words of the window, in order. */
+function findFlagsAndBearers({ text }: TextEvidence): WordHit[] {
+  const hits: WordHit[] = [];
+  CREDENTIAL_FLAG.lastIndex = 0;
+  for (let flag = CREDENTIAL_FLAG.exec(text); flag; flag = CREDENTIAL_FLAG.exec(text)) {
+    const before = text[flag.index - 1];
+    if (flag.index > 0 && before !== " " && before !== "\t" && before !== "\n" && before !== "\r" && before !== '"' && before !== "'") {
+      CREDENTIAL_FLAG.lastIndex = flag.index + 1;
+      continue;
+    }
+    hits.push({ at: Math.max(0, flag.index - 1), valueAt: CREDENTIAL_FLAG.lastIndex, flag: flag[1]! });
+  }
+  BEARER.lastIndex = 0;
+  for (let bearer = BEARER.exec(text); bearer; bearer = BEARER.exec(text)) hits.push({ at: bearer.index, valueAt: BEARER.lastIndex });
+  return hits.sort((a, b) => a.at - b.at);
+}
 
 // A section header between the mention and the key (`[registry]`, `registry:`, `"registry": {`)
 // means the key belongs to something else.

@@ -8,7 +8,8 @@ import type { ContextMatch } from "../types.js";
 // A YAML mapping under a Hawzu-named key (`hawzu:` / `hawzu_api:` with nothing after the colon);
 // its nested generic credential keys (`token:`, `auth: { key: }`) hold Hawzu tokens, except under a
 // nested vendor key (`integrations: jira: api_token:` is Jira's).
-const BLOCK_START = /^([ \t]*)(?:- )?["']?([\w.\-]{0,80}hawzu[\w.\-]{0,80})["']?[ \t]*:[ \t]*(?:#.*)?$/gim;
+// Tried only at the start of lines that say "hawzu" (the window's evidence), not at every line.
+const BLOCK_START = /^([ \t]*)(?:- )?["']?([\w.\-]{0,80}hawzu[\w.\-]{0,80})["']?[ \t]*:[ \t]*(?:#.*)?$/imy;
 const LINE = /^([ \t]*)(?:- )?["']?([A-Za-z_][\w.\-]{0,80})["']?[ \t]*:(?!:|\/\/)/;
 const LIST_ITEM = /^[ \t]*-[ \t]+/;
 const LONGEST_BLOCK_LINES = 400;
@@ -22,8 +23,14 @@ export default defineContext({
   confidence: "medium",
   match({ text, evidence, options }) {
     const matches: ContextMatch[] = [];
-    BLOCK_START.lastIndex = 0;
-    for (let start = BLOCK_START.exec(text); start; start = BLOCK_START.exec(text)) {
+    let lastLine = -1;
+    for (const word of evidence.hawzuWords) {
+      const line = evidence.lineIndex(word);
+      if (line === lastLine) continue;
+      lastLine = line;
+      BLOCK_START.lastIndex = evidence.lineStarts[line]!;
+      const start = BLOCK_START.exec(text);
+      if (!start) continue;
       const blockIndent = start[1]!.length + (start[0].trimStart().startsWith("- ") ? 2 : 0);
       const blockName = start[2]!;
       if (namesOtherVendor(blockName)) continue;

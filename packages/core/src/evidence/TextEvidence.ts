@@ -14,8 +14,18 @@ export class TextEvidence {
   #hawzuWords: number[] | undefined;
   #hawzuKeys: Array<{ start: number; end: number }> | undefined;
   #assignments: Assignment[] | undefined;
+  readonly #derived = new Map<object, unknown>();
 
   constructor(readonly text: string) {}
+
+  /**
+   * Evidence only some contexts need (their own word searches), computed once per text on first
+   * use and kept under `key` (a module-level object of the context that defines it).
+   */
+  derive<T>(key: object, compute: (evidence: TextEvidence) => T): T {
+    if (!this.#derived.has(key)) this.#derived.set(key, compute(this));
+    return this.#derived.get(key) as T;
+  }
 
   /** Offsets at which lines start (0 first). */
   get lineStarts(): readonly number[] {
@@ -107,4 +117,16 @@ export class TextEvidence {
     }
     return found;
   }
+}
+
+/** The index of the first of `sorted` (by `at`) whose `at` is at least `from`: a binary search. */
+export function firstAtOrAfter<T extends { at: number }>(sorted: readonly T[], from: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (sorted[middle]!.at < from) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
