@@ -4,9 +4,9 @@ import { hostNear, onlyHawzuHosts } from "../evidence/host-near.js";
 import type { ContextMatch } from "../types.js";
 
 // Hawzu authenticates with `Authorization: Bearer <token>` (HAWZU.md). The header counts when the
-// request goes to a Hawzu host: curl (also over continued lines), HTTP code, client configs, dumps.
-// Also the two-argument form of .NET and others: `AuthenticationHeaderValue("Bearer", "<token>")`.
-const BEARER = /\b(?:Bearer|Token)(?:[ \t]+|(["'])[ \t]*,[ \t]*(?=["']))/gi;
+// request goes to a Hawzu host: curl (also over continued lines), HTTP code, client configs, dumps,
+// and the two-argument form of .NET: `AuthenticationHeaderValue("Bearer", "<token>")`. The scheme
+// words are the window's evidence (evidence/find-bearer-words.ts), found once for every context.
 
 export default defineContext({
   id: "bearer-to-hawzu-host",
@@ -17,12 +17,10 @@ export default defineContext({
   match({ text, evidence }) {
     const matches: ContextMatch[] = [];
     let onlyHawzu: boolean | undefined;
-    BEARER.lastIndex = 0;
-    for (let bearer = BEARER.exec(text); bearer; bearer = BEARER.exec(text)) {
-      const value = readValue(text, BEARER.lastIndex);
-      const twoArguments = bearer[1] !== undefined;
+    for (const { at, valueAt, twoArguments } of evidence.bearerWords) {
+      const value = readValue(text, valueAt);
       if (!value || (value.quote !== "") !== twoArguments || !mayHoldToken(value)) continue;
-      const host = hostNear(evidence, bearer.index);
+      const host = hostNear(evidence, at);
       if (host?.isHawzu) {
         matches.push({ range: [value.start, value.end], description: `bearer token sent to ${host.host}` });
       } else if (!host && (onlyHawzu ??= onlyHawzuHosts(evidence))) {

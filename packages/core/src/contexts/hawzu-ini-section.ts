@@ -5,7 +5,8 @@ import type { ContextMatch } from "../types.js";
 
 // INI and TOML sections: `[hawzu]`, `[hawzu.auth]`, `[tool.hawzu]`, `[profile hawzu]`. A generic
 // credential key inside (`token = ...`) holds a Hawzu token; the section ends at the next header.
-const HAWZU_HEADER = /^[ \t]*\[{1,2}[ \t]*([^\]\n]{0,200}hawzu[^\]\n]{0,200})\]{1,2}[ \t]*(?:[#;].*)?$/gim;
+// Tried only at the start of lines that say "hawzu" (the window's evidence), not at every line.
+const HAWZU_HEADER = /^[ \t]*\[{1,2}[ \t]*([^\]\n]{0,200}hawzu[^\]\n]{0,200})\]{1,2}[ \t]*(?:[#;].*)?$/imy;
 const NEXT_HEADER = /^[ \t]*\[/m;
 
 export default defineContext({
@@ -16,8 +17,14 @@ export default defineContext({
   confidence: "medium",
   match({ text, evidence }) {
     const matches: ContextMatch[] = [];
-    HAWZU_HEADER.lastIndex = 0;
-    for (let header = HAWZU_HEADER.exec(text); header; header = HAWZU_HEADER.exec(text)) {
+    let lastLine = -1;
+    for (const word of evidence.hawzuWords) {
+      const line = evidence.lineIndex(word);
+      if (line === lastLine) continue;
+      lastLine = line;
+      HAWZU_HEADER.lastIndex = evidence.lineStarts[line]!;
+      const header = HAWZU_HEADER.exec(text);
+      if (!header) continue;
       const section = header[1]!.trim();
       if (namesOtherVendor(section)) continue;
       const bodyStart = HAWZU_HEADER.lastIndex;

@@ -1,5 +1,5 @@
 import { decodeBase64Text } from "../candidate/decode-value.js";
-import { readValue } from "../candidate/read-value.js";
+import { mayHoldToken, readValue } from "../candidate/read-value.js";
 import { defineContext } from "../define-context.js";
 import { compactKey } from "../keys/compact-key.js";
 import { expandKey } from "../keys/find-hawzu-words.js";
@@ -45,6 +45,7 @@ export default defineContext({
       const value = valueAfterKey(evidence, start, end);
       if (!value) continue;
       coveredUntil = value.end;
+      if (!mayHoldToken(value)) continue;
       const description = `value of ${key.length > 64 ? key.slice(0, 61) + "..." : key}`;
       const written = text.slice(value.start, value.end);
       if (isBase64Key(key)) {

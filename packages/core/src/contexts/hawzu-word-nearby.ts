@@ -11,16 +11,15 @@ import type { ContextMatch } from "../types.js";
 // Hawzu sync job. Lines that name another vendor are not Hawzu's.
 const NEARBY_LINES = 2;
 const REACH = 2048;
-const BEARER = /\bBearer[ \t]+/gi;
 // Command-line flags with a space before the value: `hawzu-cli login --token <value>`, after a
 // blank or a quote (checked by hand: a leading class would make the search try every position).
 const CREDENTIAL_FLAG = /--?((?:[\w-]*[-_])?(?:token|api-key|apikey|key|secret|pat))[ \t]+(?=[\w"'/+])/gi;
-const FLAG_OR_BEARER = {};
+const CREDENTIAL_FLAGS = {};
 
-interface WordHit {
+interface FlagHit {
   at: number;
   valueAt: number;
-  flag?: string;
+  flag: string;
 }
 
 export default defineContext({
@@ -48,18 +47,19 @@ export default defineContext({
         matches.push({ range: [value.start, value.end], description: `${key} next to a Hawzu mention`, strictness: "strict" });
       }
       // Flags and bearer words of the whole window are found once; each mention looks up its lines.
-      const hits = evidence.derive(FLAG_OR_BEARER, findFlagsAndBearers);
-      for (let hit = firstAtOrAfter(hits, from); hit < hits.length && hits[hit]!.at < to; hit++) {
-        const { at, valueAt, flag } = hits[hit]!;
-        if (valueAt > to) continue;
+      const flags = evidence.derive(CREDENTIAL_FLAGS, findCredentialFlags);
+      for (let hit = firstAtOrAfter(flags, from); hit < flags.length && flags[hit]!.at < to; hit++) {
+        const { at, valueAt, flag } = flags[hit]!;
+        const value = valueAt > to ? undefined : readValue(text, valueAt);
+        if (!value || !mayHoldToken(value) || !isGenericCredentialKey(flag) || lineNamesOtherVendor(evidence, at, value)) continue;
+        matches.push({ range: [value.start, value.end], description: `--${flag} next to a Hawzu mention`, strictness: "strict" });
+      }
+      const bearers = evidence.bearerWords;
+      for (let hit = firstAtOrAfter(bearers, from); hit < bearers.length && bearers[hit]!.at < to; hit++) {
+        const { at, valueAt, isBearer, twoArguments } = bearers[hit]!;
+        if (!isBearer || twoArguments || valueAt > to) continue;
         const value = readValue(text, valueAt);
-        if (!value || !mayHoldToken(value)) continue;
-        if (flag !== undefined) {
-          if (!isGenericCredentialKey(flag) || lineNamesOtherVendor(evidence, at, value)) continue;
-          matches.push({ range: [value.start, value.end], description: `--${flag} next to a Hawzu mention`, strictness: "strict" });
-          continue;
-        }
-        if (value.quote) continue;
+        if (!value || value.quote || !mayHoldToken(value)) continue;
         const host = hostNear(evidence, at);
         if (host && !host.isHawzu) continue;
         matches.push({ range: [value.start, value.end], description: "bearer token next to a Hawzu mention", strictness: "strict" });
@@ -69,9 +69,9 @@ export default defineContext({
   },
 });
 
-/** Credential flags and `Bearer` words of the window, in order. */
-function findFlagsAndBearers({ text }: TextEvidence): WordHit[] {
-  const hits: WordHit[] = [];
+/** Credential flags of the window, in order. */
+function findCredentialFlags({ text }: TextEvidence): FlagHit[] {
+  const hits: FlagHit[] = [];
   CREDENTIAL_FLAG.lastIndex = 0;
   for (let flag = CREDENTIAL_FLAG.exec(text); flag; flag = CREDENTIAL_FLAG.exec(text)) {
     const before = text[flag.index - 1];
@@ -81,9 +81,7 @@ function findFlagsAndBearers({ text }: TextEvidence): WordHit[] {
     }
     hits.push({ at: Math.max(0, flag.index - 1), valueAt: CREDENTIAL_FLAG.lastIndex, flag: flag[1]! });
   }
-  BEARER.lastIndex = 0;
-  for (let bearer = BEARER.exec(text); bearer; bearer = BEARER.exec(text)) hits.push({ at: bearer.index, valueAt: BEARER.lastIndex });
-  return hits.sort((a, b) => a.at - b.at);
+  return hits;
 }
 
 // A section header between the mention and the key (`[registry]`, `registry:`, `"registry": {`)

@@ -1,5 +1,6 @@
 import { findCredentialAssignments, type Assignment } from "../keys/find-assignments.js";
 import { findHawzuKeys, findHawzuWords } from "../keys/find-hawzu-words.js";
+import { findBearerWords, type BearerWord } from "./find-bearer-words.js";
 import { findHosts, type HostMention } from "./find-hosts.js";
 
 /**
@@ -14,6 +15,7 @@ export class TextEvidence {
   #hawzuWords: number[] | undefined;
   #hawzuKeys: Array<{ start: number; end: number }> | undefined;
   #assignments: Assignment[] | undefined;
+  #bearerWords: BearerWord[] | undefined;
   readonly #derived = new Map<object, unknown>();
 
   constructor(readonly text: string) {}
@@ -85,6 +87,12 @@ export class TextEvidence {
   get hosts(): readonly HostMention[] {
     this.#allHosts ??= findHosts(this.text);
     return this.#allHosts;
+  }
+
+  /** `Bearer` and `Token` scheme words with where their values start. */
+  get bearerWords(): readonly BearerWord[] {
+    this.#bearerWords ??= findBearerWords(this.text);
+    return this.#bearerWords;
   }
 
   /** Offsets of "hawzu" in any casing (not this tool's own name). */
