@@ -13,13 +13,18 @@ export interface WrittenValue {
 // escapes `\/` and `\u00XX` that appear when a config is embedded in a JSON string.
 // Escaped forms take up to six characters per token character; one more means "too long".
 const LONGEST_WRITTEN = MAX_TOKEN_LENGTH * 3;
-const VALUE_RUN = new RegExp(`(?:[A-Za-z0-9\\-_.~+/=%]|\\\\/|\\\\u[0-9a-fA-F]{4}){1,${LONGEST_WRITTEN + 1}}`, "y");
+// Only `\u00XX` escapes of token characters belong to a value: Docker's `\u0026` (an escaped `&`
+// after a query-string token) ends it, as `&` would.
+const TOKEN_CHARACTER_ESCAPE = "\\\\u00(?:3[0-9]|[46][1-9a-fA-F]|[57][0-9aA]|2[5bBdDeEfF]|3[dD]|5[fF]|7[eE])";
+const VALUE_RUN = new RegExp(`(?:[A-Za-z0-9\\-_.~+/=%]|\\\\/|${TOKEN_CHARACTER_ESCAPE}){1,${LONGEST_WRITTEN + 1}}`, "y");
 // The last value run found too long to be a token (one per text: the scan reads one text at a time).
 let longRun: { text: string | undefined; start: number; end: number } = { text: undefined, start: 0, end: 0 };
 const OPENING_QUOTE = /(?:[frbuRBU@$]?)(\\*["'`])/y;
 // What may follow an unquoted value: the end of the value in every config and log syntax we read.
 // A backslash ends one too: `Bearer abc\"` inside a JSON-escaped string.
-const UNQUOTED_END = /[\s;,&)}\]"'#<>|\\]/;
+// A token ends where its alphabet ends, also before `[` (HttpClient wire logs print
+// `Bearer <token>[\r][\n]`), an ANSI colour escape (CI echoes) and box-drawing characters (tables).
+const UNQUOTED_END = /[\s;,&)}\]"'#<>|\\[\x1b\u2500-\u257f]/;
 
 /**
  * True when a written value is long enough to be a token: escapes and encodings only shorten it,
@@ -73,7 +78,7 @@ function runEnd(text: string, from: number): number {
     const code = text.charCodeAt(index);
     if (isValueCharacter(code)) index++;
     else if (code === 92 && text[index + 1] === "/") index += 2;
-    else if (code === 92 && text[index + 1] === "u" && /^[0-9a-fA-F]{4}$/.test(text.slice(index + 2, index + 6))) index += 6;
+    else if (code === 92 && text.startsWith("u00", index + 1) && /^[0-9a-fA-F]{2}$/.test(text.slice(index + 4, index + 6)) && isValueCharacter(Number.parseInt(text.slice(index + 4, index + 6), 16))) index += 6;
     else return index;
   }
 }
