@@ -9,8 +9,12 @@ import type { ContextMatch } from "../types.js";
 
 // After the key: a closing quote (also JSON-escaped), then `]` or `)` for `env["X"]` and
 // `getenv("X")`, then an operator of any config or programming syntax, including the fallbacks
-// `?? "..."`, `|| "..."`, ` or "..."`, make's `?=`, and the second argument of `setdefault("X", "...")`.
-const AFTER_KEY = /(\\*["'`])?[\])]?[ \t]*(:=|=>|\?\?=?|\?=|\|\|=?|===?|!==?|\+=|=|:(?!:|\/\/)|,|[ \t]or[ \t]|[ \t]+value[ \t]*=)/y;
+// `?? "..."`, `|| "..."`, ` or "..."`, make's `?=`, `::=` and `:::=`, PHP's `.=`, R's `<-`, the
+// second argument of `setdefault("X", "...")`, and typed declarations: `hawzuToken: string =`
+// (TypeScript, Kotlin, Scala, Swift), `hawzu_token: &str =` / `&'static str =` (Rust), Go's
+// `var hawzuToken string =` (Java and C# put the type before the name: plain `=`).
+const AFTER_KEY =
+  /(\\*["'`])?[\])]?[ \t]*(:{1,3}=|=>|\?\?=?|\?=|\|\|=?|===?|!==?|\+=|\.=|<-(?!-)|:[ \t]*(?:&(?:'\w+[ \t]+)?)?(?:[Ss]tring|str|CharSequence|SecureString)\??[ \t]*=(?!=)|(?:string|String)[ \t]*=(?!=)|=|:(?!:|\/\/)|,|[ \t]or[ \t]|[ \t]+value[ \t]*=)/y;
 // Space-separated forms: Dockerfile `ENV HAWZU_TOKEN abc`, csh `setenv`, fish `set -x`, flags.
 const SPACE_SEPARATED_LINE = /(?:^|[\s;])(?:ENV|setenv|set\s+-[gx]+|--?[\w-]*)\s*$/;
 const MAY_NAME_CREDENTIAL = /tok|key|secret|pat|bearer|auth|cred/i;
