@@ -31,7 +31,13 @@ export default defineContext({
   match({ text, evidence }) {
     const matches: ContextMatch[] = [];
     let scannedUntil = 0;
+    let lastLine = -1;
     for (const index of evidence.hawzuWords) {
+      // Every mention on one line (shorter than the reach) looks at the same lines: the first one
+      // does it for all.
+      const mentionLine = evidence.lineIndex(index);
+      if (mentionLine === lastLine && (evidence.lineStarts[mentionLine + 1] ?? text.length) - evidence.lineStarts[mentionLine]! <= REACH) continue;
+      lastLine = mentionLine;
       let from = evidence.lineStartWithin(index, REACH);
       for (let line = 0; line < NEARBY_LINES && from > 0 && text[from - 1] === "\n"; line++) from = evidence.lineStartWithin(from - 1, REACH);
       let to = evidence.lineEndWithin(index, REACH);

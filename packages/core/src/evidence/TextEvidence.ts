@@ -16,6 +16,8 @@ export class TextEvidence {
   #hawzuKeys: Array<{ start: number; end: number }> | undefined;
   #assignments: Assignment[] | undefined;
   #bearerWords: BearerWord[] | undefined;
+  #lower: string | undefined;
+  readonly #hostsByLine = new Map<number, HostMention[]>();
   readonly #derived = new Map<object, unknown>();
 
   constructor(readonly text: string) {}
@@ -27,6 +29,12 @@ export class TextEvidence {
   derive<T>(key: object, compute: (evidence: TextEvidence) => T): T {
     if (!this.#derived.has(key)) this.#derived.set(key, compute(this));
     return this.#derived.get(key) as T;
+  }
+
+  /** The text in lower case, for substring searches of words in any casing. */
+  get lower(): string {
+    this.#lower ??= this.text.toLowerCase();
+    return this.#lower;
   }
 
   /** Offsets at which lines start (0 first). */
@@ -64,9 +72,25 @@ export class TextEvidence {
     return Math.min(next === undefined ? this.text.length : next - 1, position + reach, this.text.length);
   }
 
-  /** The host mention nearest to `position` among those that start in [from, to): a binary search. */
+  /**
+   * The host mention nearest to `position` among those that start in [from, to). Hosts are read
+   * line by line, each line at most once, until the whole text's are needed (`hosts`); then it is a
+   * binary search. Most credentials have their host on their own line, so most lines are never read.
+   */
   nearestHost(from: number, to: number, position: number): HostMention | undefined {
-    const hosts = this.hosts;
+    if (to <= from) return undefined;
+    if (!this.#allHosts) {
+      let best: HostMention | undefined;
+      const last = this.lineIndex(to - 1);
+      for (let line = this.lineIndex(from); line <= last; line++) {
+        for (const mention of this.#hostsOfLine(line)) {
+          if (mention.start < from || mention.start >= to) continue;
+          if (!best || Math.abs(mention.start - position) < Math.abs(best.start - position)) best = mention;
+        }
+      }
+      return best;
+    }
+    const hosts = this.#allHosts;
     let low = 0;
     let high = hosts.length;
     while (low < high) {
@@ -91,13 +115,13 @@ export class TextEvidence {
 
   /** `Bearer` and `Token` scheme words with where their values start. */
   get bearerWords(): readonly BearerWord[] {
-    this.#bearerWords ??= findBearerWords(this.text);
+    this.#bearerWords ??= findBearerWords(this.text, this.lower);
     return this.#bearerWords;
   }
 
   /** Offsets of "hawzu" in any casing (not this tool's own name). */
   get hawzuWords(): readonly number[] {
-    this.#hawzuWords ??= findHawzuWords(this.text);
+    this.#hawzuWords ??= findHawzuWords(this.text, this.lower);
     return this.#hawzuWords;
   }
 
@@ -124,6 +148,16 @@ export class TextEvidence {
       if (assignment.keyStart >= from && assignment.value.end <= to) found.push(assignment);
     }
     return found;
+  }
+
+  #hostsOfLine(line: number): HostMention[] {
+    let hosts = this.#hostsByLine.get(line);
+    if (!hosts) {
+      const next = this.lineStarts[line + 1];
+      hosts = findHosts(this.text, this.lineStarts[line]!, next === undefined ? this.text.length : next - 1);
+      this.#hostsByLine.set(line, hosts);
+    }
+    return hosts;
   }
 }
 

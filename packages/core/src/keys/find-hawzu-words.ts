@@ -1,7 +1,13 @@
+import { findWordStarts } from "../evidence/find-word-starts.js";
+
 /** Where the word "hawzu" occurs, skipping this tool's own name (`hawzu-scan`, its directives). */
 const HAWZU_WORD = /hawzu(?!-scan)/gi;
 
-export function findHawzuWords(text: string): number[] {
+export function findHawzuWords(text: string, lower?: string): number[] {
+  if (lower !== undefined && lower.length === text.length) {
+    // A substring search on the lower-cased text: the same starts, many times faster.
+    return findWordStarts(lower, ["hawzu"]).filter((index) => !lower.startsWith("-scan", index + 5));
+  }
   const found: number[] = [];
   HAWZU_WORD.lastIndex = 0;
   for (let match = HAWZU_WORD.exec(text); match; match = HAWZU_WORD.exec(text)) found.push(match.index);
