@@ -16,8 +16,13 @@ import type { ContextMatch } from "../types.js";
 const AFTER_KEY =
   /(\\*["'`])?[\])]?[ \t]*(:{1,3}=|=>|\?\?=?|\?=|\|\|=?|===?|!==?|\+=|\.=|<-(?!-)|:[ \t]*(?:&(?:'\w+[ \t]+)?)?(?:[Ss]tring|str|CharSequence|SecureString)\??[ \t]*=(?!=)|(?:string|String)[ \t]*=(?!=)|=|:(?!:|\/\/)|,|[ \t]or[ \t]|[ \t]+value[ \t]*=)/y;
 // Space-separated forms: Dockerfile `ENV HAWZU_TOKEN abc`, csh `setenv`, fish `set -x`, flags.
-const SPACE_SEPARATED_LINE = /(?:^|[\s;])(?:ENV|setenv|set\s+-[gx]+|--?[\w-]*)\s*$/;
-const MAY_NAME_CREDENTIAL = /tok|key|secret|pat|bearer|auth|cred/i;
+// Windows `setx HAWZU_TOKEN "..."` too.
+const SPACE_SEPARATED_LINE = /(?:^|[\s;])(?:ENV|setenv|setx|set\s+-[gx]+|--?[\w-]*)\s*$/;
+// Commands that store a secret under a Hawzu name take the value from a later flag:
+// `aws ssm put-parameter --name /ci/hawzu-token --type SecureString --value ...`,
+// `az keyvault secret set --name hawzu-token --value ...`, `gh secret set HAWZU_TOKEN --body ...`.
+const SECRET_VALUE_FLAG = /(?:[ \t]+--?[\w-]{1,40}(?:[ \t]+(?!-)[^\s-]\S{0,200})?){0,4}?[ \t]+(?:--value|--secret-string|--secret-value|--body|-b)(?:[ \t]+|=)/y;
+const MAY_NAME_CREDENTIAL = /tok|key|secret|pat|bearer|auth|cred|pass/i;
 const LONGEST_LIST = 4096;
 // `<HawzuToken>...</HawzuToken>` in XML configs (.NET, Maven settings).
 const XML_ELEMENT_END = />/y;
@@ -117,6 +122,8 @@ function valueAfterKey(evidence: TextEvidence, keyStart: number, keyEnd: number)
     return readValue(text, AFTER_KEY.lastIndex);
   }
   if (text[keyEnd] === " " || text[keyEnd] === "\t") {
+    SECRET_VALUE_FLAG.lastIndex = keyEnd;
+    if (SECRET_VALUE_FLAG.test(text)) return readValue(text, SECRET_VALUE_FLAG.lastIndex);
     if (SPACE_SEPARATED_LINE.test(text.slice(evidence.lineStartWithin(keyStart, 40), keyStart))) {
       return readValue(text, keyEnd);
     }
