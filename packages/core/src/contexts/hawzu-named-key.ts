@@ -1,4 +1,5 @@
 import { decodeBase64Text } from "../candidate/decode-value.js";
+import { isCredentialLike } from "../candidate/is-credential-like.js";
 import { mayHoldToken, readValue } from "../candidate/read-value.js";
 import { defineContext } from "../define-context.js";
 import { compactKey } from "../keys/compact-key.js";
@@ -53,10 +54,15 @@ export default defineContext({
       }
       const value = valueAfterKey(evidence, start, end);
       if (!value) continue;
-      coveredUntil = value.end;
-      if (!mayHoldToken(value)) continue;
-      const description = `value of ${key.length > 64 ? key.slice(0, 61) + "..." : key}`;
+      if (!mayHoldToken(value)) {
+        coveredUntil = value.end;
+        continue;
+      }
       const written = text.slice(value.start, value.end);
+      // A key inside a value that is no token (`process.env.HAWZU_TOKEN ?? "..."` after a typed
+      // declaration) is still read; inside a token-like value it is part of the token.
+      if (value.quote !== "" || written.includes("\\") || written.includes("%") || isCredentialLike(written)) coveredUntil = value.end;
+      const description = `value of ${key.length > 64 ? key.slice(0, 61) + "..." : key}`;
       if (isBase64Key(key)) {
         const decoded = decodeBase64Text(written);
         if (decoded) {
