@@ -25,8 +25,11 @@ const SPACE_SEPARATED_LINE = /(?:^|[\s;])(?:ENV|setenv|setx|set\s+-[gx]+|--?[\w-
 const SECRET_VALUE_FLAG = /(?:[ \t]+--?[\w-]{1,40}(?:[ \t]+(?!-)[^\s-]\S{0,200})?){0,4}?[ \t]+(?:--value|--secret-string|--secret-value|--body|-b)(?:[ \t]+|=)/y;
 const MAY_NAME_CREDENTIAL = /tok|key|secret|pat|bearer|auth|cred|pass/i;
 const LONGEST_LIST = 4096;
-// `<HawzuToken>...</HawzuToken>` in XML configs (.NET, Maven settings).
+// `<HawzuToken>...</HawzuToken>` in XML configs (.NET, Maven settings), also with the value on its own line.
 const XML_ELEMENT_END = />/y;
+// A YAML block scalar (`hawzu_token: |`, `>`, `|-`, `>-`): the value is on the next line.
+const BLOCK_SCALAR = /[ \t]*[|>][-+]?[1-9]?[ \t]*(?:#[^\n]*)?(?=\r?\n)/y;
+const ALONE_ON_ITS_LINE = /[ \t]*(?:\r?\n|<|$)/y;
 
 export default defineContext({
   id: "hawzu-named-key",
@@ -118,13 +121,17 @@ function valueAfterKey(evidence: TextEvidence, keyStart: number, keyEnd: number)
   const before = text[keyStart - 1];
   if (before === "<") {
     XML_ELEMENT_END.lastIndex = keyEnd;
-    if (XML_ELEMENT_END.test(text)) return readValue(text, keyEnd + 1);
+    if (XML_ELEMENT_END.test(text)) return readValue(text, keyEnd + 1) ?? valueOnNextLine(text, keyEnd + 1);
   }
   AFTER_KEY.lastIndex = keyEnd;
   const operator = AFTER_KEY.exec(text);
   if (operator) {
     const keyWasQuoted = before === '"' || before === "'" || before === "`";
     if (operator[2] === "," && !keyWasQuoted) return undefined;
+    if (operator[2] === ":") {
+      BLOCK_SCALAR.lastIndex = AFTER_KEY.lastIndex;
+      if (BLOCK_SCALAR.test(text)) return valueOnNextLine(text, BLOCK_SCALAR.lastIndex);
+    }
     return readValue(text, AFTER_KEY.lastIndex);
   }
   if (text[keyEnd] === " " || text[keyEnd] === "\t") {
@@ -135,4 +142,15 @@ function valueAfterKey(evidence: TextEvidence, keyStart: number, keyEnd: number)
     }
   }
   return undefined;
+}
+
+/** A value alone on the line after `position` (a YAML block scalar's, an XML element's). */
+function valueOnNextLine(text: string, position: number) {
+  let index = position;
+  while (index < text.length && index - position < 200 && /[ \t\r\n]/.test(text[index]!)) index++;
+  if (!text.slice(position, index).includes("\n")) return undefined;
+  const value = readValue(text, index);
+  if (!value || value.quote) return undefined;
+  ALONE_ON_ITS_LINE.lastIndex = value.end;
+  return ALONE_ON_ITS_LINE.test(text) ? value : undefined;
 }
