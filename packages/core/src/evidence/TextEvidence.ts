@@ -76,7 +76,7 @@ export class TextEvidence {
    * the window's host list (one pass on first use; reading hosts line by line on demand cost more
    * on logs whose credentials are many, measured on the dense benchmark log).
    */
-  nearestHost(from: number, to: number, position: number): HostMention | undefined {
+  nearestHost(from: number, to: number, position: number, accept?: (mention: HostMention) => boolean): HostMention | undefined {
     if (to <= from) return undefined;
     const hosts = this.hosts;
     let low = 0;
@@ -89,6 +89,7 @@ export class TextEvidence {
     let best: HostMention | undefined;
     for (let index = low; index < hosts.length && hosts[index]!.start < to; index++) {
       const mention = hosts[index]!;
+      if (accept && !accept(mention)) continue;
       if (!best || Math.abs(mention.start - position) < Math.abs(best.start - position)) best = mention;
       else if (mention.start > position) break;
     }

@@ -16,7 +16,25 @@ export function hostNear(evidence: TextEvidence, position: number): HostMention 
   const inLine = evidence.nearestHost(logicalStart, logicalEnd, position);
   if (inLine) return inLine;
   const [nearbyStart, nearbyEnd] = nearbyLines(evidence, position);
+  // A wire log of several connections (Apache HttpClient's `http-outgoing-3 >> "Host: ..."`) says
+  // which request a header belongs to: only hosts of the same connection count, and when that
+  // connection's host is out of reach, no host of another connection does either.
+  const connection = connectionOf(evidence, position);
+  if (connection !== undefined) {
+    return evidence.nearestHost(nearbyStart, nearbyEnd, position, (mention) => {
+      const other = connectionOf(evidence, mention.start);
+      return other === undefined || other === connection;
+    });
+  }
   return evidence.nearestHost(nearbyStart, nearbyEnd, position);
+}
+
+const CONNECTION_ID = /\bhttp-outgoing-\d+\b/;
+
+/** The wire-log connection id on the line holding `position`, if any. */
+function connectionOf(evidence: TextEvidence, position: number): string | undefined {
+  const line = evidence.text.slice(evidence.lineStartWithin(position, 512), evidence.lineEndWithin(position, 512));
+  return line.includes("http-outgoing-") ? CONNECTION_ID.exec(line)?.[0] : undefined;
 }
 
 /** True when the text names hosts and all of them are Hawzu's (a client set up elsewhere in it). */
