@@ -5,6 +5,16 @@ import type { Finding } from "@hawzu-scan/core";
 export const HINT =
   "revoke it in Hawzu (Security & Access > Access Tokens), move the value to an environment variable or secret store, then remove it here";
 
+// How a person turns each format we recognise but do not decode into something we scan.
+const EXTRACT_WITH: Record<string, string> = {
+  "7z": "`7z x FILE`",
+  rar: "`unrar x FILE`",
+  lz4: "`lz4 -dc FILE > out`",
+  lzip: "`lzip -dc FILE > out`",
+  compress: "`uncompress -c FILE > out`",
+  lzma: "`xz --format=lzma -dc FILE > out`",
+};
+
 export const messages = {
   // Bad input, one line each: what happened and what to do. Prefixed with the file by the caller.
   invalidUtf8: "not valid UTF-8: scanned with replacement characters (columns after a bad byte may be off); convert it to UTF-8 for exact positions",
@@ -13,9 +23,11 @@ export const messages = {
   vanished: "not scanned: it disappeared before it could be read (deleted or moved during the scan); rerun the scan",
   unreadable: (code: string) => `not scanned: cannot read it (${code}); fix its permissions or run as a user who can read it`,
   readFailed: (detail: string) => `not scanned: reading failed (${detail}); check the file and rerun`,
-  truncatedGzip: (bytes: number) =>
-    `truncated or corrupt gzip data: scanned only the first ${bytes} decompressed bytes; fetch a complete copy and rescan`,
-  corruptArchive: (kind: string, detail: string) => `not fully scanned: corrupt ${kind} archive (${detail}); fetch a complete copy and rescan`,
+  undecodable: (codec: string, truncated: boolean, bytes: number) =>
+    `not fully scanned: ${truncated ? "truncated" : "corrupt"} ${codec} data, scanned only the first ${bytes} decompressed bytes; fetch a complete copy and rescan`,
+  notDecoded: (format: string) =>
+    `not scanned: ${format} content is not decoded by hawzu-scan; decompress or extract it (${EXTRACT_WITH[format] ?? "with its own tool"}) and scan the result`,
+  corruptArchive: (kind: string) => `not fully scanned: corrupt or truncated ${kind} archive; fetch a complete copy and rescan`,
   encryptedZipMember: "not scanned: encrypted zip member; decrypt the archive and scan the extracted files",
   unsupportedZipMember: (method: number) => `not scanned: zip compression method ${method} is not supported; extract it with another tool and scan the files`,
   tooDeep: (depth: number) => `not scanned: archive nested deeper than archives.maxDepth (${depth}); raise it in the config to scan it`,
@@ -73,6 +85,7 @@ export const messages = {
     `${findings === 0 ? "no Hawzu tokens found" : `${findings} Hawzu token finding(s)`} in ${files} file(s), ${formatBytes(bytes)} in ${formatDuration(ms)}` +
     (baselined > 0 ? `; ${baselined} known from the baseline` : "") +
     (errors > 0 ? `; ${errors} input(s) NOT fully scanned (see above)` : ""),
+  binarySkipped: (count: number) => `; ${count} binary file(s) skipped`,
   suppressedHeading: (count: number) => `${count} finding(s) suppressed by hawzu-scan-ignore comments:`,
 };
 

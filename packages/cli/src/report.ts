@@ -40,6 +40,8 @@ export interface ReportStats {
   files: number;
   bytes: number;
   durationMs: number;
+  /** Files and archive members not scanned because they are binary (images, executables). */
+  skippedBinary?: number;
 }
 
 /** The JSON report (`--format json`): a public contract, `version` bumps on any breaking change. */

@@ -99,6 +99,7 @@ export async function scanCommand(options: ScanOptions, io: RunIo, version: stri
   const suppressed: ScannedSuppressed[] = [];
   const errors: ReportError[] = [];
   let baselined = 0;
+  let skippedBinary = 0;
   const textOut = live ? createTextReporter((text) => io.stdout.write(text), { color }) : undefined;
 
   const sink: ScanSink = {
@@ -126,6 +127,9 @@ export async function scanCommand(options: ScanOptions, io: RunIo, version: stri
     warning(file, message) {
       progress.clear();
       io.stderr.write(`${messages.usagePrefix}warning: ${file}: ${message}\n`);
+    },
+    skipped() {
+      skippedBinary++;
     },
   };
   for (const error of walked.errors) sink.error(error);
@@ -191,7 +195,7 @@ export async function scanCommand(options: ScanOptions, io: RunIo, version: stri
     version: 1,
     findings: reported,
     errors: errors.sort(compareErrors),
-    stats: { files: fileCount, bytes, durationMs: Math.round(performance.now() - started) },
+    stats: { files: fileCount, bytes, durationMs: Math.round(performance.now() - started), skippedBinary },
     ...(options.listSuppressed ? { suppressed: suppressed.sort(compareFindings) } : {}),
   };
   const written = await writeReport(report, { format: options.format, output: options.output, cwd, color, version, baselined, live: textOut }, io);

@@ -64,7 +64,9 @@ export function createTextReporter(write: (text: string) => void, { color }: Tex
         }
       }
       const { files, bytes, durationMs } = report.stats;
-      const line = messages.summary(report.findings.length, files, bytes, durationMs, report.errors.length, summary.baselined);
+      const line =
+        messages.summary(report.findings.length, files, bytes, durationMs, report.errors.length, summary.baselined) +
+        (report.stats.skippedBinary ? messages.binarySkipped(report.stats.skippedBinary) : "");
       write(`${printed > 0 || suppressed.length > 0 ? "\n" : ""}${report.findings.length > 0 ? paint("red", line) : line}\n`);
     },
   };

@@ -9,13 +9,18 @@ import { checkDecompression, DecompressionLimitError } from "./limit-decompressi
 // is reported instead, which keeps memory bounded.
 const LARGEST_NESTED_ZIP = 64 * 1024 * 1024;
 
+// We never extract, so a member named `../x` or `/etc/x` is scanned and named as it is: yauzl's
+// name check (made for extracting) would call the whole archive corrupt. Library error texts are
+// never shown: they can quote an entry name, which belongs in `member`.
+const ZIP_OPTIONS = { lazyEntries: true, validateFileNames: false } as const;
+
 /** A zip file on disk (`.zip`, `.jar`): each member is scanned as a stream. */
 export async function scanZipFile(path: string, location: InputLocation, depth: number, context: ScanContext): Promise<void> {
   let zip: ZipFile;
   try {
-    zip = await (await loadYauzl()).openPromise(path, { lazyEntries: true, autoClose: true });
+    zip = await (await loadYauzl()).openPromise(path, { ...ZIP_OPTIONS, autoClose: true });
   } catch (error) {
-    context.sink.error(errorAt(location, messages.corruptArchive("zip", (error as Error).message)));
+    context.sink.error(errorAt(location, messages.corruptArchive("zip")));
     return;
   }
   await scanZipEntries(zip, location, depth, context);
@@ -35,9 +40,9 @@ export async function scanZipBuffer(source: AsyncIterable<Buffer>, location: Inp
   }
   let zip: ZipFile;
   try {
-    zip = await (await loadYauzl()).fromBufferPromise(Buffer.concat(chunks), { lazyEntries: true });
+    zip = await (await loadYauzl()).fromBufferPromise(Buffer.concat(chunks), ZIP_OPTIONS);
   } catch (error) {
-    context.sink.error(errorAt(location, messages.corruptArchive("zip", (error as Error).message)));
+    context.sink.error(errorAt(location, messages.corruptArchive("zip")));
     return;
   }
   await scanZipEntries(zip, location, depth, context);
@@ -70,11 +75,11 @@ async function scanZipEntries(zip: ZipFile, location: InputLocation, depth: numb
         await scanMember(zip, entry, member, depth, context);
       } catch (error) {
         if (error instanceof DecompressionLimitError) context.sink.error(errorAt(member, error.message));
-        else context.sink.error(errorAt(member, messages.corruptArchive("zip", (error as Error).message)));
+        else context.sink.error(errorAt(member, messages.corruptArchive("zip")));
       }
     }
   } catch (error) {
-    context.sink.error(errorAt(location, messages.corruptArchive("zip", (error as Error).message)));
+    context.sink.error(errorAt(location, messages.corruptArchive("zip")));
   } finally {
     zip.close();
   }
