@@ -55,10 +55,11 @@ export async function scanInput(input: ScanInput, context: ScanContext): Promise
  * NULs, container logs and /proc environ files hold them) and every position stays where it was.
  */
 function blankNuls(bytes: Buffer, inPlace: boolean): Buffer {
-  let at = bytes.indexOf(0);
-  if (at < 0) return bytes;
+  const first = bytes.indexOf(0);
+  if (first < 0) return bytes;
   const out = inPlace ? bytes : Buffer.from(bytes);
-  for (; at >= 0; at = out.indexOf(0, at + 1)) out[at] = 0x20;
+  // A plain loop: padding can be megabytes of NULs, one indexOf call per byte would crawl.
+  for (let at = first; at < out.length; at++) if (out[at] === 0) out[at] = 0x20;
   return out;
 }
 

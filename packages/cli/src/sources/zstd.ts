@@ -11,19 +11,20 @@ const SLICE = 64 * 1024;
  * one stream, as `zstd -d` does; skippable frames are skipped.
  */
 export async function* unzstd(source: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
-  let output: Buffer[] = [];
+  const output: Buffer[] = [];
   let ended = false;
   const decoder = new Decompress((chunk, final) => {
     if (chunk.length > 0) output.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length));
     if (final) ended = true;
   });
   let fed = 0;
+  let failure: DecodeError | undefined;
   const feed = (bytes: Uint8Array, final: boolean) => {
     try {
       decoder.push(bytes, final);
     } catch (error) {
       // fzstd says "unexpected EOF" when the input stops inside a frame.
-      throw new DecodeError("zstd", final && /EOF/i.test(String((error as Error)?.message)));
+      failure = new DecodeError("zstd", /EOF/i.test(String((error as Error)?.message)));
     }
   };
   for await (const chunk of source) {
@@ -31,16 +32,14 @@ export async function* unzstd(source: AsyncIterable<Buffer>): AsyncGenerator<Buf
       // fzstd may keep a reference to what it was given: hand it a copy of a reused read buffer.
       feed(Uint8Array.prototype.slice.call(chunk, start, start + SLICE), false);
       fed += Math.min(SLICE, chunk.length - start);
-      if (output.length > 0) {
-        const ready = output;
-        output = [];
-        yield* ready;
-      }
+      // What was decoded before a failure is handed on first: findings before the damage count.
+      yield* output.splice(0);
+      if (failure) throw failure;
     }
   }
   if (fed === 0) throw new DecodeError("zstd", true);
   feed(new Uint8Array(0), true);
-  yield* output;
-  output = [];
+  yield* output.splice(0);
+  if (failure) throw failure;
   if (!ended) throw new DecodeError("zstd", true);
 }
