@@ -239,3 +239,16 @@ describe("zip member names (issue 14)", () => {
     expect(JSON.stringify(result.errors)).not.toContain(name);
   });
 });
+
+describe("a file named on the command line (issue 12)", () => {
+  it("is scanned or named as not scanned: a binary named explicitly is an error, exit 2", async () => {
+    const binary = Buffer.from(Array.from({ length: 4096 }, (_, index) => (index * 7) % 32));
+    const cwd = folder({ "image.bin": binary });
+    const named = await scan(["image.bin"], cwd);
+    expect(named.code).toBe(2);
+    expect(named.errors).toEqual([{ file: "image.bin", message: expect.stringMatching(/^not scanned: binary content/) }]);
+    const walked = await scan(["."], cwd);
+    expect(walked.code).toBe(0);
+    expect(walked.stats.skippedBinary).toBe(1);
+  });
+});

@@ -27,7 +27,7 @@ export async function runFileTask(entry: FileEntry, settings: ScanSettings, forw
     skipped: (location) => events.push({ type: "skipped", location }),
   };
   const context = { settings, sink, budget: { decompressed: 0 }, scannedBytes: 0 };
-  await scanFile(entry.path, { file: entry.displayPath }, context);
+  await scanFile(entry.path, { file: entry.displayPath }, context, { named: entry.named === true });
   return { events, scannedBytes: context.scannedBytes };
 }
 

@@ -19,7 +19,7 @@ const ARCHIVE_READ_SIZE = 1024 * 1024;
  * streamed in big blocks (large), or opened as an archive. Any failure to read becomes an error
  * value naming the file; it never throws for bad input.
  */
-export async function scanFile(path: string, location: InputLocation, context: ScanContext): Promise<void> {
+export async function scanFile(path: string, location: InputLocation, context: ScanContext, options: { named?: boolean } = {}): Promise<void> {
   let handle: FileHandle | undefined;
   try {
     const info = await stat(path);
@@ -34,6 +34,11 @@ export async function scanFile(path: string, location: InputLocation, context: S
     const first = head.subarray(0, bytesRead);
     const kind = sniffKind(first.subarray(0, SNIFF_BYTES));
     const name = location.file;
+    if (kind === "binary" && options.named) {
+      // A file the user named is scanned or named as not scanned, never counted away in silence.
+      context.sink.error(errorAt(location, messages.binaryNamed));
+      return;
+    }
     if (kind === "zip") {
       await handle.close();
       handle = undefined;
