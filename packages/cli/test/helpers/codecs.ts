@@ -130,11 +130,7 @@ export function truncate(data: Buffer, fraction = 0.6): Buffer {
   return data.subarray(0, Math.max(12, Math.floor(data.length * fraction)));
 }
 
-/**
- * The stream with bytes flipped near its start, in its first block's headers: corrupt in a way each
- * decoder detects. (fzstd does not verify zstd's content checksum, so damage inside a zstd block's
- * literals can go unseen: see the CLI README.)
- */
+/** The stream with bytes flipped near its start, in its first block's headers: corrupt. */
 export function corrupt(data: Buffer): Buffer {
   const out = Buffer.from(data);
   for (let at = 12; at < 28; at++) out[at] = out[at]! ^ 0xa5;

@@ -72,6 +72,16 @@ describe("decompress", () => {
     expect(Buffer.concat(parts).toString()).toBe("inner\n");
   });
 
+  it("names a zstd frame whose content fails its checksum, wherever the damage is", async () => {
+    const real = realLog("zstd");
+    for (const at of [40, Math.floor(real.length / 3), Math.floor(real.length / 2), real.length - 30]) {
+      const damaged = Buffer.from(real);
+      damaged[at] = damaged[at]! ^ 0x5a;
+      const { error } = await decodeAll("zstd", damaged);
+      expect(error, `byte ${at}`).toBeInstanceOf(DecodeError);
+    }
+  });
+
   it("yields a zstd RLE bomb in bounded pieces, so the caller can stop it", async () => {
     let total = 0;
     let largest = 0;
