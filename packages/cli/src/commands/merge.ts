@@ -19,7 +19,7 @@ export async function mergeCommand(files: readonly string[], options: { format: 
   }
   const findings = new Map<string, ReportFinding>();
   const errors = new Map<string, ReportError>();
-  const stats = { files: 0, bytes: 0, durationMs: 0 };
+  const stats = { files: 0, bytes: 0, durationMs: 0, skippedBinary: 0 };
   for (const file of files) {
     const text = await readFile(resolve(cwd, file), "utf8").catch((error: Error) => error);
     const parsed = typeof text === "string" ? parseReport(text) : { ok: false as const, problem: (text as { code?: string }).code ?? text.message };
@@ -35,6 +35,7 @@ export async function mergeCommand(files: readonly string[], options: { format: 
     stats.files += parsed.report.stats.files;
     stats.bytes += parsed.report.stats.bytes;
     stats.durationMs += parsed.report.stats.durationMs;
+    stats.skippedBinary += parsed.report.stats.skippedBinary ?? 0;
   }
   const report: Report = {
     version: 1,
