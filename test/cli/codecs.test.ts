@@ -139,6 +139,16 @@ describe.each(CODECS)("%s, decoded by content", (codec) => {
   });
 });
 
+describe("archives on stdin", () => {
+  it("opens a tar and a zip piped in (tar c logs | hawzu-scan -)", async () => {
+    const tokens = [fakeToken(), fakeToken()];
+    const tar = await scan(["-"], folder({}), await makeTar({ "logs/a.log": `${envLine(tokens[0]!)}\n` }));
+    expect(places(tar)).toEqual(["<stdin>!/logs/a.log:1:20"]);
+    const zip = await scan(["-"], folder({}), makeZip({ "b.env": `${envLine(tokens[1]!)}\n` }));
+    expect(places(zip)).toEqual(["<stdin>!/b.env:1:20"]);
+  });
+});
+
 describe("bombs, one per codec", () => {
   it("stops each at the ratio limit and names it", async () => {
     const bombs = {
