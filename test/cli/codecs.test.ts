@@ -223,6 +223,13 @@ describe("text with NULs and UTF-16 (issue 12)", () => {
     expect((await scan(["-"], folder({}), le)).findings).toHaveLength(1);
   });
 
+  it("recognises UTF-16 without a byte-order mark by its NUL in every other byte", async () => {
+    const token = fakeToken();
+    const text = `first line\n  ${envLine(token)}\n`;
+    const result = await scan(["."], folder({ "le.log": Buffer.from(text, "utf16le"), "be.log": Buffer.from(text, "utf16le").swap16() }));
+    expect(places(result)).toEqual(["be.log:2:22", "le.log:2:22"]);
+  });
+
   it("still skips real binaries, and counts them", async () => {
     const binary = Buffer.from(Array.from({ length: 4096 }, (_, index) => (index * 7) % 32));
     const result = await scan(["."], folder({ "image.bin": binary, "tool.exe": Buffer.concat([Buffer.from("MZ"), binary]), "ok.txt": "hello\n" }));

@@ -51,6 +51,8 @@ export function sniffKind(head: Buffer): ContentKind {
   }
   if (head.length >= 2 && head[0] === 0xff && head[1] === 0xfe) return "utf16le";
   if (head.length >= 2 && head[0] === 0xfe && head[1] === 0xff) return "utf16be";
+  const unmarked = utf16WithoutMark(head.subarray(0, SNIFF_BYTES));
+  if (unmarked) return unmarked;
   return looksBinary(head.subarray(0, SNIFF_BYTES)) ? "binary" : "text";
 }
 
@@ -74,6 +76,24 @@ export function looksBinary(sample: Buffer): boolean {
   if (control / rest > 0.1) return true;
   // Text in UTF-8 or a Latin-1 code page has some high bytes; machine code and images are full of them.
   return high / rest > 0.3 && !isMostlyUtf8(sample);
+}
+
+/**
+ * UTF-16 without a byte-order mark, as some Windows tools write it: ASCII text then has a NUL in
+ * every other byte, on one side only. Blanking those NULs would space the text out and hide a token.
+ */
+function utf16WithoutMark(sample: Buffer): "utf16le" | "utf16be" | undefined {
+  if (sample.length < 16) return undefined;
+  let even = 0;
+  let odd = 0;
+  for (let index = 0; index + 1 < sample.length; index += 2) {
+    if (sample[index] === 0) even++;
+    if (sample[index + 1] === 0) odd++;
+  }
+  const pairs = Math.floor(sample.length / 2);
+  if (odd > pairs * 0.4 && even < pairs * 0.05) return "utf16le";
+  if (even > pairs * 0.4 && odd < pairs * 0.05) return "utf16be";
+  return undefined;
 }
 
 function isMostlyUtf8(sample: Buffer): boolean {
