@@ -1,7 +1,7 @@
 /**
  * Reads at least `bytes` bytes (or all there is) and gives them back with a stream of everything.
- * A source that fails early (a truncated stream) still gives what came before: the failure is
- * thrown by the stream after those bytes, so findings before the damage are kept.
+ * A source that fails before `bytes` arrived still gives its head; the failure comes after it from
+ * the stream, so the bytes that did arrive are sniffed and scanned before the error is reported.
  */
 export async function peek(source: AsyncIterable<Buffer>, bytes: number): Promise<{ head: Buffer; stream: AsyncIterable<Buffer> }> {
   const iterator = source[Symbol.asyncIterator]();
