@@ -157,8 +157,8 @@ function codecTable() {
   const codecs = [
     { name: "gzip", ext: "gz", make: `gzip -6 -c '${plain}'`, decode: "zcat" },
     { name: "zstd", ext: "zst", make: `zstd -q -3 -c '${plain}'`, decode: "zstd -dc" },
-    { name: "xz", ext: "xz", make: `xz -6 -T2 -c '${plain}'`, decode: "xz -dc" },
-    { name: "bzip2", ext: "bz2", make: `bzip2 -9 -c '${plain}'`, decode: "bzip2 -dc" },
+    { name: "xz", ext: "xz", make: `xz -1 -T2 -c '${plain}'`, decode: "xz -dc" },
+    { name: "bzip2", ext: "bz2", make: `bzip2 -1 -c '${plain}'`, decode: "bzip2 -dc" },
   ];
   const planted = Number(readFileSync(`${plain}.planted`, "utf8"));
   const logBytes = statSync(plain).size;
