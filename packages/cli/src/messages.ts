@@ -41,8 +41,22 @@ export const messages = {
   gitWithShard: (flag: string) => `${flag} reads git, not a file list: run it without --shard`,
   gitWithPaths: (flag: string) => `${flag} scans the repository's commits, not paths: run it without PATH arguments, from inside the repository`,
   stdinWithShard: "--shard splits files; scan standard input (-) in one job only, without --shard",
-  redactUsage: "usage: hawzu-scan redact IN [-o OUT]: give exactly one input file",
+  redactUsage: "usage: hawzu-scan redact IN [-o OUT]: give exactly one input file, or - for standard input",
   redactCorruptGzip: "truncated or corrupt gzip data: nothing written; redact a complete copy",
+  redactNoSuchFile: "no such file; check the path (nothing written)",
+  redactNotAFile: "not a regular file; redact a file, or pipe the data into `hawzu-scan redact -`",
+  redactNoStdin: "no standard input to redact",
+  redactBinary: "binary content, which redact cannot mask faithfully: nothing written; if it is a log, convert it to text first",
+  redactCannotDecode: (kind: string) => `${kind} data, which redact cannot read and write back: nothing written; decompress it, redact the result, and compress that`,
+  redactCannotEncode: (file: string, codec: string) => `${file}: redact cannot write ${codec}: nothing written; write a plain or .gz copy and compress it yourself`,
+  redactNotFullyScanned: (file: string) => `${file} was not fully scanned (see above), so a token could pass unmasked: nothing written; fix what is named above and rerun`,
+  redactUnreadableToken: (count: number) => `${count} token(s) were found but their text could not be read back to mask: nothing written; report this to the hawzu-scan maintainers`,
+  redactRewriteFailed: (kind: string) => `the ${kind} content could not be rewritten (damaged data?): nothing written; fetch a complete copy and rerun`,
+  redactStillFound: (count: number) => `a scan of the masked copy still found ${count} token(s): nothing written; report this to the hawzu-scan maintainers`,
+  redactWriteFailed: (detail: string) => `cannot write the masked copy (${detail})`,
+  redactArchiveOnStdin: (kind: string) => `<stdin>: a ${kind} archive cannot be rewritten as a stream: nothing written; save it to a file and run \`hawzu-scan redact FILE -o OUT\``,
+  redactStreamLeaked: (file: string, count: number) =>
+    `${file} holds ${count} token(s) that went out before they were known (their evidence came later in the stream): treat it as unredacted; save the input to a file and run \`hawzu-scan redact FILE -o OUT\``,
   redactSameFile: "redact: OUT must differ from IN; write the copy elsewhere, then replace the original yourself",
   mergeUsage: "usage: hawzu-scan merge REPORT.json... [--format F] [-o FILE]: give at least one JSON report",
   mergeBadReport: (file: string, detail: string) => `${file}: not a hawzu-scan JSON report (${detail}); merge only files written with --format json`,
@@ -68,7 +82,8 @@ export const messages = {
     );
   },
   wroteRevocationReport: (file: string) => `hawzu-scan: wrote the revocation report ${file}: what to revoke, and every place each token was found`,
-  wroteRedacted: (file: string, count: number) => `hawzu-scan: wrote ${file} with ${count} token(s) masked`,
+  wroteRedacted: (file: string, tokens: number, occurrences: number, format: string) =>
+    `hawzu-scan: wrote ${file} (${format}) with ${tokens} token(s) masked (${occurrences} occurrence(s)); a scan of the copy finds none`,
   summary: (findings: number, files: number, bytes: number, ms: number, errors: number, baselined: number) =>
     `${findings === 0 ? "no Hawzu tokens found" : `${findings} Hawzu token finding(s)`} in ${files} file(s), ${formatBytes(bytes)} in ${formatDuration(ms)}` +
     (baselined > 0 ? `; ${baselined} known from the baseline` : "") +
@@ -135,7 +150,7 @@ export const HELP = `hawzu-scan: find leaked Hawzu access tokens in files, folde
 
 Usage:
   hawzu-scan [options] [PATH...]        scan files and folders (default: .); - reads standard input
-  hawzu-scan redact IN [-o OUT]         copy a log (plain or .gz) with every token masked
+  hawzu-scan redact IN [-o OUT]         copy a log or archive (plain, .gz, .tar, .tgz, .zip; - for stdin) with every token masked
   hawzu-scan merge REPORT.json...       combine JSON reports (e.g. of --shard jobs)
   hawzu-scan init                       install the pre-commit check in this git repository
                                         (lint-staged task with husky + lint-staged, else a hook line)

@@ -49,17 +49,32 @@ function report(result: ScanResult, location: InputLocation, context: ScanContex
   for (const finding of result.findings) {
     const around = textAround(finding.start, finding.end);
     const scanned = toScannedFinding(finding, location, around && buildCodeFrame(around.text, around.offset, finding));
-    // Only for --verify: the token is read back from the text at hand, the one moment it exists.
-    const token =
-      context.settings.captureTokens && around
-        ? readFoundToken(around.text, { ...finding, start: finding.start - around.offset, end: finding.end - around.offset })
-        : undefined;
-    context.sink.finding(scanned, token);
+    const { token, written } = capture(finding, around, context);
+    context.sink.finding(scanned, token, written);
   }
   for (const finding of result.suppressed) {
     const around = textAround(finding.start, finding.end);
-    context.sink.suppressed(toScannedFinding(finding, location, around && buildCodeFrame(around.text, around.offset, finding)));
+    const { token, written } = capture(finding, around, context);
+    context.sink.suppressed(toScannedFinding(finding, location, around && buildCodeFrame(around.text, around.offset, finding)), token, written);
   }
+}
+
+/**
+ * Only for --verify and redact: the token, read back from the text at hand (the one moment it
+ * exists), and the text it was written as (a quoted or base64 form differs from the value).
+ * Copied out of the text, so a kept token does not keep the whole block alive.
+ */
+function capture(finding: ScanResult["findings"][number], around: { text: string; offset: number } | undefined, context: ScanContext): { token?: string; written?: string } {
+  if (!context.settings.captureTokens || !around) return {};
+  const span = { ...finding, start: finding.start - around.offset, end: finding.end - around.offset };
+  const token = readFoundToken(around.text, span);
+  const written = span.start >= 0 && span.end <= around.text.length ? around.text.slice(span.start, span.end) : undefined;
+  return { token: token === undefined ? undefined : copyString(token), written: written === undefined ? undefined : copyString(written) };
+}
+
+/** A string that does not share memory with the text it was sliced from (V8 keeps a slice's parent alive). */
+function copyString(text: string): string {
+  return Buffer.from(text, "utf8").toString("utf8");
 }
 
 /** `file` or `file!/member`, as messages name an input. */
