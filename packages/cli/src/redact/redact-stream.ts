@@ -5,6 +5,7 @@ import type { ScanSettings } from "../scan/scan-context.js";
 import { peek } from "../sources/peek.js";
 import { sniffKind } from "../sources/sniff-kind.js";
 import { MaskValues } from "./mask-values.js";
+import { SeenWords } from "./seen-words.js";
 import { codecForKind, codecForName } from "./redact-codecs.js";
 import { decode, encode } from "./rewrite-content.js";
 import { watchTokens } from "./watch-tokens.js";
@@ -18,8 +19,9 @@ const STREAM_SNIFF_BYTES = 4;
  * `hawzu-scan redact -`: standard input to the output as it arrives (`kubectl logs -f … | hawzu-scan
  * redact - > clean.log`). Each complete line is judged before it is written, and every value known
  * so far is masked wherever it stands, so a token is masked from the moment it is found. What was
- * written before a token was known cannot be taken back: the written text is scanned too, and a
- * token found there fails the run (exit 2) with a line saying so. gzip input stays gzip.
+ * written before a token was known cannot be taken back: the written text is scanned too, its words
+ * are remembered (SeenWords), and a token found there, or learnt after it went out, fails the run
+ * (exit 2) with a line saying so. gzip input stays gzip.
  */
 export async function redactStream(stdin: Readable, destination: Writable, options: { core: ScanSettings["core"]; outputName?: string; end: boolean }): Promise<StreamResult> {
   const { head, stream } = await peek(stdin as AsyncIterable<Buffer>, STREAM_SNIFF_BYTES);
@@ -34,7 +36,10 @@ export async function redactStream(stdin: Readable, destination: Writable, optio
   const values = new MaskValues();
   const tokens = new Set<string>();
   let leaked = 0;
+  // What went out, remembered in bounded memory: a token learnt later is checked against it.
+  const written = new SeenWords();
   const learner = watchTokens({ ...options.core, path: "" }, (seen) => {
+    if (!tokens.has(seen.fingerprint) && seen.token !== undefined && written.mayHaveWritten(seen.token)) leaked++;
     tokens.add(seen.fingerprint);
     if (seen.token !== undefined) values.add(seen.token, seen.redacted);
     if (seen.written !== undefined) values.add(seen.written, seen.redacted);
@@ -56,6 +61,7 @@ export async function redactStream(stdin: Readable, destination: Writable, optio
         bytes = Buffer.concat([held, bytes]);
       }
       const out = masker.push(bytes);
+      written.add(out);
       rescan.push(out);
       rescan.flush();
       return out;
@@ -73,6 +79,7 @@ export async function redactStream(stdin: Readable, destination: Writable, optio
     const last = emit(pending);
     const rest = masker.end();
     masked += masker.masked;
+    written.add(rest);
     rescan.push(rest);
     rescan.end();
     yield Buffer.concat([last, rest]);

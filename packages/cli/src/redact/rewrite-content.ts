@@ -3,6 +3,7 @@ import { stat } from "node:fs/promises";
 import { join } from "node:path";
 import { Readable, type Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
+import { messages } from "../messages.js";
 import type { ScanSettings } from "../scan/scan-context.js";
 import { stripGzipExtension } from "../sources/gzip.js";
 import { peek } from "../sources/peek.js";
@@ -40,7 +41,7 @@ export async function rewriteContent(source: AsyncIterable<Buffer>, name: string
   if (kind === "tar") return rewriteTar(stream, where, context);
   if (kind === "zip") return rewriteZipFile(await spool(stream, context.tempDir), where, context);
   const codec = codecForKind(kind);
-  if (!codec?.encode) throw new RedactRefusal(`${where}: holds ${kind} data, which redact cannot write back; decompress it, redact the result, and compress that`);
+  if (!codec?.encode) throw new RedactRefusal(`${where}: ${messages.redactCannotDecode(kind)}`);
   return encode(codec, await rewriteContent(decode(codec, stream), stripCompressionExtension(name, codec), where, context));
 }
 
@@ -117,7 +118,7 @@ export async function rewriteZipFile(path: string, where: string, context: Rewri
   const out = new ZipFile();
   const copy = async () => {
     try {
-      for await (const entry of zip.eachEntry()) {
+      for await (const entry of readEntries(zip, where)) {
         const mode = entry.externalFileAttributes >>> 16;
         const options = { mtime: entry.getLastModDate(), ...(mode === 0 ? {} : { mode }) };
         const member = `${where}!/${entry.fileName}`;
@@ -126,13 +127,13 @@ export async function rewriteZipFile(path: string, where: string, context: Rewri
             out.addEmptyDirectory(entry.fileName, options);
             continue;
           }
-          if (entry.isEncrypted() || !entry.canDecodeFileData()) throw new RedactRefusal(`${member}: encrypted or compressed with an unsupported method; extract the archive with another tool and redact the files`);
+          if (entry.isEncrypted() || !entry.canDecodeFileData()) throw new RedactRefusal(`${member}: ${messages.redactZipMemberUnreadable}`);
           const content = await rewriteContent((await zip.openReadStreamPromise(entry)) as AsyncIterable<Buffer>, entry.fileName, member, context);
           out.addFile(await spool(content, context.tempDir), entry.fileName, { ...options, compress: entry.compressionMethod !== 0 });
         } catch (error) {
           if (error instanceof RedactRefusal) throw error;
           // yazl refuses names it could not write faithfully (absolute, `..`): better no copy than a renamed one.
-          throw new RedactRefusal(`${where}: a member cannot be written back (${entry.fileName.includes("..") || entry.fileName.startsWith("/") ? "its name is absolute or holds .." : "unreadable member"}); extract the archive with another tool and redact the files`);
+          throw new RedactRefusal(`${where}: ${messages.redactZipUnreadable}`);
         }
       }
       out.end();
@@ -143,6 +144,21 @@ export async function rewriteZipFile(path: string, where: string, context: Rewri
   const output = out.outputStream as unknown as Readable;
   copy().catch((error: unknown) => output.destroy(error as Error));
   return output;
+}
+
+/** yauzl's entries; its errors (which may quote an entry name) become one refusal line. */
+async function* readEntries(zip: import("yauzl").ZipFile, where: string): AsyncGenerator<import("yauzl").Entry> {
+  const entries = zip.eachEntry();
+  for (;;) {
+    let next: IteratorResult<import("yauzl").Entry>;
+    try {
+      next = await entries.next();
+    } catch {
+      throw new RedactRefusal(`${where}: ${messages.redactZipUnreadable}`);
+    }
+    if (next.done) return;
+    yield next.value;
+  }
 }
 
 /** Writes a stream to a new file in `dir` and gives its path. */
