@@ -1,5 +1,6 @@
 import { readFoundToken, type FindOptions, type ScanResult } from "@hawzu-scan/core";
 import { ByteScanner } from "../scan/byte-scanner.js";
+import { detachString } from "../scan/detach-string.js";
 import type { RecentText } from "../scan/recent-text.js";
 
 /** A token seen by a watcher: its value and written form (either may be unreadable), and its mask. */
@@ -28,16 +29,12 @@ export function watchTokens(options: FindOptions, onToken: (seen: SeenToken) => 
           if (span.start >= 0 && span.end <= around.text.length) written = around.text.slice(span.start, span.end);
         }
         onToken({
-          ...(token === undefined ? {} : { token: copyString(token) }),
-          ...(written === undefined ? {} : { written: copyString(written) }),
-          redacted: copyString(finding.redacted),
-          fingerprint: copyString(finding.fingerprint),
+          ...(token === undefined ? {} : { token: detachString(token) }),
+          ...(written === undefined ? {} : { written: detachString(written) }),
+          redacted: detachString(finding.redacted),
+          fingerprint: detachString(finding.fingerprint),
         });
       }
     },
   });
-}
-
-function copyString(text: string): string {
-  return Buffer.from(text, "utf8").toString("utf8");
 }

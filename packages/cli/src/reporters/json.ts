@@ -1,14 +1,29 @@
-import { toReportFinding, type Report } from "../report.js";
+import { toReportFinding, type Report, type ReportFinding, type ReportSuppressed } from "../report.js";
+import { streamJson } from "./stream-json.js";
 
 /** `--format json`: the public report shape (see README), stable key order, no code frames. */
 export function renderJson(report: Report): string {
+  return [...renderJsonChunks(report)].join("");
+}
+
+/**
+ * The same text as `renderJson`, in pieces: one per finding, so a report of any size is written
+ * without holding it whole as one string (or a second copy of every finding) in memory.
+ */
+export function renderJsonChunks(report: Report): Iterable<string> {
   const { suppressed } = report;
-  const clean: Report = {
+  const shape = {
     version: 1,
-    findings: report.findings.map(toReportFinding),
+    findings: report.findings,
     errors: report.errors.map(({ file, member, message }) => ({ file, ...(member === undefined ? {} : { member }), message })),
     stats: { files: report.stats.files, bytes: report.stats.bytes, durationMs: report.stats.durationMs },
-    ...(suppressed === undefined ? {} : { suppressed: suppressed.map((finding) => ({ ...toReportFinding(finding), ...(finding.reason === undefined ? {} : { reason: finding.reason }) })) }),
+    ...(suppressed === undefined ? {} : { suppressed }),
   };
-  return `${JSON.stringify(clean, null, 2)}\n`;
+  return streamJson(shape, {
+    findings: (finding) => toReportFinding(finding as ReportFinding),
+    suppressed: (finding) => {
+      const { reason } = finding as ReportSuppressed;
+      return { ...toReportFinding(finding as ReportSuppressed), ...(reason === undefined ? {} : { reason }) };
+    },
+  });
 }

@@ -3,6 +3,7 @@ import { contexts } from "@hawzu-scan/core";
 import { verificationLabel } from "../verify/verification-label.js";
 import { HINT } from "../messages.js";
 import type { Report, ReportFinding } from "../report.js";
+import { streamArray } from "./stream-json.js";
 
 const SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 const INFORMATION_URI = "https://github.com/hawzu-scan/hawzu-scan";
@@ -13,6 +14,15 @@ const INFORMATION_URI = "https://github.com/hawzu-scan/hawzu-scan";
  * `partialFingerprints` hash the token fingerprint and path, not the line, so an alert survives edits around it.
  */
 export function renderSarif(report: Report, version: string): string {
+  return [...renderSarifChunks(report, version)].join("");
+}
+
+// Stands in for the results while the rest of the log is stringified; the results are then
+// written one by one in its place (it comes before anything holding a file name).
+const RESULTS_MARK = "@@hawzu-scan-results@@";
+
+/** The same text as `renderSarif`, in pieces: one per result, so a large report is never one string. */
+export function* renderSarifChunks(report: Report, version: string): Generator<string> {
   const rules = contexts.map((context) => ({
     id: context.id,
     name: context.id,
@@ -23,7 +33,33 @@ export function renderSarif(report: Report, version: string): string {
     properties: { tags: ["security", "secret"], precision: context.confidence === "high" ? "high" : "medium", "security-severity": "8.0" },
   }));
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
-  const results = report.findings.map((finding) => ({
+  const notifications = report.errors.map((error) => ({
+    level: "error",
+    message: { text: `${error.member ? `${error.file}!/${error.member}` : error.file}: ${error.message}` },
+    locations: [{ physicalLocation: { artifactLocation: { uri: encodeUri(error.file), uriBaseId: "%SRCROOT%" } } }],
+  }));
+  const sarif = {
+    $schema: SCHEMA,
+    version: "2.1.0",
+    runs: [
+      {
+        tool: { driver: { name: "hawzu-scan", informationUri: INFORMATION_URI, semanticVersion: version, version, rules } },
+        results: RESULTS_MARK,
+        invocations: [{ executionSuccessful: report.errors.length === 0, toolExecutionNotifications: notifications }],
+        columnKind: "utf16CodeUnits",
+      },
+    ],
+  };
+  const text = `${JSON.stringify(sarif, null, 2)}\n`;
+  const mark = text.indexOf(JSON.stringify(RESULTS_MARK));
+  yield text.slice(0, mark);
+  // `results` sits at depth 3: the log, `runs`, the run.
+  yield* streamArray(report.findings, (finding) => toSarifResult(finding as ReportFinding, ruleIndex), 3);
+  yield text.slice(mark + JSON.stringify(RESULTS_MARK).length);
+}
+
+function toSarifResult(finding: ReportFinding, ruleIndex: ReadonlyMap<string, number>) {
+  return {
     ruleId: finding.ruleId,
     ...(ruleIndex.has(finding.ruleId) ? { ruleIndex: ruleIndex.get(finding.ruleId) } : {}),
     level: finding.confidence === "high" ? "error" : "warning",
@@ -45,25 +81,7 @@ export function renderSarif(report: Report, version: string): string {
       ...(finding.commit ? { commit: finding.commit } : {}),
       ...(finding.verification ? { verification: finding.verification.status } : {}),
     },
-  }));
-  const notifications = report.errors.map((error) => ({
-    level: "error",
-    message: { text: `${error.member ? `${error.file}!/${error.member}` : error.file}: ${error.message}` },
-    locations: [{ physicalLocation: { artifactLocation: { uri: encodeUri(error.file), uriBaseId: "%SRCROOT%" } } }],
-  }));
-  const sarif = {
-    $schema: SCHEMA,
-    version: "2.1.0",
-    runs: [
-      {
-        tool: { driver: { name: "hawzu-scan", informationUri: INFORMATION_URI, semanticVersion: version, version, rules } },
-        results,
-        invocations: [{ executionSuccessful: report.errors.length === 0, toolExecutionNotifications: notifications }],
-        columnKind: "utf16CodeUnits",
-      },
-    ],
   };
-  return `${JSON.stringify(sarif, null, 2)}\n`;
 }
 
 function stableFingerprint(finding: ReportFinding): string {

@@ -3,6 +3,7 @@ import { findTokens, readFoundToken, type ScanResult } from "@hawzu-scan/core";
 import { messages } from "../messages.js";
 import { buildCodeFrame } from "./build-code-frame.js";
 import { ByteScanner } from "./byte-scanner.js";
+import { detachString } from "./detach-string.js";
 import type { InputLocation, ScanContext, ScanInput } from "./scan-context.js";
 import { toScannedFinding } from "./to-scanned-finding.js";
 
@@ -69,12 +70,7 @@ function capture(finding: ScanResult["findings"][number], around: { text: string
   const span = { ...finding, start: finding.start - around.offset, end: finding.end - around.offset };
   const token = readFoundToken(around.text, span);
   const written = span.start >= 0 && span.end <= around.text.length ? around.text.slice(span.start, span.end) : undefined;
-  return { token: token === undefined ? undefined : copyString(token), written: written === undefined ? undefined : copyString(written) };
-}
-
-/** A string that does not share memory with the text it was sliced from (V8 keeps a slice's parent alive). */
-function copyString(text: string): string {
-  return Buffer.from(text, "utf8").toString("utf8");
+  return { token: token === undefined ? undefined : detachString(token), written: written === undefined ? undefined : detachString(written) };
 }
 
 /** `file` or `file!/member`, as messages name an input. */
