@@ -25,6 +25,7 @@ export const messages = {
     `not fully scanned: compression ratio passed archives.maxRatio (${limit}:1), possibly a zip bomb; raise the limit in the config if it is genuine`,
   nestedZipTooBig: (limit: number) => `not scanned: a zip inside an archive larger than ${limit} bytes; extract it and scan it directly`,
   pathMissing: "not scanned: no such file or directory; check the path",
+  scanFailed: (detail: string) => `not scanned: the scan of this file failed (${detail.split("\n")[0]}); rerun, and report it to the hawzu-scan maintainers if it persists`,
   directoryUnreadable: (code: string) => `not scanned: cannot list this directory (${code}); fix its permissions`,
 
   // Usage and config errors (exit code 2).

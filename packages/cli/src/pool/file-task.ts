@@ -25,8 +25,15 @@ export async function runFileTask(entry: FileEntry, settings: ScanSettings, forw
     warning: (file, message) => events.push({ type: "warning", file, message }),
   };
   const context = { settings, sink, budget: { decompressed: 0 }, scannedBytes: 0 };
-  await scanFile(entry.path, { file: entry.displayPath }, context);
+  await scanFile(entry.path, { file: entry.displayPath }, context, entry.size);
   return { events, scannedBytes: context.scannedBytes };
+}
+
+/** Scans a batch of files, one after the other: many small files cost one worker message. */
+export async function runBatchTask(entries: readonly FileEntry[], settings: ScanSettings): Promise<FileTaskResult[]> {
+  const results: FileTaskResult[] = [];
+  for (const entry of entries) results.push(await runFileTask(entry, settings));
+  return results;
 }
 
 export function replay(events: readonly ScanEvent[], sink: ScanSink): void {

@@ -1,9 +1,10 @@
 import { isUtf8 } from "node:buffer";
-import { findTokens, readFoundToken, type ScanResult } from "@hawzu-scan/core";
+import { findTokens, isHawzuPath, readFoundToken, type ScanResult } from "@hawzu-scan/core";
 import { messages } from "../messages.js";
 import { buildCodeFrame } from "./build-code-frame.js";
 import { ByteScanner } from "./byte-scanner.js";
 import { detachString } from "./detach-string.js";
+import { holdsNeedle, keywordNeedles } from "./keyword-needles.js";
 import type { InputLocation, ScanContext, ScanInput } from "./scan-context.js";
 import { toScannedFinding } from "./to-scanned-finding.js";
 
@@ -16,6 +17,10 @@ export async function scanInput(input: ScanInput, context: ScanContext): Promise
   if (input.bytes !== undefined) {
     if (!isUtf8(input.bytes)) context.sink.warning(describe(input.location), messages.invalidUtf8);
     context.scannedBytes += input.bytes.length;
+    // No keyword in the bytes: the core would find nothing, so the text is not even decoded (most
+    // files of a checkout). A Hawzu-named path is always judged whole.
+    // (UTF-16, whose keywords are not these bytes, is never passed over.)
+    if (!isHawzuPath(input.corePath) && !startsWithUtf16Bom(input.bytes) && !holdsNeedle(input.bytes, keywordNeedles(context.settings.core))) return;
     const text = input.bytes.toString("utf8");
     report(findTokens(text, options), input.location, context, () => ({ text, offset: 0 }));
     return;
@@ -71,6 +76,10 @@ function capture(finding: ScanResult["findings"][number], around: { text: string
   const token = readFoundToken(around.text, span);
   const written = span.start >= 0 && span.end <= around.text.length ? around.text.slice(span.start, span.end) : undefined;
   return { token: token === undefined ? undefined : detachString(token), written: written === undefined ? undefined : detachString(written) };
+}
+
+function startsWithUtf16Bom(bytes: Buffer): boolean {
+  return bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
 }
 
 /** `file` or `file!/member`, as messages name an input. */
