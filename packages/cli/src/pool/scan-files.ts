@@ -4,7 +4,8 @@ import { Worker } from "node:worker_threads";
 import { messages } from "../messages.js";
 import type { ScanSettings, ScanSink } from "../scan/scan-context.js";
 import type { FileEntry } from "../walk/collect-files.js";
-import { replay, runFileTask, type FileTaskResult } from "./file-task.js";
+import { runChunkTask, splitFile, type ChunkResult, type ChunkTask } from "./chunk-task.js";
+import { replay, runFileTask, type FileTaskResult, type ScanEvent } from "./file-task.js";
 
 // Starting a worker costs tens of milliseconds: below this much input one thread is faster.
 const PARALLEL_FROM_BYTES = 16 * 1024 * 1024;
@@ -12,43 +13,101 @@ const PARALLEL_FROM_BYTES = 16 * 1024 * 1024;
 // on the main thread (a checkout is thousands of files of a few KB).
 const BATCH_FILES = 256;
 const BATCH_BYTES = 2 * 1024 * 1024;
+// A plain file of at least twice this is split into chunks of about this size across the workers.
+const CHUNK_BYTES = 32 * 1024 * 1024;
 const WORKER_URL = new URL("./scan-worker.js", import.meta.url);
+
+export interface ScanFilesOptions {
+  /** Split plain files of at least twice this many bytes into chunks, even on one thread (tests). */
+  chunkBytes?: number;
+}
+
+type Task = { kind: "batch"; entries: FileEntry[] } | { kind: "chunk"; chunk: ChunkTask; file: ChunkedFile; index: number };
+
+/** A big file being scanned in chunks: its results are replayed in order, lines shifted. */
+interface ChunkedFile {
+  entry: FileEntry;
+  results: (ChunkResult | Error | undefined)[];
+  next: number;
+  lineOffset: number;
+  warned: Set<string>;
+  failed: boolean;
+}
 
 /**
  * Scans the files, in parallel on `jobs` worker threads when there is enough input, reporting each
- * file's events to the sink when the file is done. Resolves to the bytes handed to the core.
+ * file's events to the sink when the file is done. A big plain file is split into chunks that the
+ * workers share; its findings come out in order with the lines they have in the whole file.
+ * Resolves to the bytes handed to the core.
  */
-export async function scanFiles(files: readonly FileEntry[], settings: ScanSettings, sink: ScanSink, jobs: number, onFileDone?: (entry: FileEntry) => void): Promise<number> {
+export async function scanFiles(
+  files: readonly FileEntry[],
+  settings: ScanSettings,
+  sink: ScanSink,
+  jobs: number,
+  onFileDone?: (entry: FileEntry) => void,
+  options: ScanFilesOptions = {},
+): Promise<number> {
   const total = files.reduce((sum, file) => sum + file.size, 0);
   // The worker is the compiled .js next to this module; when running from sources (tests), it is not there.
-  const workers = Math.min(jobs, files.length);
-  if (workers <= 1 || total < PARALLEL_FROM_BYTES || !existsSync(fileURLToPath(WORKER_URL))) {
-    let bytes = 0;
-    for (const entry of files) {
-      bytes += (await runFileTask(entry, settings, sink)).scannedBytes;
+  const parallel = jobs > 1 && total >= PARALLEL_FROM_BYTES && existsSync(fileURLToPath(WORKER_URL));
+  const chunkBytes = options.chunkBytes ?? (parallel ? CHUNK_BYTES : undefined);
+  let bytes = 0;
+
+  const finishChunk = (task: Extract<Task, { kind: "chunk" }>, result: ChunkResult | Error) => {
+    const file = task.file;
+    file.results[task.index] = result;
+    for (let ready = file.results[file.next]; ready !== undefined; ready = file.results[file.next]) {
+      file.results[file.next++] = undefined;
+      if (ready instanceof Error) {
+        if (!file.failed) sink.error({ file: file.entry.displayPath, message: messages.scanFailed(ready.message) });
+        file.failed = true;
+        continue;
+      }
+      bytes += ready.scannedBytes;
+      replay(shiftEvents(ready.events, file), sink);
+      file.lineOffset += ready.lineBreaks;
+      if (file.next === file.results.length) onFileDone?.(file.entry);
+    }
+  };
+  const finishBatch = (entries: readonly FileEntry[], results: FileTaskResult[] | Error) => {
+    entries.forEach((entry, index) => {
+      const result = results instanceof Error ? undefined : results[index];
+      if (result) {
+        replay(result.events, sink);
+        bytes += result.scannedBytes;
+      } else {
+        sink.error({ file: entry.displayPath, message: messages.scanFailed(results instanceof Error ? results.message : "no result") });
+      }
       onFileDone?.(entry);
+    });
+  };
+
+  if (!parallel) {
+    // One thread, in the given order (text output is printed as it is found).
+    for (const entry of files) {
+      const chunks = chunkBytes === undefined ? undefined : splitFile(entry, chunkBytes);
+      if (!chunks) {
+        bytes += (await runFileTask(entry, settings, sink)).scannedBytes;
+        onFileDone?.(entry);
+        continue;
+      }
+      const file = chunkedFile(entry, chunks.length);
+      for (const [index, chunk] of chunks.entries()) finishChunk({ kind: "chunk", chunk, file, index }, await runChunkTask(chunk, settings));
     }
     return bytes;
   }
-  const queue = batches(files);
-  let bytes = 0;
-  const runWorker = async () => {
+  const tasks = plan(files, chunkBytes);
+  const workers = Math.min(jobs, tasks.length);
+  const runWorker = async (): Promise<void> => {
     const worker = new Worker(WORKER_URL, { workerData: { settings } });
     try {
-      for (let batch = queue.shift(); batch; batch = queue.shift()) {
-        const results = await ask(worker, batch).catch((error: Error) => error);
-        batch.forEach((entry, index) => {
-          const result = results instanceof Error ? undefined : results[index];
-          if (result) {
-            replay(result.events, sink);
-            bytes += result.scannedBytes;
-          } else {
-            sink.error({ file: entry.displayPath, message: messages.scanFailed(results instanceof Error ? results.message : "no result") });
-          }
-          onFileDone?.(entry);
-        });
+      for (let task = tasks.shift(); task; task = tasks.shift()) {
+        const result = await ask(worker, task).catch((error: Error) => error);
+        if (task.kind === "chunk") finishChunk(task, result as ChunkResult | Error);
+        else finishBatch(task.entries, result as FileTaskResult[] | Error);
         // A worker that failed may be in any state: the rest goes to a fresh one.
-        if (results instanceof Error) {
+        if (result instanceof Error) {
           await worker.terminate();
           return runWorker();
         }
@@ -62,36 +121,67 @@ export async function scanFiles(files: readonly FileEntry[], settings: ScanSetti
 }
 
 /**
- * Biggest files first, so one large file does not start last and finish alone; a big file is a
- * batch of its own, small ones are grouped up to BATCH_FILES files or BATCH_BYTES bytes.
+ * The work, biggest first so one large file does not start last and finish alone: chunks of big
+ * plain files, then files a batch each when big, grouped up to BATCH_FILES or BATCH_BYTES when small.
  */
-function batches(files: readonly FileEntry[]): FileEntry[][] {
-  const sorted = [...files].sort((a, b) => b.size - a.size);
-  const result: FileEntry[][] = [];
+function plan(files: readonly FileEntry[], chunkBytes: number | undefined): Task[] {
+  const tasks: Task[] = [];
+  const whole: FileEntry[] = [];
+  for (const entry of files) {
+    const chunks = chunkBytes === undefined ? undefined : splitFile(entry, chunkBytes);
+    if (!chunks) {
+      whole.push(entry);
+      continue;
+    }
+    const file = chunkedFile(entry, chunks.length);
+    chunks.forEach((chunk, index) => tasks.push({ kind: "chunk", chunk, file, index }));
+  }
   let current: FileEntry[] = [];
   let currentBytes = 0;
-  for (const entry of sorted) {
+  for (const entry of whole.sort((a, b) => b.size - a.size)) {
     if (current.length > 0 && (current.length >= BATCH_FILES || currentBytes + entry.size > BATCH_BYTES)) {
-      result.push(current);
+      tasks.push({ kind: "batch", entries: current });
       current = [];
       currentBytes = 0;
     }
     current.push(entry);
     currentBytes += entry.size;
   }
-  if (current.length > 0) result.push(current);
-  return result;
+  if (current.length > 0) tasks.push({ kind: "batch", entries: current });
+  return tasks;
+}
+
+function chunkedFile(entry: FileEntry, chunks: number): ChunkedFile {
+  return { entry, results: Array.from({ length: chunks }, () => undefined), next: 0, lineOffset: 0, warned: new Set(), failed: false };
+}
+
+/** A chunk's events with the lines of the chunks before added; a warning or error is told once per file. */
+function shiftEvents(events: readonly ScanEvent[], file: ChunkedFile): ScanEvent[] {
+  const shifted: ScanEvent[] = [];
+  for (const event of events) {
+    if (event.type === "finding" || event.type === "suppressed") {
+      const finding = { ...event.finding, line: event.finding.line + file.lineOffset, endLine: event.finding.endLine + file.lineOffset };
+      shifted.push({ ...event, finding } as ScanEvent);
+    } else {
+      const key = event.type === "error" ? `error:${event.error.message}` : `warning:${event.message}`;
+      if (file.warned.has(key)) continue;
+      file.warned.add(key);
+      shifted.push(event);
+    }
+  }
+  return shifted;
 }
 
 let nextId = 0;
 
-function ask(worker: Worker, entries: FileEntry[]): Promise<FileTaskResult[]> {
+function ask(worker: Worker, task: Task): Promise<FileTaskResult[] | ChunkResult> {
   const id = nextId++;
   return new Promise((resolve, reject) => {
-    const onMessage = (message: { id: number; results?: FileTaskResult[]; failure?: string }) => {
+    const onMessage = (message: { id: number; results?: FileTaskResult[]; chunk?: ChunkResult; failure?: string }) => {
       if (message.id !== id) return;
       cleanup();
       if (message.results) resolve(message.results);
+      else if (message.chunk) resolve(message.chunk);
       else reject(new Error(message.failure));
     };
     const onError = (error: Error) => {
@@ -104,6 +194,6 @@ function ask(worker: Worker, entries: FileEntry[]): Promise<FileTaskResult[]> {
     };
     worker.on("message", onMessage);
     worker.on("error", onError);
-    worker.postMessage({ id, entries });
+    worker.postMessage(task.kind === "chunk" ? { id, chunk: task.chunk } : { id, entries: task.entries });
   });
 }

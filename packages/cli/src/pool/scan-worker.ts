@@ -1,18 +1,20 @@
-// A worker thread of the pool: scans the batches of files it is sent, and posts each batch's events back.
+// A worker thread of the pool: scans the batches of files and the chunks of big files it is sent,
+// and posts each one's events back.
 import { parentPort, workerData } from "node:worker_threads";
 import type { ScanSettings } from "../scan/scan-context.js";
 import type { FileEntry } from "../walk/collect-files.js";
+import { runChunkTask, type ChunkTask } from "./chunk-task.js";
 import { runBatchTask } from "./file-task.js";
 
-// The settings come once, with the worker: each message is only a batch of paths.
+// The settings come once, with the worker: each message is only a batch of paths or a chunk.
 const settings = (workerData as { settings: ScanSettings }).settings;
 
-parentPort?.on("message", async (task: { id: number; entries: FileEntry[] }) => {
+parentPort?.on("message", async (task: { id: number; entries?: FileEntry[]; chunk?: ChunkTask }) => {
   try {
-    const results = await runBatchTask(task.entries, settings);
-    parentPort?.postMessage({ id: task.id, results });
+    if (task.chunk) parentPort?.postMessage({ id: task.id, chunk: await runChunkTask(task.chunk, settings) });
+    else parentPort?.postMessage({ id: task.id, results: await runBatchTask(task.entries ?? [], settings) });
   } catch (error) {
-    // One line, not a stack trace: the main thread names the files of the batch.
+    // One line, not a stack trace: the main thread names the files of the task.
     parentPort?.postMessage({ id: task.id, failure: (error as Error)?.message ?? String(error) });
   }
 });
