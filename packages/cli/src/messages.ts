@@ -75,6 +75,7 @@ export const messages = {
   redactStillFound: (count: number) => `a scan of the masked copy still found ${count} token(s): nothing written; report this to the hawzu-scan maintainers`,
   redactZipUnreadable: "a member cannot be read or written back faithfully (a name that is absolute or holds .., or damaged data): nothing written; extract the archive with another tool and redact the files",
   redactZipMemberUnreadable: "encrypted, or compressed with an unsupported method: nothing written; extract the archive with another tool and redact the files",
+  redactRemoved: (file: string) => `${file} removed`,
   redactWriteFailed: (detail: string) => `cannot write the masked copy (${detail})`,
   redactArchiveOnStdin: (kind: string) => `<stdin>: a ${kind} archive cannot be rewritten as a stream: nothing written; save it to a file and run \`hawzu-scan redact FILE -o OUT\``,
   redactStreamLeaked: (file: string, count: number) =>

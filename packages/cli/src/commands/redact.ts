@@ -61,7 +61,11 @@ export async function redactCommand(input: string, options: RedactOptions, io: R
     if (!io.stdin) return fail(messages.redactNoStdin);
     const destination: Writable = outputPath ? createWriteStream(outputPath) : io.stdout;
     const result = await redactStream(io.stdin, destination, { core: settings.core, outputName: options.output, end: Boolean(outputPath) });
-    if (!result.ok) return fail(result.message);
+    if (!result.ok) {
+      // A copy that may hold a token must not stay behind under a "clean" name.
+      if (outputPath) await rm(outputPath, { force: true });
+      return fail(`${result.message}${outputPath ? ` (${messages.redactRemoved(options.output!)})` : ""}`);
+    }
     io.stderr.write(`${messages.wroteRedacted(outputName, result.tokens, result.masked, result.format)}\n`);
     return 0;
   }
@@ -145,7 +149,7 @@ export async function redactCommand(input: string, options: RedactOptions, io: R
       if (outputPath) await copyFile(written, outputPath);
       else await pipeline(createReadStream(written), io.stdout, { end: false });
     } catch (error) {
-      return fail(`${outputName}: ${messages.redactWriteFailed(describeReadError(error))}`);
+      return fail(`${outputName}: ${messages.redactWriteFailed((error as { code?: string }).code ?? (error as Error).message)}`);
     }
     io.stderr.write(`${messages.wroteRedacted(outputName, fingerprints.size, masked, describeFormat(kind, inputCodec, outputCodec))}\n`);
     return 0;

@@ -237,4 +237,29 @@ describe("redact", () => {
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain("<stdin>: a zip archive cannot be rewritten as a stream");
   });
+
+  it("stdin to a file: a token that went out before it was known fails the run and the file is removed", async () => {
+    const token = fakeToken();
+    const cwd = tempFolder();
+    const stdin = new PassThrough();
+    const running = runInMemory(["redact", "-", "-o", "clean.log"], { cwd, stdin });
+    // The bare value goes out first; only the next line says it is a Hawzu token.
+    stdin.write(`bare ${token}\n`);
+    const out = join(cwd, "clean.log");
+    for (let wait = 0; wait < 500 && !(existsSync(out) && readFileSync(out, "utf8").includes(token)); wait++) await new Promise((resolve) => setTimeout(resolve, 20));
+    stdin.end(`${leak.env(token)}\n`);
+    const result = await running;
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      "hawzu-scan: clean.log holds 1 token(s) that went out before they were known (their evidence came later in the stream): treat it as unredacted; save the input to a file and run `hawzu-scan redact FILE -o OUT` (clean.log removed)\n",
+    );
+    expect(existsSync(join(cwd, "clean.log"))).toBe(false);
+  });
+
+  it("names an output that cannot be written, and writes nothing", async () => {
+    const cwd = tempFolder({ "app.log": `${leak.env(fakeToken())}\n` });
+    const result = await runInMemory(["redact", "app.log", "-o", "no/such/dir/out.log"], { cwd });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe("hawzu-scan: no/such/dir/out.log: cannot write the masked copy (ENOENT)\n");
+  });
 });
