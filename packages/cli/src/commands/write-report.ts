@@ -43,25 +43,40 @@ export async function writeReport(report: Report, options: WriteReportOptions, i
     chunks = parts;
   }
   if (!options.output) {
-    await writeChunks(chunks, io.stdout, false);
+    // Plain writes, waiting when the pipe is full: a failure is seen by run's watch on stdout.
+    for (const batch of batched(chunks)) {
+      if (io.stdout.destroyed || io.stdout.errored) break;
+      if (!io.stdout.write(batch)) await drained(io.stdout);
+    }
     return { ok: true };
   }
-  const result = await writeChunks(chunks, createWriteStream(resolve(options.cwd, options.output)), true).catch((error: Error) => error);
+  const result = await pipeline(Readable.from(batched(chunks), { objectMode: false }), createWriteStream(resolve(options.cwd, options.output))).catch((error: Error) => error);
   return result instanceof Error ? { ok: false, message: messages.outputFailed(options.output, result.message) } : { ok: true };
 }
 
-/** Writes the pieces in writes of about 64 KB, waiting when the destination is full. */
-async function writeChunks(chunks: Iterable<string>, destination: Writable, end: boolean): Promise<void> {
-  function* batched(): Generator<string> {
-    let batch = "";
-    for (const chunk of chunks) {
-      batch += chunk;
-      if (batch.length >= 64 * 1024) {
-        yield batch;
-        batch = "";
-      }
+/** The pieces joined into writes of about 64 KB. */
+function* batched(chunks: Iterable<string>): Generator<string> {
+  let batch = "";
+  for (const chunk of chunks) {
+    batch += chunk;
+    if (batch.length >= 64 * 1024) {
+      yield batch;
+      batch = "";
     }
-    if (batch.length > 0) yield batch;
   }
-  await pipeline(Readable.from(batched(), { objectMode: false }), destination, { end });
+  if (batch.length > 0) yield batch;
+}
+
+function drained(stream: Writable): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      stream.off("drain", done);
+      stream.off("error", done);
+      stream.off("close", done);
+      resolve();
+    };
+    stream.on("drain", done);
+    stream.on("error", done);
+    stream.on("close", done);
+  });
 }

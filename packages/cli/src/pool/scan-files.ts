@@ -1,7 +1,9 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
+import { describeFailure, type FailureDescription } from "../describe-failure.js";
 import { messages } from "../messages.js";
+import { errorAt } from "../scan/error-at.js";
 import type { ScanSettings, ScanSink } from "../scan/scan-context.js";
 import type { FileEntry } from "../walk/collect-files.js";
 import { runChunkTask, splitFile, type ChunkResult, type ChunkTask } from "./chunk-task.js";
@@ -60,8 +62,9 @@ export async function scanFiles(
     for (let ready = file.results[file.next]; ready !== undefined; ready = file.results[file.next]) {
       file.results[file.next++] = undefined;
       if (ready instanceof Error) {
-        if (!file.failed) sink.error({ file: file.entry.displayPath, message: messages.scanFailed(ready.message) });
+        if (!file.failed) reportFailure(file.entry, failureOf(ready), sink);
         file.failed = true;
+        if (file.next === file.results.length) onFileDone?.(file.entry);
         continue;
       }
       bytes += ready.scannedBytes;
@@ -77,7 +80,7 @@ export async function scanFiles(
         replay(result.events, sink);
         bytes += result.scannedBytes;
       } else {
-        sink.error({ file: entry.displayPath, message: messages.scanFailed(results instanceof Error ? results.message : "no result") });
+        reportFailure(entry, results instanceof Error ? failureOf(results) : { label: "no result" }, sink);
       }
       onFileDone?.(entry);
     });
@@ -88,12 +91,14 @@ export async function scanFiles(
     for (const entry of files) {
       const chunks = chunkBytes === undefined ? undefined : splitFile(entry, chunkBytes);
       if (!chunks) {
-        bytes += (await runFileTask(entry, settings, sink)).scannedBytes;
+        const result = await runFileTask(entry, settings, sink).catch((error: unknown) => error as Error);
+        if (result instanceof Error) reportFailure(entry, failureOf(result), sink);
+        else bytes += result.scannedBytes;
         onFileDone?.(entry);
         continue;
       }
       const file = chunkedFile(entry, chunks.length);
-      for (const [index, chunk] of chunks.entries()) finishChunk({ kind: "chunk", chunk, file, index }, await runChunkTask(chunk, settings));
+      for (const [index, chunk] of chunks.entries()) finishChunk({ kind: "chunk", chunk, file, index }, await runChunkTask(chunk, settings).catch((error: unknown) => error as Error));
     }
     return bytes;
   }
@@ -172,17 +177,32 @@ function shiftEvents(events: readonly ScanEvent[], file: ChunkedFile): ScanEvent
   return shifted;
 }
 
+/** One line naming the file; where it failed follows as a warning, only when debugging. */
+function reportFailure(entry: FileEntry, failure: FailureDescription, sink: ScanSink): void {
+  sink.error(errorAt({ file: entry.displayPath }, messages.workerFailed(failure.label)));
+  if (failure.frames) sink.warning(entry.displayPath, `where it failed:\n${failure.frames}`);
+}
+
+function failureOf(error: Error): FailureDescription {
+  return (error as Error & { failure?: FailureDescription }).failure ?? describeFailure(error, process.env);
+}
+
 let nextId = 0;
 
 function ask(worker: Worker, task: Task): Promise<FileTaskResult[] | ChunkResult> {
   const id = nextId++;
   return new Promise((resolve, reject) => {
-    const onMessage = (message: { id: number; results?: FileTaskResult[]; chunk?: ChunkResult; failure?: string }) => {
+    const onMessage = (message: { id: number; results?: FileTaskResult[]; chunk?: ChunkResult; failure?: FailureDescription }) => {
       if (message.id !== id) return;
       cleanup();
       if (message.results) resolve(message.results);
       else if (message.chunk) resolve(message.chunk);
-      else reject(new Error(message.failure));
+      else reject(Object.assign(new Error("scan failed in a worker"), { failure: message.failure }));
+    };
+    // A thread that ends without answering (out of memory, process.exit) must not hang the scan.
+    const onExit = (code: number) => {
+      cleanup();
+      reject(Object.assign(new Error(`worker exited with code ${code}`), { name: "WorkerExit" }));
     };
     const onError = (error: Error) => {
       cleanup();
@@ -191,9 +211,11 @@ function ask(worker: Worker, task: Task): Promise<FileTaskResult[] | ChunkResult
     const cleanup = () => {
       worker.off("message", onMessage);
       worker.off("error", onError);
+      worker.off("exit", onExit);
     };
     worker.on("message", onMessage);
     worker.on("error", onError);
+    worker.on("exit", onExit);
     worker.postMessage(task.kind === "chunk" ? { id, chunk: task.chunk } : { id, entries: task.entries });
   });
 }

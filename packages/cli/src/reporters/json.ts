@@ -11,13 +11,14 @@ export function renderJson(report: Report): string {
  * without holding it whole as one string (or a second copy of every finding) in memory.
  */
 export function renderJsonChunks(report: Report): Iterable<string> {
-  const { suppressed } = report;
+  const { suppressed, suppressionsAdded } = report;
   const shape = {
     version: 1,
     findings: report.findings,
     errors: report.errors.map(({ file, member, message }) => ({ file, ...(member === undefined ? {} : { member }), message })),
     stats: { files: report.stats.files, bytes: report.stats.bytes, durationMs: report.stats.durationMs },
     ...(suppressed === undefined ? {} : { suppressed }),
+    ...(suppressionsAdded === undefined ? {} : { suppressionsAdded }),
   };
   return streamJson(shape, {
     findings: (finding) => toReportFinding(finding as ReportFinding),

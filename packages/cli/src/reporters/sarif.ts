@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { contexts } from "@hawzu-scan/core";
 import { verificationLabel } from "../verify/verification-label.js";
 import { HINT } from "../messages.js";
-import type { Report, ReportFinding } from "../report.js";
+import type { Report, ReportFinding, ReportSuppressed } from "../report.js";
 import { streamArray } from "./stream-json.js";
 
 const SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -33,6 +33,18 @@ export function* renderSarifChunks(report: Report, version: string): Generator<s
     properties: { tags: ["security", "secret"], precision: context.confidence === "high" ? "high" : "medium", "security-severity": "8.0" },
   }));
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
+  const added = report.suppressionsAdded ?? [];
+  // SARIF suppressions (3.35): an inline comment is `inSource`; a rule, config or baseline edit that
+  // a change adds is `external`, `underReview` (the scan used the base's settings, so it still fails).
+  const suppressionsOf = (finding: ReportFinding) =>
+    added
+      .filter((suppression) => suppression.kind !== "inline" && suppression.fingerprints.includes(finding.fingerprint))
+      .map((suppression) => ({
+        kind: "external",
+        status: "underReview",
+        justification: suppression.reason ?? suppression.what,
+        location: { physicalLocation: { artifactLocation: { uri: encodeUri(suppression.file), uriBaseId: "%SRCROOT%" }, ...(suppression.line === undefined ? {} : { region: { startLine: suppression.line } }) } },
+      }));
   const notifications = report.errors.map((error) => ({
     level: "error",
     message: { text: `${error.member ? `${error.file}!/${error.member}` : error.file}: ${error.message}` },
@@ -47,18 +59,25 @@ export function* renderSarifChunks(report: Report, version: string): Generator<s
         results: RESULTS_MARK,
         invocations: [{ executionSuccessful: report.errors.length === 0, toolExecutionNotifications: notifications }],
         columnKind: "utf16CodeUnits",
+        ...(report.suppressionsAdded ? { properties: { suppressionsAdded: report.suppressionsAdded } } : {}),
       },
     ],
   };
   const text = `${JSON.stringify(sarif, null, 2)}\n`;
   const mark = text.indexOf(JSON.stringify(RESULTS_MARK));
   yield text.slice(0, mark);
-  // `results` sits at depth 3: the log, `runs`, the run.
-  yield* streamArray(report.findings, (finding) => toSarifResult(finding as ReportFinding, ruleIndex), 3);
+  // The findings, then the suppressed ones (`inSource`); `results` sits at depth 3: the log, `runs`, the run.
+  const suppressed = report.suppressed ?? [];
+  const items: readonly ReportFinding[] = suppressed.length === 0 ? report.findings : [...report.findings, ...suppressed];
+  yield* streamArray(items, (finding, index) => {
+    if (index < report.findings.length) return toSarifResult(finding as ReportFinding, ruleIndex, suppressionsOf(finding as ReportFinding));
+    const { reason } = finding as ReportSuppressed;
+    return toSarifResult(finding as ReportFinding, ruleIndex, [{ kind: "inSource", ...(reason === undefined ? {} : { justification: reason }) }]);
+  }, 3);
   yield text.slice(mark + JSON.stringify(RESULTS_MARK).length);
 }
 
-function toSarifResult(finding: ReportFinding, ruleIndex: ReadonlyMap<string, number>) {
+function toSarifResult(finding: ReportFinding, ruleIndex: ReadonlyMap<string, number>, suppressions: object[]) {
   return {
     ruleId: finding.ruleId,
     ...(ruleIndex.has(finding.ruleId) ? { ruleIndex: ruleIndex.get(finding.ruleId) } : {}),
@@ -81,6 +100,7 @@ function toSarifResult(finding: ReportFinding, ruleIndex: ReadonlyMap<string, nu
       ...(finding.commit ? { commit: finding.commit } : {}),
       ...(finding.verification ? { verification: finding.verification.status } : {}),
     },
+    ...(suppressions.length > 0 ? { suppressions } : {}),
   };
 }
 

@@ -24,7 +24,7 @@ export function* streamJson(value: Record<string, unknown>, streamed: Record<str
 }
 
 /** An array at `depth`, its elements mapped and stringified one at a time. */
-export function* streamArray(items: readonly unknown[], map: (element: unknown) => unknown, depth: number): Generator<string> {
+export function* streamArray(items: readonly unknown[], map: (element: unknown, index: number) => unknown, depth: number): Generator<string> {
   if (items.length === 0) {
     yield "[]";
     return;
@@ -32,7 +32,7 @@ export function* streamArray(items: readonly unknown[], map: (element: unknown) 
   const pad = "  ".repeat(depth);
   yield "[\n";
   for (let index = 0; index < items.length; index++) {
-    yield `${pad}  ${indent(JSON.stringify(map(items[index]), null, 2), depth + 1)}${index === items.length - 1 ? "\n" : ",\n"}`;
+    yield `${pad}  ${indent(JSON.stringify(map(items[index], index), null, 2), depth + 1)}${index === items.length - 1 ? "\n" : ",\n"}`;
   }
   yield `${pad}]`;
 }

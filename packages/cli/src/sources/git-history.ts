@@ -20,8 +20,16 @@ export interface GitHistoryScan {
 export async function scanGitHistory(scan: GitHistoryScan): Promise<{ ok: true; files: number; bytes: number } | { ok: false; message: string }> {
   let files = 0;
   let bytes = 0;
+  let brokenParts = 0;
   for await (const file of readCommitFiles({ cwd: scan.cwd, since: scan.since })) {
-    if (file.kind === "error" && file.displayPath === "." && files === 0) return { ok: false, message: file.reason };
+    if (file.kind === "error" && file.displayPath === ".") {
+      // The repository itself (not a path, so never matched against ignore rules): before any
+      // commit was read it is the whole answer; later, one broken part among what was scanned.
+      if (file.commit === undefined && files === 0 && !brokenParts) return { ok: false, message: file.reason };
+      brokenParts++;
+      scan.context().sink.error(errorAt({ file: "." }, file.reason));
+      continue;
+    }
     if (file.kind === "skipped" || scan.isIgnored(file.displayPath)) continue;
     const context = scan.context();
     if (file.kind === "error") {
@@ -32,7 +40,10 @@ export async function scanGitHistory(scan: GitHistoryScan): Promise<{ ok: true; 
     const sink: ScanSink = {
       ...context.sink,
       finding: (finding, token) => keepAddedLines([finding], file.addedLines).forEach((kept) => context.sink.finding(kept, token)),
-      suppressed: (finding) => keepAddedLines([finding], file.addedLines).forEach((kept) => context.sink.suppressed(kept)),
+      // The line above counts too: a `hawzu-scan-ignore-next-line` comment added over an old token.
+      suppressed: (finding) => {
+        if (keepAddedLines([{ line: finding.line - 1, endLine: finding.endLine }], file.addedLines).length > 0) context.sink.suppressed(finding);
+      },
     };
     const scoped = { ...context, sink };
     await scanInput({ location: { file: file.displayPath, commit: file.commit }, corePath: file.repoPath, bytes: file.content }, scoped);
