@@ -155,7 +155,7 @@ export async function scanCommand(options: ScanOptions, io: RunIo, version: stri
       }
     },
     suppressed(finding) {
-      if (options.listSuppressed) suppressed.push(keepFrames || finding.frame === undefined ? finding : withoutFrame(finding));
+      suppressed.push(keepFrames || finding.frame === undefined ? finding : withoutFrame(finding));
     },
     error(error) {
       errors.push(error);

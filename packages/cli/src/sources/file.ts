@@ -25,8 +25,8 @@ export async function scanFile(path: string, location: InputLocation, context: S
   try {
     // A small file (most of a checkout) is read whole in one go, without the async round trips a
     // big one needs; if it turns out not to be a small regular file, the general path takes over.
-    const small = expectedSize !== undefined && expectedSize < SMALL_FILE_LIMIT ? readSmallFile(path) : undefined;
-    const info = small?.info ?? (await stat(path));
+    const info = await stat(path);
+    const small = expectedSize !== undefined && info.isFile() && info.size < SMALL_FILE_LIMIT ? readSmallFile(path) : undefined;
     if (!info.isFile()) {
       context.sink.error(errorAt(location, messages.notRegularFile(describeKind(info))));
       return;
@@ -80,8 +80,8 @@ export async function scanFile(path: string, location: InputLocation, context: S
 }
 
 /**
- * A small regular file, whole, with synchronous calls (open, fstat, read, close: no separate stat,
- * no async round trips). O_NONBLOCK, so a path swapped for a FIFO cannot hang the read. `bytes` is
+ * A small regular file, whole, with synchronous calls (open, fstat, read, close: no async round
+ * trips). O_NONBLOCK, so a path swapped for a FIFO cannot hang the read. `bytes` is
  * left out when the file is not a small regular file any more: the caller reads it the general way.
  */
 function readSmallFile(path: string): { info: Stats; bytes?: Buffer } {
