@@ -109,7 +109,10 @@ export async function scanFiles(
     try {
       for (let task = tasks.shift(); task; task = tasks.shift()) {
         const result = await ask(worker, task).catch((error: Error) => error);
-        if (task.kind === "chunk") finishChunk(task, result as ChunkResult | Error);
+        if (task.kind === "batch" && result instanceof Error && task.entries.length > 1) {
+          // Which file failed is not known: each goes again alone, so only that one is named.
+          tasks.unshift(...task.entries.map((entry): Task => ({ kind: "batch", entries: [entry] })));
+        } else if (task.kind === "chunk") finishChunk(task, result as ChunkResult | Error);
         else finishBatch(task.entries, result as FileTaskResult[] | Error);
         // A worker that failed may be in any state: the rest goes to a fresh one.
         if (result instanceof Error) {
