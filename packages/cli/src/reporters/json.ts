@@ -16,8 +16,9 @@ export function renderJsonChunks(report: Report): Iterable<string> {
     version: 1,
     findings: report.findings,
     errors: report.errors.map(({ file, member, message }) => ({ file, ...(member === undefined ? {} : { member }), message })),
-    stats: { files: report.stats.files, bytes: report.stats.bytes, durationMs: report.stats.durationMs },
+    stats: { files: report.stats.files, bytes: report.stats.bytes, durationMs: report.stats.durationMs, ignored: report.stats.ignored ?? 0 },
     ...(suppressed === undefined ? {} : { suppressed }),
+    ...(report.covered === undefined ? {} : { covered: report.covered }),
     ...(suppressionsAdded === undefined ? {} : { suppressionsAdded }),
   };
   return streamJson(shape, {

@@ -98,6 +98,7 @@ function toSarifResult(finding: ReportFinding, ruleIndex: ReadonlyMap<string, nu
       confidence: finding.confidence,
       ...(finding.member ? { member: finding.member } : {}),
       ...(finding.commit ? { commit: finding.commit } : {}),
+      ...(finding.author !== undefined ? { author: finding.author, date: finding.date, subject: finding.subject } : {}),
       ...(finding.verification ? { verification: finding.verification.status } : {}),
     },
     ...(suppressions.length > 0 ? { suppressions } : {}),
