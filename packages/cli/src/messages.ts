@@ -87,8 +87,25 @@ export const messages = {
   shardAutoNoCount: "--shard auto: JOB_COMPLETION_INDEX is set but not the shard count: pass --shard-count N (the Job's completions) or set HAWZU_SCAN_SHARD_COUNT",
   badShardCount: (value: string) => `--shard-count must be a whole number of at least 1 (got "${value}")`,
   shardCountWithoutAuto: "--shard-count goes with --shard auto",
-  redactUsage: "usage: hawzu-scan redact IN [-o OUT]: give exactly one input file",
+  redactUsage: "usage: hawzu-scan redact IN [-o OUT]: give exactly one input file, or - for standard input",
   redactCorruptGzip: "truncated or corrupt gzip data: nothing written; redact a complete copy",
+  redactNoSuchFile: "no such file; check the path (nothing written)",
+  redactNotAFile: "not a regular file; redact a file, or pipe the data into `hawzu-scan redact -`",
+  redactNoStdin: "no standard input to redact",
+  redactBinary: "binary content, which redact cannot mask faithfully: nothing written; if it is a log, convert it to text first",
+  redactCannotDecode: (kind: string) => `${kind} data, which redact cannot read and write back: nothing written; decompress it, redact the result, and compress that`,
+  redactCannotEncode: (file: string, codec: string) => `${file}: redact cannot write ${codec}: nothing written; write a plain or .gz copy and compress it yourself`,
+  redactNotFullyScanned: (file: string) => `${file} was not fully scanned (see above), so a token could pass unmasked: nothing written; fix what is named above and rerun`,
+  redactUnreadableToken: (count: number) => `${count} token(s) were found but their text could not be read back to mask: nothing written; report this to the hawzu-scan maintainers`,
+  redactRewriteFailed: (kind: string) => `the ${kind} content could not be rewritten (damaged data?): nothing written; fetch a complete copy and rerun`,
+  redactStillFound: (count: number) => `a scan of the masked copy still found ${count} token(s): nothing written; report this to the hawzu-scan maintainers`,
+  redactZipUnreadable: "a member cannot be read or written back faithfully (a name that is absolute or holds .., or damaged data): nothing written; extract the archive with another tool and redact the files",
+  redactZipMemberUnreadable: "encrypted, or compressed with an unsupported method: nothing written; extract the archive with another tool and redact the files",
+  redactRemoved: (file: string) => `${file} removed`,
+  redactWriteFailed: (detail: string) => `cannot write the masked copy (${detail})`,
+  redactArchiveOnStdin: (kind: string) => `<stdin>: a ${kind} archive cannot be rewritten as a stream: nothing written; save it to a file and run \`hawzu-scan redact FILE -o OUT\``,
+  redactStreamLeaked: (file: string, count: number) =>
+    `${file} holds ${count} token(s) that went out before they were known (their evidence came later in the stream): treat it as unredacted; save the input to a file and run \`hawzu-scan redact FILE -o OUT\``,
   redactSameFile: "redact: OUT must differ from IN; write the copy elsewhere, then replace the original yourself",
   mergeUsage: "usage: hawzu-scan merge REPORT.json... [--format F] [-o FILE]: give at least one JSON report",
   mergeUnreadable: (file: string, code: string) =>
@@ -147,7 +164,8 @@ export const messages = {
     );
   },
   wroteRevocationReport: (file: string) => `hawzu-scan: wrote the revocation report ${file}: what to revoke, and every place each token was found`,
-  wroteRedacted: (file: string, count: number) => `hawzu-scan: wrote ${file} with ${count} token(s) masked`,
+  wroteRedacted: (file: string, tokens: number, occurrences: number, format: string) =>
+    `hawzu-scan: wrote ${file} (${format}) with ${tokens} token(s) masked (${occurrences} occurrence(s)); a scan of the copy finds none`,
   summary: (findings: number, files: number, bytes: number, ms: number, errors: number, baselined: number, ignored = 0) =>
     `${findings === 0 ? "no Hawzu tokens found" : `${findings} Hawzu token finding(s)`} in ${files} file(s), ${formatBytes(bytes)} in ${formatDuration(ms)}` +
     (ignored > 0 ? `; ${ignored} path(s) skipped by ignore rules (--no-ignore scans them)` : "") +

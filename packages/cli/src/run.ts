@@ -43,7 +43,7 @@ const OPTIONS = {
 } as const;
 
 // Options each subcommand understands; anything else is a usage error rather than silently ignored.
-const REDACT_OPTIONS = new Set(["output", "config"]);
+const REDACT_OPTIONS = new Set(["output", "config", "known-prefix", "min-confidence"]);
 const MERGE_OPTIONS = new Set(["format", "output"]);
 
 /**
@@ -109,7 +109,9 @@ async function runCommand(argv: readonly string[], io: RunIo): Promise<number> {
     if (extra) return usageError(`--${extra} does not apply to \`hawzu-scan ${command}\`; ${messages.seeHelp}`);
     if (command === "merge") return mergeCommand(positionals.slice(1), { format: format as Format, output: values.output }, io, version);
     if (positionals.length !== 2) return usageError(messages.redactUsage);
-    return redactCommand(positionals[1]!, { output: values.output, config: values.config }, io);
+    const detection = checkDetectionOptions(values);
+    if (typeof detection === "string") return usageError(detection);
+    return redactCommand(positionals[1]!, { output: values.output, config: values.config, ...detection }, io);
   }
 
   let shard: Shard | undefined;
@@ -132,11 +134,9 @@ async function runCommand(argv: readonly string[], io: RunIo): Promise<number> {
     jobs = Number(values.jobs);
     if (!Number.isInteger(jobs) || jobs < 1) return usageError(messages.badJobs(values.jobs));
   }
-  const minConfidence = values["min-confidence"];
-  if (minConfidence !== undefined && minConfidence !== "high" && minConfidence !== "medium") return usageError(messages.badConfidence(minConfidence));
-  const knownPrefixes = values["known-prefix"] ?? [];
-  const shortPrefix = knownPrefixes.find((prefix) => prefix.length < 3);
-  if (shortPrefix !== undefined) return usageError(messages.badPrefix(shortPrefix));
+  const detection = checkDetectionOptions(values);
+  if (typeof detection === "string") return usageError(detection);
+  const { minConfidence, knownPrefixes } = detection;
   const gitModes = [values.staged && "--staged", values.since !== undefined && "--since", values["git-history"] && "--git-history"].filter(Boolean);
   if (gitModes.length > 1) return usageError(messages.gitModesTogether(gitModes.join(" and ")));
   let git: GitScan | undefined;
@@ -186,7 +186,7 @@ async function runCommand(argv: readonly string[], io: RunIo): Promise<number> {
       listSuppressed: values["list-suppressed"] ?? false,
       shard,
       jobs,
-      minConfidence: minConfidence as Confidence | undefined,
+      minConfidence,
       knownPrefixes,
       progress: values.progress,
       useIgnoreRules: !values["no-ignore"],
@@ -201,6 +201,16 @@ async function runCommand(argv: readonly string[], io: RunIo): Promise<number> {
     io,
     version,
   );
+}
+
+/** The detection options a scan and redact share, checked; a usage message when one is wrong. */
+function checkDetectionOptions(values: { "min-confidence"?: string; "known-prefix"?: string[] }): { minConfidence?: Confidence; knownPrefixes: string[] } | string {
+  const minConfidence = values["min-confidence"];
+  if (minConfidence !== undefined && minConfidence !== "high" && minConfidence !== "medium") return messages.badConfidence(minConfidence);
+  const knownPrefixes = values["known-prefix"] ?? [];
+  const shortPrefix = knownPrefixes.find((prefix) => prefix.length < 3);
+  if (shortPrefix !== undefined) return messages.badPrefix(shortPrefix);
+  return { ...(minConfidence === undefined ? {} : { minConfidence }), knownPrefixes };
 }
 
 function describeParseError(error: Error & { code?: string }): string {

@@ -1,31 +1,41 @@
 import { createReadStream, createWriteStream } from "node:fs";
-import { open, realpath } from "node:fs/promises";
-import { resolve } from "node:path";
+import { copyFile, mkdtemp, open, realpath, rm, stat } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { basename, join, resolve } from "node:path";
 import { Readable, type Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { createGunzip, createGzip } from "node:zlib";
-import type { ScanSettings } from "../scan/scan-context.js";
-import { DEFAULT_ARCHIVE_LIMITS } from "../scan/scan-context.js";
+import type { Confidence } from "@hawzu-scan/core";
 import { loadConfig } from "../config/load-config.js";
 import type { RunIo } from "../io.js";
 import { messages } from "../messages.js";
-import type { ReportFinding } from "../report.js";
-import { scanInput } from "../scan/scan-input.js";
-import { describeReadError } from "../sources/file.js";
+import { MaskValues } from "../redact/mask-values.js";
+import { isRedactRefusal } from "../redact/RedactRefusal.js";
+import { codecForKind, codecForName, UNWRITABLE_EXTENSIONS, type RedactCodec } from "../redact/redact-codecs.js";
+import { redactStream } from "../redact/redact-stream.js";
+import { decode, encode, rewriteContent, rewriteZipFile, type RewriteContext } from "../redact/rewrite-content.js";
+import { DEFAULT_ARCHIVE_LIMITS, type ScanSettings } from "../scan/scan-context.js";
+import { describe } from "../scan/scan-input.js";
+import { describeReadError, scanFile } from "../sources/file.js";
+import { SNIFF_BYTES, sniffKind } from "../sources/sniff-kind.js";
 
-interface Replacement {
-  /** 0-based UTF-16 columns on the line; `to` may be Infinity (to the end of the line). */
-  from: number;
-  to: number;
-  text: string;
+export interface RedactOptions {
+  output?: string;
+  config?: string;
+  knownPrefixes: string[];
+  minConfidence?: Confidence;
 }
 
+// A re-scan of the written copy that finds a token adds it and writes again; a third miss is refused.
+const PASSES = 3;
+
 /**
- * `hawzu-scan redact IN [-o OUT]`: a copy of a log (plain or .gz, the copy is of the same kind) in
- * which every found token is replaced by its redacted form; every other byte is unchanged. Two
- * passes over the input: find, then copy, so memory stays bounded on any size.
+ * `hawzu-scan redact IN [-o OUT]`: a copy of a log or archive in which every occurrence of every
+ * found token is masked. The input is read once, into a private snapshot; the snapshot is scanned to
+ * learn the token values, then rewritten (every occurrence of each value masked) while the written
+ * text is scanned again. Success is reported only when that re-scan finds nothing; otherwise nothing
+ * is written and the exit code is 2. `-` streams standard input (see redactStream).
  */
-export async function redactCommand(input: string, options: { output?: string; config?: string }, io: RunIo): Promise<number> {
+export async function redactCommand(input: string, options: RedactOptions, io: RunIo): Promise<number> {
   const cwd = io.cwd ?? process.cwd();
   const fail = (message: string) => {
     io.stderr.write(`${messages.usagePrefix}${message}\n`);
@@ -33,120 +43,163 @@ export async function redactCommand(input: string, options: { output?: string; c
   };
   const loaded = await loadConfig(cwd, options.config);
   if (!loaded.ok) return fail(loaded.message);
+  const { config } = loaded;
+  const settings: ScanSettings = {
+    core: {
+      knownPrefixes: [...(config.knownPrefixes ?? []), ...options.knownPrefixes],
+      minConfidence: options.minConfidence ?? config.minConfidence ?? "medium",
+      extraKeyNames: config.extraKeyNames ?? [],
+    },
+    limits: { ...DEFAULT_ARCHIVE_LIMITS, ...config.archives },
+    captureTokens: true,
+  };
+  const outputPath = options.output === undefined ? undefined : resolve(cwd, options.output);
+  const outputName = options.output ?? "standard output";
+  const unwritable = options.output === undefined ? undefined : unwritableCodec(options.output);
+  if (unwritable) return fail(messages.redactCannotEncode(options.output!, unwritable));
+  if (input === "-") {
+    if (!io.stdin) return fail(messages.redactNoStdin);
+    const destination: Writable = outputPath ? createWriteStream(outputPath) : io.stdout;
+    const result = await redactStream(io.stdin, destination, { core: settings.core, outputName: options.output, end: Boolean(outputPath) });
+    if (!result.ok) {
+      // A copy that may hold a token must not stay behind under a "clean" name.
+      if (outputPath) await rm(outputPath, { force: true });
+      return fail(`${result.message}${outputPath ? ` (${messages.redactRemoved(options.output!)})` : ""}`);
+    }
+    io.stderr.write(`${messages.wroteRedacted(outputName, result.tokens, result.masked, result.format)}\n`);
+    return 0;
+  }
+
   const inputPath = resolve(cwd, input);
-  if (options.output) {
-    const [a, b] = await Promise.all([realpath(inputPath).catch(() => inputPath), realpath(resolve(cwd, options.output)).catch(() => resolve(cwd, options.output!))]);
+  if (outputPath) {
+    const [a, b] = await Promise.all([realpath(inputPath).catch(() => inputPath), realpath(outputPath).catch(() => outputPath)]);
     if (a === b) return fail(messages.redactSameFile);
   }
-  let gzipped: boolean;
   try {
-    const handle = await open(inputPath, "r");
-    const head = Buffer.alloc(2);
-    await handle.read(head, 0, 2, 0);
+    const info = await stat(inputPath);
+    if (!info.isFile()) return fail(`${input}: ${messages.redactNotAFile}`);
+  } catch (error) {
+    return fail(`${input}: ${(error as { code?: string }).code === "ENOENT" ? messages.redactNoSuchFile : describeReadError(error)}`);
+  }
+  const tempDir = await mkdtemp(join(tmpdir(), "hawzu-redact-"));
+  try {
+    // The one read of the input: a file that grows meanwhile cannot slip unscanned lines into the copy.
+    const snapshot = join(tempDir, "input");
+    try {
+      await copyFile(inputPath, snapshot);
+    } catch (error) {
+      return fail(`${input}: ${describeReadError(error)}`);
+    }
+    const kind = await sniffFile(snapshot);
+    if (kind === "binary") return fail(`${input}: ${messages.redactBinary}`);
+    const inputCodec = kind === "text" || kind === "tar" || kind === "zip" ? undefined : codecForKind(kind);
+    if (kind !== "text" && kind !== "tar" && kind !== "zip" && !inputCodec?.encode && !(inputCodec && outputPath && !codecForName(options.output!) && hasExtension(options.output!))) {
+      return fail(`${input}: ${messages.redactCannotDecode(kind)}`);
+    }
+    // The copy keeps the input's compression, unless OUT's name asks for another (or for none).
+    const outputCodec = outputPath === undefined || !hasExtension(options.output!) ? inputCodec : codecForName(options.output!);
+
+    // Learn every token value, suppressed ones too: masking an excused value costs nothing.
+    const values = new MaskValues();
+    const fingerprints = new Set<string>();
+    const errors: string[] = [];
+    let unreadable = 0;
+    const learn = (finding: { redacted: string; fingerprint: string }, token?: string, written?: string) => {
+      fingerprints.add(finding.fingerprint);
+      if (token !== undefined) values.add(token, finding.redacted);
+      if (written !== undefined) values.add(written, finding.redacted);
+      if (token === undefined && written === undefined) unreadable++;
+    };
+    const context = {
+      settings,
+      sink: { finding: learn, suppressed: learn, error: (error: { file: string; member?: string; message: string }) => errors.push(`${describe(error)}: ${error.message}`), warning: () => {} },
+      budget: { decompressed: 0 },
+      scannedBytes: 0,
+    };
+    await scanFile(snapshot, { file: input }, context);
+    if (errors.length > 0) {
+      for (const error of errors) io.stderr.write(`${messages.usagePrefix}${error}\n`);
+      return fail(messages.redactNotFullyScanned(input));
+    }
+    if (unreadable > 0) return fail(`${input}: ${messages.redactUnreadableToken(unreadable)}`);
+
+    // Write, re-scan what was written; a token the re-scan still finds is learnt and the copy written again.
+    const written = join(tempDir, "output");
+    let masked = 0;
+    for (let pass = 1; ; pass++) {
+      const rewrite: RewriteContext = { values, core: settings.core, tempDir, missed: [], masked: 0 };
+      try {
+        await pipeline(Readable.from(await copyOf(snapshot, kind, inputCodec, outputCodec, input, rewrite), { objectMode: false }), createWriteStream(written));
+      } catch (error) {
+        if (isRedactRefusal(error)) return fail(error.message);
+        return fail(`${input}: ${messages.redactRewriteFailed(kind)}`);
+      }
+      masked = rewrite.masked;
+      if (rewrite.missed.length === 0) break;
+      let learnt = 0;
+      for (const seen of rewrite.missed) {
+        fingerprints.add(seen.fingerprint);
+        if (seen.token !== undefined && values.add(seen.token, seen.redacted)) learnt++;
+        if (seen.written !== undefined && values.add(seen.written, seen.redacted)) learnt++;
+      }
+      if (learnt === 0 || pass === PASSES) return fail(`${input}: ${messages.redactStillFound(rewrite.missed.length)}`);
+    }
+
+    try {
+      if (outputPath) await copyFile(written, outputPath);
+      else await pipeline(createReadStream(written), io.stdout, { end: false });
+    } catch (error) {
+      return fail(`${outputName}: ${messages.redactWriteFailed((error as { code?: string }).code ?? (error as Error).message)}`);
+    }
+    io.stderr.write(`${messages.wroteRedacted(outputName, fingerprints.size, masked, describeFormat(kind, inputCodec, outputCodec))}\n`);
+    return 0;
+  } finally {
+    await rm(tempDir, { recursive: true, force: true });
+  }
+}
+
+/** The masked copy of the snapshot, as bytes of the output's format. */
+async function copyOf(snapshot: string, kind: string, inputCodec: RedactCodec | undefined, outputCodec: RedactCodec | undefined, input: string, context: RewriteContext): Promise<AsyncIterable<Buffer>> {
+  let content: AsyncIterable<Buffer>;
+  if (kind === "zip") content = await rewriteZipFile(snapshot, input, context);
+  else {
+    const raw = createReadStream(snapshot, { highWaterMark: 1024 * 1024 }) as AsyncIterable<Buffer>;
+    const name = basename(input);
+    content = await rewriteContent(inputCodec ? decode(inputCodec, raw) : raw, inputCodec ? innerName(name, inputCodec) : name, input, context);
+  }
+  return outputCodec ? encode(outputCodec, content) : content;
+}
+
+function innerName(name: string, codec: RedactCodec): string {
+  const extension = codec.extensions.find((candidate) => name.toLowerCase().endsWith(candidate));
+  if (extension === ".tgz") return name.slice(0, -4) + ".tar";
+  return extension ? name.slice(0, -extension.length) : name;
+}
+
+/** "gzip, as the input", "plain, as OUT's name says": redact never changes a format silently. */
+function describeFormat(kind: string, inputCodec: RedactCodec | undefined, outputCodec: RedactCodec | undefined): string {
+  const inner = kind === "tar" || kind === "zip" ? `${kind} archive` : "";
+  if (inputCodec?.kind === outputCodec?.kind) return [outputCodec?.label, inner || (outputCodec ? "" : "plain text")].filter(Boolean).join(" ") + ", as the input";
+  if (outputCodec) return `${outputCodec.label}${inner ? ` ${inner}` : ""}, as the output's name asks; the input was ${inputCodec?.label ?? "not compressed"}`;
+  return `${inner || "plain text"}, decompressed as the output's name asks; the input was ${inputCodec!.label}`;
+}
+
+async function sniffFile(path: string): Promise<string> {
+  const handle = await open(path, "r");
+  try {
+    const head = Buffer.alloc(SNIFF_BYTES);
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    return sniffKind(head.subarray(0, bytesRead));
+  } finally {
     await handle.close();
-    gzipped = head[0] === 0x1f && head[1] === 0x8b;
-  } catch (error) {
-    return fail(`${input}: ${describeReadError(error)}`);
   }
-  const settings: ScanSettings = {
-    core: { knownPrefixes: loaded.config.knownPrefixes ?? [], minConfidence: "medium" /* mask every token, whatever the report threshold */, extraKeyNames: loaded.config.extraKeyNames ?? [] },
-    limits: { ...DEFAULT_ARCHIVE_LIMITS, ...loaded.config.archives },
-  };
-  const textOf = () => {
-    const raw = createReadStream(inputPath, { highWaterMark: 1024 * 1024 });
-    if (!gzipped) return raw;
-    const gunzip = createGunzip({ chunkSize: 1024 * 1024 });
-    raw.on("error", (error) => gunzip.destroy(error));
-    return raw.pipe(gunzip);
-  };
-
-  // Pass 1: find every token (suppressed ones too: the copy is kept, a fake value costs nothing to mask).
-  const found: ReportFinding[] = [];
-  const location = { file: input };
-  const errors: string[] = [];
-  const sink = {
-    finding: (finding: ReportFinding) => found.push(finding),
-    suppressed: (finding: ReportFinding) => found.push(finding),
-    error: (error: { message: string }) => errors.push(error.message),
-    warning: () => {},
-  };
-  try {
-    const name = gzipped ? input.replace(/\.gz$/i, "") : input;
-    await scanInput({ location, corePath: name, stream: textOf() }, { settings, sink, budget: { decompressed: 0 }, scannedBytes: 0 });
-  } catch (error) {
-    const zlib = typeof (error as { code?: unknown }).code === "string" && (error as { code: string }).code.startsWith("Z_");
-    return fail(`${input}: ${zlib ? messages.redactCorruptGzip : describeReadError(error)}`);
-  }
-
-  // Pass 2: copy, rewriting only the lines that hold a token.
-  const byLine = new Map<number, Replacement[]>();
-  const add = (line: number, replacement: Replacement) => byLine.set(line, [...(byLine.get(line) ?? []), replacement]);
-  for (const finding of found) {
-    if (finding.endLine === finding.line) {
-      add(finding.line, { from: finding.column - 1, to: finding.endColumn - 1, text: finding.redacted });
-    } else {
-      add(finding.line, { from: finding.column - 1, to: Infinity, text: finding.redacted });
-      for (let line = finding.line + 1; line < finding.endLine; line++) add(line, { from: 0, to: Infinity, text: "" });
-      add(finding.endLine, { from: 0, to: finding.endColumn - 1, text: "" });
-    }
-  }
-  const destination: Writable = options.output ? createWriteStream(resolve(cwd, options.output)) : io.stdout;
-  const copy = Readable.from(rewriteLines(textOf(), byLine));
-  try {
-    if (gzipped) await pipeline(copy, createGzip(), destination, { end: Boolean(options.output) });
-    else await pipeline(copy, destination, { end: Boolean(options.output) });
-  } catch (error) {
-    return fail(`${options.output ?? "stdout"}: ${(error as Error).message}`);
-  }
-  io.stderr.write(`${messages.wroteRedacted(options.output ?? "standard output", found.length)}\n`);
-  return 0;
 }
 
-/** The input unchanged, except lines in `byLine`, which are decoded, rewritten and encoded again. */
-async function* rewriteLines(source: AsyncIterable<Buffer>, byLine: Map<number, Replacement[]>): AsyncGenerator<Buffer> {
-  let line = 1;
-  let pending: Buffer[] = [];
-  for await (const chunk of source) {
-    const out: Buffer[] = [];
-    let position = 0;
-    while (position < chunk.length) {
-      if (!byLine.has(line)) {
-        const stretchStart = position;
-        while (position < chunk.length && !byLine.has(line)) {
-          const newline = chunk.indexOf(10, position);
-          if (newline === -1) {
-            position = chunk.length;
-            break;
-          }
-          position = newline + 1;
-          line++;
-        }
-        out.push(chunk.subarray(stretchStart, position));
-        continue;
-      }
-      const newline = chunk.indexOf(10, position);
-      if (newline === -1) {
-        pending.push(chunk.subarray(position));
-        position = chunk.length;
-        break;
-      }
-      pending.push(chunk.subarray(position, newline + 1));
-      out.push(rewrite(Buffer.concat(pending), byLine.get(line)!));
-      pending = [];
-      position = newline + 1;
-      line++;
-    }
-    if (out.length > 0) yield Buffer.concat(out);
-  }
-  if (pending.length > 0) yield rewrite(Buffer.concat(pending), byLine.get(line) ?? []);
+function hasExtension(name: string): boolean {
+  return /\.[^./\\]+$/.test(basename(name));
 }
 
-function rewrite(lineBytes: Buffer, replacements: readonly Replacement[]): Buffer {
-  const hasNewline = lineBytes.length > 0 && lineBytes[lineBytes.length - 1] === 10;
-  let text = lineBytes.toString("utf8", 0, hasNewline ? lineBytes.length - 1 : lineBytes.length);
-  for (const { from, to, text: replacement } of [...replacements].sort((a, b) => b.from - a.from)) {
-    const end = Math.min(to, text.length - (text.endsWith("\r") && to === Infinity ? 1 : 0));
-    text = text.slice(0, from) + replacement + text.slice(end);
-  }
-  return Buffer.concat([Buffer.from(text, "utf8"), hasNewline ? Buffer.from("\n") : Buffer.alloc(0)]);
+function unwritableCodec(name: string): string | undefined {
+  const lower = name.toLowerCase();
+  return Object.entries(UNWRITABLE_EXTENSIONS).find(([extension]) => lower.endsWith(extension))?.[1];
 }

@@ -149,6 +149,7 @@ export async function scanCommand(options: ScanOptions, io: RunIo, version: stri
   const errors: ReportError[] = [];
   let baselined = 0;
   let skippedBinary = 0;
+  const keepFrames = options.format === "text";
   const textOut = live ? createTextReporter((text) => io.stdout.write(text), { color }) : undefined;
 
   const sink: ScanSink = {
@@ -160,8 +161,10 @@ export async function scanCommand(options: ScanOptions, io: RunIo, version: stri
         baselined++;
         return;
       }
-      if (token !== undefined) tokens.set(finding.fingerprint, token);
-      findings.push(finding);
+      // One token per distinct fingerprint, however often it is seen: --verify memory is bounded by tokens.
+      if (token !== undefined && !tokens.has(finding.fingerprint)) tokens.set(finding.fingerprint, token);
+      // Only the text format shows code frames: other formats keep findings small, whatever their number.
+      findings.push(keepFrames || finding.frame === undefined ? finding : withoutFrame(finding));
       progress.finding();
       if (textOut) {
         progress.clear();
@@ -169,7 +172,7 @@ export async function scanCommand(options: ScanOptions, io: RunIo, version: stri
       }
     },
     suppressed(finding) {
-      suppressed.push(finding);
+      suppressed.push(keepFrames || finding.frame === undefined ? finding : withoutFrame(finding));
     },
     error(error) {
       errors.push(error);
@@ -403,4 +406,9 @@ async function loadBaseline(file: string, cwd: string): Promise<{ ok: true; base
 export function exitCode(report: Pick<Report, "findings" | "errors">): number {
   if (report.findings.length > 0) return 1;
   return report.errors.length > 0 ? 2 : 0;
+}
+
+function withoutFrame<T extends { frame?: unknown }>(finding: T): T {
+  const { frame: _frame, ...rest } = finding;
+  return rest as T;
 }

@@ -1,12 +1,14 @@
-import { writeFile } from "node:fs/promises";
+import { createWriteStream } from "node:fs";
+import { Readable, type Writable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import { resolve } from "node:path";
 import type { RunIo } from "../io.js";
 import { messages } from "../messages.js";
 import type { Report } from "../report.js";
 import { renderCompact } from "../reporters/compact.js";
 import { renderGithub } from "../reporters/github.js";
-import { renderJson } from "../reporters/json.js";
-import { renderSarif } from "../reporters/sarif.js";
+import { renderJsonChunks } from "../reporters/json.js";
+import { renderSarifChunks } from "../reporters/sarif.js";
 import { createTextReporter } from "../reporters/text.js";
 
 export type Format = "text" | "compact" | "json" | "sarif" | "github";
@@ -29,22 +31,54 @@ export async function writeReport(report: Report, options: WriteReportOptions, i
     options.live.end(report, { baselined: options.baselined });
     return { ok: true };
   }
-  let text: string;
-  if (options.format === "json") text = renderJson(report);
-  else if (options.format === "sarif") text = renderSarif(report, options.version);
-  else if (options.format === "github") text = renderGithub(report);
-  else if (options.format === "compact") text = renderCompact(report, options.baselined);
+  // JSON and SARIF are written piece by piece: a report of any size is never one string in memory.
+  let chunks: Iterable<string>;
+  if (options.format === "json") chunks = renderJsonChunks(report);
+  else if (options.format === "sarif") chunks = renderSarifChunks(report, options.version);
+  else if (options.format === "github") chunks = [renderGithub(report)];
+  else if (options.format === "compact") chunks = [renderCompact(report, options.baselined)];
   else {
     const parts: string[] = [];
     const reporter = createTextReporter((part) => parts.push(part), { color: options.output ? false : options.color });
     for (const finding of report.findings) reporter.finding(finding);
     reporter.end(report, { baselined: options.baselined });
-    text = parts.join("");
+    chunks = parts;
   }
   if (!options.output) {
-    io.stdout.write(text);
+    // Plain writes, waiting when the pipe is full: a failure is seen by run's watch on stdout.
+    for (const batch of batched(chunks)) {
+      if (io.stdout.destroyed || io.stdout.errored) break;
+      if (!io.stdout.write(batch)) await drained(io.stdout);
+    }
     return { ok: true };
   }
-  const result = await writeFile(resolve(options.cwd, options.output), text).catch((error: Error) => error);
+  const result = await pipeline(Readable.from(batched(chunks), { objectMode: false }), createWriteStream(resolve(options.cwd, options.output))).catch((error: Error) => error);
   return result instanceof Error ? { ok: false, message: messages.outputFailed(options.output, result.message) } : { ok: true };
+}
+
+/** The pieces joined into writes of about 64 KB. */
+function* batched(chunks: Iterable<string>): Generator<string> {
+  let batch = "";
+  for (const chunk of chunks) {
+    batch += chunk;
+    if (batch.length >= 64 * 1024) {
+      yield batch;
+      batch = "";
+    }
+  }
+  if (batch.length > 0) yield batch;
+}
+
+function drained(stream: Writable): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      stream.off("drain", done);
+      stream.off("error", done);
+      stream.off("close", done);
+      resolve();
+    };
+    stream.on("drain", done);
+    stream.on("error", done);
+    stream.on("close", done);
+  });
 }

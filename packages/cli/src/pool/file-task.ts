@@ -27,8 +27,15 @@ export async function runFileTask(entry: FileEntry, settings: ScanSettings, forw
     skipped: (location) => events.push({ type: "skipped", location }),
   };
   const context = { settings, sink, budget: { decompressed: 0 }, scannedBytes: 0 };
-  await scanFile(entry.path, { file: entry.displayPath }, context, { named: entry.named === true });
+  await scanFile(entry.path, { file: entry.displayPath }, context, { named: entry.named === true, expectedSize: entry.size });
   return { events, scannedBytes: context.scannedBytes };
+}
+
+/** Scans a batch of files, one after the other: many small files cost one worker message. */
+export async function runBatchTask(entries: readonly FileEntry[], settings: ScanSettings): Promise<FileTaskResult[]> {
+  const results: FileTaskResult[] = [];
+  for (const entry of entries) results.push(await runFileTask(entry, settings));
+  return results;
 }
 
 export function replay(events: readonly ScanEvent[], sink: ScanSink): void {

@@ -1,53 +1,124 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import type { ScanSettings, ScanSink } from "../scan/scan-context.js";
-import type { FileEntry } from "../walk/collect-files.js";
 import { describeFailure, type FailureDescription } from "../describe-failure.js";
 import { messages } from "../messages.js";
 import { errorAt } from "../scan/error-at.js";
-import { replay, runFileTask, type FileTaskResult } from "./file-task.js";
+import type { ScanSettings, ScanSink } from "../scan/scan-context.js";
+import type { FileEntry } from "../walk/collect-files.js";
+import { runChunkTask, splitFile, type ChunkResult, type ChunkTask } from "./chunk-task.js";
+import { replay, runFileTask, type FileTaskResult, type ScanEvent } from "./file-task.js";
 
 // Starting a worker costs tens of milliseconds: below this much input one thread is faster.
 const PARALLEL_FROM_BYTES = 16 * 1024 * 1024;
+// Small files travel to a worker in batches: one message per file would leave the workers waiting
+// on the main thread (a checkout is thousands of files of a few KB).
+const BATCH_FILES = 256;
+const BATCH_BYTES = 2 * 1024 * 1024;
+// A plain file of at least twice this is split into chunks of about this size across the workers.
+const CHUNK_BYTES = 32 * 1024 * 1024;
 const WORKER_URL = new URL("./scan-worker.js", import.meta.url);
+
+export interface ScanFilesOptions {
+  /** Split plain files of at least twice this many bytes into chunks, even on one thread (tests). */
+  chunkBytes?: number;
+}
+
+type Task = { kind: "batch"; entries: FileEntry[] } | { kind: "chunk"; chunk: ChunkTask; file: ChunkedFile; index: number };
+
+/** A big file being scanned in chunks: its results are replayed in order, lines shifted. */
+interface ChunkedFile {
+  entry: FileEntry;
+  results: (ChunkResult | Error | undefined)[];
+  next: number;
+  lineOffset: number;
+  warned: Set<string>;
+  failed: boolean;
+}
 
 /**
  * Scans the files, in parallel on `jobs` worker threads when there is enough input, reporting each
- * file's events to the sink when the file is done. Resolves to the bytes handed to the core.
+ * file's events to the sink when the file is done. A big plain file is split into chunks that the
+ * workers share; its findings come out in order with the lines they have in the whole file.
+ * Resolves to the bytes handed to the core.
  */
-export async function scanFiles(files: readonly FileEntry[], settings: ScanSettings, sink: ScanSink, jobs: number, onFileDone?: (entry: FileEntry) => void): Promise<number> {
+export async function scanFiles(
+  files: readonly FileEntry[],
+  settings: ScanSettings,
+  sink: ScanSink,
+  jobs: number,
+  onFileDone?: (entry: FileEntry) => void,
+  options: ScanFilesOptions = {},
+): Promise<number> {
   const total = files.reduce((sum, file) => sum + file.size, 0);
   // The worker is the compiled .js next to this module; when running from sources (tests), it is not there.
-  const workers = Math.min(jobs, files.length);
-  if (workers <= 1 || total < PARALLEL_FROM_BYTES || !existsSync(fileURLToPath(WORKER_URL))) {
-    let bytes = 0;
-    for (const entry of files) {
-      const result = await runFileTask(entry, settings, sink).catch((error: unknown) => error as Error);
-      if (result instanceof Error) reportFailure(entry, describeFailure(result, process.env), sink);
-      else bytes += result.scannedBytes;
+  const parallel = jobs > 1 && total >= PARALLEL_FROM_BYTES && existsSync(fileURLToPath(WORKER_URL));
+  const chunkBytes = options.chunkBytes ?? (parallel ? CHUNK_BYTES : undefined);
+  let bytes = 0;
+
+  const finishChunk = (task: Extract<Task, { kind: "chunk" }>, result: ChunkResult | Error) => {
+    const file = task.file;
+    file.results[task.index] = result;
+    for (let ready = file.results[file.next]; ready !== undefined; ready = file.results[file.next]) {
+      file.results[file.next++] = undefined;
+      if (ready instanceof Error) {
+        if (!file.failed) reportFailure(file.entry, failureOf(ready), sink);
+        file.failed = true;
+        if (file.next === file.results.length) onFileDone?.(file.entry);
+        continue;
+      }
+      bytes += ready.scannedBytes;
+      replay(shiftEvents(ready.events, file), sink);
+      file.lineOffset += ready.lineBreaks;
+      if (file.next === file.results.length) onFileDone?.(file.entry);
+    }
+  };
+  const finishBatch = (entries: readonly FileEntry[], results: FileTaskResult[] | Error) => {
+    entries.forEach((entry, index) => {
+      const result = results instanceof Error ? undefined : results[index];
+      if (result) {
+        replay(result.events, sink);
+        bytes += result.scannedBytes;
+      } else {
+        reportFailure(entry, results instanceof Error ? failureOf(results) : { label: "no result" }, sink);
+      }
       onFileDone?.(entry);
+    });
+  };
+
+  if (!parallel) {
+    // One thread, in the given order (text output is printed as it is found).
+    for (const entry of files) {
+      const chunks = chunkBytes === undefined ? undefined : splitFile(entry, chunkBytes);
+      if (!chunks) {
+        const result = await runFileTask(entry, settings, sink).catch((error: unknown) => error as Error);
+        if (result instanceof Error) reportFailure(entry, failureOf(result), sink);
+        else bytes += result.scannedBytes;
+        onFileDone?.(entry);
+        continue;
+      }
+      const file = chunkedFile(entry, chunks.length);
+      for (const [index, chunk] of chunks.entries()) finishChunk({ kind: "chunk", chunk, file, index }, await runChunkTask(chunk, settings).catch((error: unknown) => error as Error));
     }
     return bytes;
   }
-  // Biggest files first, so one large file does not start last and finish alone.
-  const queue = [...files].sort((a, b) => b.size - a.size);
-  let bytes = 0;
-  const runWorker = async () => {
-    let worker = new Worker(WORKER_URL);
+  const tasks = plan(files, chunkBytes);
+  const workers = Math.min(jobs, tasks.length);
+  const runWorker = async (): Promise<void> => {
+    const worker = new Worker(WORKER_URL, { workerData: { settings } });
     try {
-      for (let entry = queue.shift(); entry; entry = queue.shift()) {
-        const result = await ask(worker, entry, settings).catch((error: unknown) => error as Error);
+      for (let task = tasks.shift(); task; task = tasks.shift()) {
+        const result = await ask(worker, task).catch((error: Error) => error);
+        if (task.kind === "batch" && result instanceof Error && task.entries.length > 1) {
+          // Which file failed is not known: each goes again alone, so only that one is named.
+          tasks.unshift(...task.entries.map((entry): Task => ({ kind: "batch", entries: [entry] })));
+        } else if (task.kind === "chunk") finishChunk(task, result as ChunkResult | Error);
+        else finishBatch(task.entries, result as FileTaskResult[] | Error);
+        // A worker that failed may be in any state: the rest goes to a fresh one.
         if (result instanceof Error) {
-          // One file failed (or killed its thread): name it, start a fresh thread, go on.
-          reportFailure(entry, (result as Error & { failure?: FailureDescription }).failure ?? describeFailure(result, process.env), sink);
           await worker.terminate();
-          worker = new Worker(WORKER_URL);
-        } else {
-          replay(result.events, sink);
-          bytes += result.scannedBytes;
+          return runWorker();
         }
-        onFileDone?.(entry);
       }
     } finally {
       await worker.terminate();
@@ -57,21 +128,78 @@ export async function scanFiles(files: readonly FileEntry[], settings: ScanSetti
   return bytes;
 }
 
+/**
+ * The work, biggest first so one large file does not start last and finish alone: chunks of big
+ * plain files, then files a batch each when big, grouped up to BATCH_FILES or BATCH_BYTES when small.
+ */
+function plan(files: readonly FileEntry[], chunkBytes: number | undefined): Task[] {
+  const tasks: Task[] = [];
+  const whole: FileEntry[] = [];
+  for (const entry of files) {
+    const chunks = chunkBytes === undefined ? undefined : splitFile(entry, chunkBytes);
+    if (!chunks) {
+      whole.push(entry);
+      continue;
+    }
+    const file = chunkedFile(entry, chunks.length);
+    chunks.forEach((chunk, index) => tasks.push({ kind: "chunk", chunk, file, index }));
+  }
+  let current: FileEntry[] = [];
+  let currentBytes = 0;
+  for (const entry of whole.sort((a, b) => b.size - a.size)) {
+    if (current.length > 0 && (current.length >= BATCH_FILES || currentBytes + entry.size > BATCH_BYTES)) {
+      tasks.push({ kind: "batch", entries: current });
+      current = [];
+      currentBytes = 0;
+    }
+    current.push(entry);
+    currentBytes += entry.size;
+  }
+  if (current.length > 0) tasks.push({ kind: "batch", entries: current });
+  return tasks;
+}
+
+function chunkedFile(entry: FileEntry, chunks: number): ChunkedFile {
+  return { entry, results: Array.from({ length: chunks }, () => undefined), next: 0, lineOffset: 0, warned: new Set(), failed: false };
+}
+
+/** A chunk's events with the lines of the chunks before added; a warning or error is told once per file. */
+function shiftEvents(events: readonly ScanEvent[], file: ChunkedFile): ScanEvent[] {
+  const shifted: ScanEvent[] = [];
+  for (const event of events) {
+    if (event.type === "finding" || event.type === "suppressed") {
+      const finding = { ...event.finding, line: event.finding.line + file.lineOffset, endLine: event.finding.endLine + file.lineOffset };
+      shifted.push({ ...event, finding } as ScanEvent);
+    } else {
+      const key = event.type === "error" ? `error:${event.error.message}` : event.type === "warning" ? `warning:${event.message}` : "skipped";
+      if (file.warned.has(key)) continue;
+      file.warned.add(key);
+      shifted.push(event);
+    }
+  }
+  return shifted;
+}
+
 /** One line naming the file; where it failed follows as a warning, only when debugging. */
 function reportFailure(entry: FileEntry, failure: FailureDescription, sink: ScanSink): void {
   sink.error(errorAt({ file: entry.displayPath }, messages.workerFailed(failure.label)));
   if (failure.frames) sink.warning(entry.displayPath, `where it failed:\n${failure.frames}`);
 }
 
+function failureOf(error: Error): FailureDescription {
+  return (error as Error & { failure?: FailureDescription }).failure ?? describeFailure(error, process.env);
+}
+
 let nextId = 0;
 
-function ask(worker: Worker, entry: FileEntry, settings: ScanSettings): Promise<FileTaskResult> {
+function ask(worker: Worker, task: Task): Promise<FileTaskResult[] | ChunkResult> {
   const id = nextId++;
   return new Promise((resolve, reject) => {
-    const onMessage = (message: { id: number; result?: FileTaskResult; failure?: FailureDescription }) => {
+    const onMessage = (message: { id: number; results?: FileTaskResult[]; chunk?: ChunkResult; failure?: FailureDescription }) => {
       if (message.id !== id) return;
       cleanup();
-      if (message.result) resolve(message.result);
+      if (message.results) resolve(message.results);
+      else if (message.chunk) resolve(message.chunk);
       else reject(Object.assign(new Error("scan failed in a worker"), { failure: message.failure }));
     };
     // A thread that ends without answering (out of memory, process.exit) must not hang the scan.
@@ -91,6 +219,6 @@ function ask(worker: Worker, entry: FileEntry, settings: ScanSettings): Promise<
     worker.on("message", onMessage);
     worker.on("error", onError);
     worker.on("exit", onExit);
-    worker.postMessage({ id, entry, settings });
+    worker.postMessage(task.kind === "chunk" ? { id, chunk: task.chunk } : { id, entries: task.entries });
   });
 }

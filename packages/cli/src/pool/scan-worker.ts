@@ -1,14 +1,19 @@
-// A worker thread of the pool: scans the files it is sent, one at a time, and posts the events back.
-import { parentPort } from "node:worker_threads";
+// A worker thread of the pool: scans the batches of files and the chunks of big files it is sent,
+// and posts each one's events back.
+import { parentPort, workerData } from "node:worker_threads";
 import { describeFailure } from "../describe-failure.js";
 import type { ScanSettings } from "../scan/scan-context.js";
 import type { FileEntry } from "../walk/collect-files.js";
-import { runFileTask } from "./file-task.js";
+import { runChunkTask, type ChunkTask } from "./chunk-task.js";
+import { runBatchTask } from "./file-task.js";
 
-parentPort?.on("message", async (task: { id: number; entry: FileEntry; settings: ScanSettings }) => {
+// The settings come once, with the worker: each message is only a batch of paths or a chunk.
+const settings = (workerData as { settings: ScanSettings }).settings;
+
+parentPort?.on("message", async (task: { id: number; entries?: FileEntry[]; chunk?: ChunkTask }) => {
   try {
-    const result = await runFileTask(task.entry, task.settings);
-    parentPort?.postMessage({ id: task.id, result });
+    if (task.chunk) parentPort?.postMessage({ id: task.id, chunk: await runChunkTask(task.chunk, settings) });
+    else parentPort?.postMessage({ id: task.id, results: await runBatchTask(task.entries ?? [], settings) });
   } catch (error) {
     // Only the error's class (and frames when debugging) crosses over: its message may quote the text.
     parentPort?.postMessage({ id: task.id, failure: describeFailure(error, process.env) });

@@ -1,11 +1,20 @@
-import { toReportFinding, type Report } from "../report.js";
+import { toReportFinding, type Report, type ReportFinding, type ReportSuppressed } from "../report.js";
+import { streamJson } from "./stream-json.js";
 
 /** `--format json`: the public report shape (see README), stable key order, no code frames. */
 export function renderJson(report: Report): string {
+  return [...renderJsonChunks(report)].join("");
+}
+
+/**
+ * The same text as `renderJson`, in pieces: one per finding, so a report of any size is written
+ * without holding it whole as one string (or a second copy of every finding) in memory.
+ */
+export function renderJsonChunks(report: Report): Iterable<string> {
   const { suppressed, suppressionsAdded } = report;
-  const clean: Report = {
+  const shape = {
     version: 1,
-    findings: report.findings.map(toReportFinding),
+    findings: report.findings,
     errors: report.errors.map(({ file, member, message }) => ({ file, ...(member === undefined ? {} : { member }), message })),
     stats: {
       files: report.stats.files,
@@ -14,9 +23,15 @@ export function renderJson(report: Report): string {
       ignored: report.stats.ignored ?? 0,
       skippedBinary: report.stats.skippedBinary ?? 0,
     },
-    ...(suppressed === undefined ? {} : { suppressed: suppressed.map((finding) => ({ ...toReportFinding(finding), ...(finding.reason === undefined ? {} : { reason: finding.reason }) })) }),
+    ...(suppressed === undefined ? {} : { suppressed }),
     ...(report.covered === undefined ? {} : { covered: report.covered }),
     ...(suppressionsAdded === undefined ? {} : { suppressionsAdded }),
   };
-  return `${JSON.stringify(clean, null, 2)}\n`;
+  return streamJson(shape, {
+    findings: (finding) => toReportFinding(finding as ReportFinding),
+    suppressed: (finding) => {
+      const { reason } = finding as ReportSuppressed;
+      return { ...toReportFinding(finding as ReportSuppressed), ...(reason === undefined ? {} : { reason }) };
+    },
+  });
 }

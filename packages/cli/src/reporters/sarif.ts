@@ -2,7 +2,8 @@ import { createHash } from "node:crypto";
 import { contexts } from "@hawzu-scan/core";
 import { verificationLabel } from "../verify/verification-label.js";
 import { HINT } from "../messages.js";
-import type { Report, ReportFinding } from "../report.js";
+import type { Report, ReportFinding, ReportSuppressed } from "../report.js";
+import { streamArray } from "./stream-json.js";
 
 const SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 const INFORMATION_URI = "https://github.com/hawzu-scan/hawzu-scan";
@@ -13,6 +14,15 @@ const INFORMATION_URI = "https://github.com/hawzu-scan/hawzu-scan";
  * `partialFingerprints` hash the token fingerprint and path, not the line, so an alert survives edits around it.
  */
 export function renderSarif(report: Report, version: string): string {
+  return [...renderSarifChunks(report, version)].join("");
+}
+
+// Stands in for the results while the rest of the log is stringified; the results are then
+// written one by one in its place (it comes before anything holding a file name).
+const RESULTS_MARK = "@@hawzu-scan-results@@";
+
+/** The same text as `renderSarif`, in pieces: one per result, so a large report is never one string. */
+export function* renderSarifChunks(report: Report, version: string): Generator<string> {
   const rules = contexts.map((context) => ({
     id: context.id,
     name: context.id,
@@ -35,7 +45,40 @@ export function renderSarif(report: Report, version: string): string {
         justification: suppression.reason ?? suppression.what,
         location: { physicalLocation: { artifactLocation: { uri: encodeUri(suppression.file), uriBaseId: "%SRCROOT%" }, ...(suppression.line === undefined ? {} : { region: { startLine: suppression.line } }) } },
       }));
-  const result = (finding: ReportFinding, suppressions: object[]) => ({
+  const notifications = report.errors.map((error) => ({
+    level: "error",
+    message: { text: `${error.member ? `${error.file}!/${error.member}` : error.file}: ${error.message}` },
+    locations: [{ physicalLocation: { artifactLocation: { uri: encodeUri(error.file), uriBaseId: "%SRCROOT%" } } }],
+  }));
+  const sarif = {
+    $schema: SCHEMA,
+    version: "2.1.0",
+    runs: [
+      {
+        tool: { driver: { name: "hawzu-scan", informationUri: INFORMATION_URI, semanticVersion: version, version, rules } },
+        results: RESULTS_MARK,
+        invocations: [{ executionSuccessful: report.errors.length === 0, toolExecutionNotifications: notifications }],
+        columnKind: "utf16CodeUnits",
+        ...(report.suppressionsAdded ? { properties: { suppressionsAdded: report.suppressionsAdded } } : {}),
+      },
+    ],
+  };
+  const text = `${JSON.stringify(sarif, null, 2)}\n`;
+  const mark = text.indexOf(JSON.stringify(RESULTS_MARK));
+  yield text.slice(0, mark);
+  // The findings, then the suppressed ones (`inSource`); `results` sits at depth 3: the log, `runs`, the run.
+  const suppressed = report.suppressed ?? [];
+  const items: readonly ReportFinding[] = suppressed.length === 0 ? report.findings : [...report.findings, ...suppressed];
+  yield* streamArray(items, (finding, index) => {
+    if (index < report.findings.length) return toSarifResult(finding as ReportFinding, ruleIndex, suppressionsOf(finding as ReportFinding));
+    const { reason } = finding as ReportSuppressed;
+    return toSarifResult(finding as ReportFinding, ruleIndex, [{ kind: "inSource", ...(reason === undefined ? {} : { justification: reason }) }]);
+  }, 3);
+  yield text.slice(mark + JSON.stringify(RESULTS_MARK).length);
+}
+
+function toSarifResult(finding: ReportFinding, ruleIndex: ReadonlyMap<string, number>, suppressions: object[]) {
+  return {
     ruleId: finding.ruleId,
     ...(ruleIndex.has(finding.ruleId) ? { ruleIndex: ruleIndex.get(finding.ruleId) } : {}),
     level: finding.confidence === "high" ? "error" : "warning",
@@ -59,30 +102,7 @@ export function renderSarif(report: Report, version: string): string {
       ...(finding.verification ? { verification: finding.verification.status } : {}),
     },
     ...(suppressions.length > 0 ? { suppressions } : {}),
-  });
-  const results = [
-    ...report.findings.map((finding) => result(finding, suppressionsOf(finding))),
-    ...(report.suppressed ?? []).map((finding) => result(finding, [{ kind: "inSource", ...(finding.reason === undefined ? {} : { justification: finding.reason }) }])),
-  ];
-  const notifications = report.errors.map((error) => ({
-    level: "error",
-    message: { text: `${error.member ? `${error.file}!/${error.member}` : error.file}: ${error.message}` },
-    locations: [{ physicalLocation: { artifactLocation: { uri: encodeUri(error.file), uriBaseId: "%SRCROOT%" } } }],
-  }));
-  const sarif = {
-    $schema: SCHEMA,
-    version: "2.1.0",
-    runs: [
-      {
-        tool: { driver: { name: "hawzu-scan", informationUri: INFORMATION_URI, semanticVersion: version, version, rules } },
-        results,
-        invocations: [{ executionSuccessful: report.errors.length === 0, toolExecutionNotifications: notifications }],
-        columnKind: "utf16CodeUnits",
-        ...(report.suppressionsAdded ? { properties: { suppressionsAdded: report.suppressionsAdded } } : {}),
-      },
-    ],
   };
-  return `${JSON.stringify(sarif, null, 2)}\n`;
 }
 
 function stableFingerprint(finding: ReportFinding): string {

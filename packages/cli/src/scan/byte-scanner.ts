@@ -1,5 +1,6 @@
 import { isAscii, isUtf8 } from "node:buffer";
-import { createTokenScanner, isHawzuPath, keywordsFor, SKIP_MARGIN, type FindOptions, type ScanResult, type TokenScanner } from "@hawzu-scan/core";
+import { createTokenScanner, isHawzuPath, SKIP_MARGIN, type FindOptions, type ScanResult, type TokenScanner } from "@hawzu-scan/core";
+import { keywordNeedles } from "./keyword-needles.js";
 import { RecentText } from "./recent-text.js";
 
 /** Bytes read from a file at a time, and gathered before a block is judged. */
@@ -13,9 +14,6 @@ const LONGEST_LINE = 16 * 1024 * 1024;
 // at most 3 bytes per UTF-16 unit, so non-ASCII text needs three times the bytes.
 const ASCII_MARGIN = SKIP_MARGIN + 1024;
 const UTF8_MARGIN = 3 * SKIP_MARGIN + 1024;
-// Every casing of "hawzu" the core's prefilter reacts to contains one of these (find-keyword-hits.ts);
-// its other keywords (known prefixes, extra key names) are searched as they are.
-const HAWZU_NEEDLES = ["wzu", "WZU", "wZu", "Wzu"];
 
 export interface ByteScannerEvents {
   /** Findings the core returned, and the recent text to draw code frames from. */
@@ -46,8 +44,7 @@ export class ByteScanner {
     private readonly events: ByteScannerEvents,
   ) {
     this.core = createTokenScanner(options);
-    const otherKeywords = keywordsFor(options).filter((keyword) => !/wzu/i.test(keyword));
-    this.needles = [...HAWZU_NEEDLES, ...otherKeywords].map((needle) => Buffer.from(needle, "utf8"));
+    this.needles = keywordNeedles(options);
     this.writeEverything = isHawzuPath(options.path);
   }
 

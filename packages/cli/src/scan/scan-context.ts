@@ -60,9 +60,12 @@ export interface ScanSettings {
 
 /** Where sources report what they found, as it is found. */
 export interface ScanSink {
-  /** `token` is set only when `ScanSettings.captureTokens` is: keep it in memory, never show it. */
-  finding(finding: ScannedFinding, token?: string): void;
-  suppressed(finding: ScannedSuppressed): void;
+  /**
+   * `token` (the value) and `written` (the text as it stands in the input) are set only when
+   * `ScanSettings.captureTokens` is: keep them in memory, never show them.
+   */
+  finding(finding: ScannedFinding, token?: string, written?: string): void;
+  suppressed(finding: ScannedSuppressed, token?: string, written?: string): void;
   /** Something not (fully) scanned: goes into `errors` and onto stderr. */
   error(error: ReportError): void;
   /** Scanned, but the user should know (invalid UTF-8 decoded with replacements). */

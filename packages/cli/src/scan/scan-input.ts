@@ -1,8 +1,10 @@
 import { isUtf8 } from "node:buffer";
-import { findTokens, readFoundToken, type ScanResult } from "@hawzu-scan/core";
+import { findTokens, isHawzuPath, readFoundToken, type ScanResult } from "@hawzu-scan/core";
 import { messages } from "../messages.js";
 import { buildCodeFrame } from "./build-code-frame.js";
 import { ByteScanner } from "./byte-scanner.js";
+import { detachString } from "./detach-string.js";
+import { holdsNeedle, keywordNeedles } from "./keyword-needles.js";
 import type { InputLocation, ScanContext, ScanInput } from "./scan-context.js";
 import { toScannedFinding } from "./to-scanned-finding.js";
 
@@ -20,6 +22,10 @@ export async function scanInput(input: ScanInput, context: ScanContext): Promise
     const bytes = blankNuls(input.bytes, false);
     if (!isUtf8(bytes)) context.sink.warning(describe(input.location), messages.invalidUtf8);
     context.scannedBytes += bytes.length;
+    // No keyword in the bytes: the core would find nothing, so the text is not even decoded (most
+    // files of a checkout). A Hawzu-named path is always judged whole. UTF-16 was decoded above,
+    // and a BOM is checked again here, since its keywords are not these bytes.
+    if (!isHawzuPath(input.corePath) && !startsWithUtf16Bom(bytes) && !holdsNeedle(bytes, keywordNeedles(context.settings.core))) return;
     const text = bytes.toString("utf8");
     report(findTokens(text, options), input.location, context, () => ({ text, offset: 0 }));
     return;
@@ -96,17 +102,31 @@ function report(result: ScanResult, location: InputLocation, context: ScanContex
   for (const finding of result.findings) {
     const around = textAround(finding.start, finding.end);
     const scanned = toScannedFinding(finding, location, around && buildCodeFrame(around.text, around.offset, finding));
-    // Only for --verify: the token is read back from the text at hand, the one moment it exists.
-    const token =
-      context.settings.captureTokens && around
-        ? readFoundToken(around.text, { ...finding, start: finding.start - around.offset, end: finding.end - around.offset })
-        : undefined;
-    context.sink.finding(scanned, token);
+    const { token, written } = capture(finding, around, context);
+    context.sink.finding(scanned, token, written);
   }
   for (const finding of result.suppressed) {
     const around = textAround(finding.start, finding.end);
-    context.sink.suppressed(toScannedFinding(finding, location, around && buildCodeFrame(around.text, around.offset, finding)));
+    const { token, written } = capture(finding, around, context);
+    context.sink.suppressed(toScannedFinding(finding, location, around && buildCodeFrame(around.text, around.offset, finding)), token, written);
   }
+}
+
+/**
+ * Only for --verify and redact: the token, read back from the text at hand (the one moment it
+ * exists), and the text it was written as (a quoted or base64 form differs from the value).
+ * Copied out of the text, so a kept token does not keep the whole block alive.
+ */
+function capture(finding: ScanResult["findings"][number], around: { text: string; offset: number } | undefined, context: ScanContext): { token?: string; written?: string } {
+  if (!context.settings.captureTokens || !around) return {};
+  const span = { ...finding, start: finding.start - around.offset, end: finding.end - around.offset };
+  const token = readFoundToken(around.text, span);
+  const written = span.start >= 0 && span.end <= around.text.length ? around.text.slice(span.start, span.end) : undefined;
+  return { token: token === undefined ? undefined : detachString(token), written: written === undefined ? undefined : detachString(written) };
+}
+
+function startsWithUtf16Bom(bytes: Buffer): boolean {
+  return bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
 }
 
 /** `file` or `file!/member`, as messages name an input. */

@@ -1,4 +1,4 @@
-import { constants } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from "node:fs";
 import { open, stat, type FileHandle } from "node:fs/promises";
 import { messages } from "../messages.js";
 import { BLOCK_SIZE } from "../scan/byte-scanner.js";
@@ -12,6 +12,8 @@ import { scanZipFile } from "./zip.js";
 // Files up to this size are read whole and scanned with findTokens; bigger ones are streamed.
 const WHOLE_FILE_LIMIT = 1024 * 1024;
 const ARCHIVE_READ_SIZE = 1024 * 1024;
+// Below this a file is read whole with synchronous calls (a checkout's files, nearly all).
+const SMALL_FILE_LIMIT = 256 * 1024;
 
 /**
  * One file on disk: sniffed by content, never by name (codecs, zip, tar, binary, text, UTF-16),
@@ -19,19 +21,30 @@ const ARCHIVE_READ_SIZE = 1024 * 1024;
  * streamed in big blocks (large), or opened as an archive. Any failure to read becomes an error
  * value naming the file; it never throws for bad input.
  */
-export async function scanFile(path: string, location: InputLocation, context: ScanContext, options: { named?: boolean } = {}): Promise<void> {
+export async function scanFile(path: string, location: InputLocation, context: ScanContext, options: { named?: boolean; expectedSize?: number } = {}): Promise<void> {
   let handle: FileHandle | undefined;
   try {
+    // A small file (most of a checkout) is read whole in one go, without the async round trips a
+    // big one needs; if it turns out not to be a small regular file, the general path takes over.
     const info = await stat(path);
+    const small = options.expectedSize !== undefined && info.isFile() && info.size < SMALL_FILE_LIMIT ? readSmallFile(path) : undefined;
     if (!info.isFile()) {
       context.sink.error(errorAt(location, messages.notRegularFile(describeKind(info))));
       return;
     }
-    // O_NONBLOCK: a path swapped for a FIFO after the check must not hang the scan.
-    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
-    const head = Buffer.allocUnsafe(Math.min(Math.max(info.size, 1), WHOLE_FILE_LIMIT));
-    const { bytesRead } = await handle.read(head, 0, head.length, 0);
-    const first = head.subarray(0, bytesRead);
+    let first: Buffer;
+    let head: Buffer;
+    let bytesRead: number;
+    if (small?.bytes) {
+      first = head = small.bytes;
+      bytesRead = first.length;
+    } else {
+      // O_NONBLOCK: a path swapped for a FIFO after the check must not hang the scan.
+      handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+      head = Buffer.allocUnsafe(Math.min(Math.max(info.size, 1), WHOLE_FILE_LIMIT));
+      bytesRead = (await handle.read(head, 0, head.length, 0)).bytesRead;
+      first = head.subarray(0, bytesRead);
+    }
     const kind = sniffKind(first.subarray(0, SNIFF_BYTES));
     const name = location.file;
     if (kind === "binary" && options.named) {
@@ -40,7 +53,7 @@ export async function scanFile(path: string, location: InputLocation, context: S
       return;
     }
     if (kind === "zip") {
-      await handle.close();
+      await handle?.close();
       handle = undefined;
       await scanZipFile(path, location, 1, context);
       return;
@@ -48,10 +61,15 @@ export async function scanFile(path: string, location: InputLocation, context: S
     const text = kind === "text" || kind === "utf16le" || kind === "utf16be";
     const encoding = kind === "text" || !text ? {} : { encoding: kind };
     // The head holds the whole file when the file fits the limit (or shrank since stat).
-    if (text && (bytesRead < head.length || (bytesRead === info.size && info.size < WHOLE_FILE_LIMIT))) {
+    if (text && (small?.bytes || bytesRead < head.length || (bytesRead === info.size && info.size < WHOLE_FILE_LIMIT))) {
       await scanInput({ location, corePath: name, bytes: first, ...encoding }, context);
       // Cut short after stat (a truncated log): what was there is scanned, the rest is named.
       if (bytesRead < info.size) context.sink.error(errorAt(location, messages.shrank(info.size, bytesRead)));
+      return;
+    }
+    if (!handle) {
+      // A small archive or compressed file read whole: its bytes are the whole stream.
+      await scanKind(kind, once(first), location, name, 0, context);
       return;
     }
     if (text) {
@@ -66,6 +84,30 @@ export async function scanFile(path: string, location: InputLocation, context: S
   } finally {
     await handle?.close().catch(() => {});
   }
+}
+
+/**
+ * A small regular file, whole, with synchronous calls (open, fstat, read, close: no async round
+ * trips). O_NONBLOCK, so a path swapped for a FIFO cannot hang the read. `bytes` is
+ * left out when the file is not a small regular file any more: the caller reads it the general way.
+ */
+function readSmallFile(path: string): { info: Stats; bytes?: Buffer } {
+  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const info = fstatSync(fd);
+    if (!info.isFile() || info.size >= SMALL_FILE_LIMIT) return { info };
+    // One byte more than the size: a file that grew since is noticed and read the general way.
+    const buffer = Buffer.allocUnsafe(info.size + 1);
+    let length = 0;
+    for (let read = -1; read !== 0 && length < buffer.length; length += read) read = readSync(fd, buffer, length, buffer.length - length, length);
+    return length > info.size ? { info } : { info, bytes: buffer.subarray(0, length) };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+async function* once(bytes: Buffer): AsyncGenerator<Buffer> {
+  yield bytes;
 }
 
 /**

@@ -36,8 +36,10 @@ export async function verifyScannedFindings(
       results.set(fingerprint, token === undefined ? notReadBack() : await verifier.verify(token, fingerprint));
     }),
   );
+  // One verification object per token, shared by its sightings: memory grows with tokens, not sightings.
+  const verifications = new Map([...results].map(([fingerprint, result]) => [fingerprint, findingVerification(result)]));
   return {
-    findings: findings.map((finding) => ({ ...finding, verification: findingVerification(results.get(finding.fingerprint)!) })),
+    findings: findings.map((finding) => ({ ...finding, verification: verifications.get(finding.fingerprint)! })),
     results,
     stats: verifier.stats(),
   };

@@ -1,0 +1,124 @@
+// End-to-end: `hawzu-scan redact` as a child process of the built CLI, with archives made and
+// extracted by the system's tar, and standard input streamed through it.
+import { execFileSync, spawn } from "node:child_process";
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { isCredentialLike } from "@hawzu-scan/core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+const BIN = join(ROOT, "packages/cli/bin/hawzu-scan.js");
+
+beforeAll(() => {
+  execFileSync("npx", ["tsc", "-b", "packages/cli"], { cwd: ROOT, stdio: "pipe" });
+}, 180_000);
+
+const folders: string[] = [];
+afterAll(() => {
+  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+});
+
+// Seeded, so a failure replays: a linear congruential generator over letters and digits.
+let seed = 1215;
+function fakeToken(): string {
+  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+  for (;;) {
+    let token = "";
+    for (let index = 0; index < 40; index++) {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      token += alphabet[(seed >>> 8) % alphabet.length];
+    }
+    if (/[A-Z]/.test(token) && /[a-z]/.test(token) && /\d/.test(token) && isCredentialLike(token, "strict")) return token;
+  }
+}
+const mask = (token: string) => `${token.slice(0, 4)}********`;
+const envLine = (token: string) => `HAWZU_ACCESS_TOKEN=${token}`;
+
+function folder(files: Record<string, string> = {}): string {
+  const root = mkdtempSync(join(tmpdir(), "hawzu-redact-e2e-"));
+  chmodSync(root, 0o755);
+  folders.push(root);
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), content);
+  }
+  return root;
+}
+
+function cli(args: string[], cwd: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((done, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { PATH: process.env.PATH ?? "" } });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => (stdout += chunk));
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    child.on("error", reject);
+    child.on("close", (code) => done({ code, stdout, stderr }));
+    child.stdin.end();
+  });
+}
+
+async function waitFor(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error("timed out waiting for the CLI's output");
+    await new Promise((wait) => setTimeout(wait, 20));
+  }
+}
+
+describe("redact (built CLI)", () => {
+  it("a .tgz made by tar comes back a .tgz that tar extracts, every copy masked, and re-scans clean", async () => {
+    const [a, b] = [fakeToken(), fakeToken()];
+    const cwd = folder({
+      "logs/app.log": `start\n${envLine(a)}\nwire dump ${a} ${b}\n`,
+      "logs/sub/.env": `${envLine(b)}\n`,
+    });
+    execFileSync("tar", ["-czf", "logs.tgz", "logs"], { cwd });
+    const result = await cli(["redact", "logs.tgz", "-o", "clean.tgz"], cwd);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toBe("hawzu-scan: wrote clean.tgz (gzip, as the input) with 2 token(s) masked (4 occurrence(s)); a scan of the copy finds none\n");
+    const out = join(cwd, "out");
+    mkdirSync(out);
+    execFileSync("tar", ["-xzf", "clean.tgz", "-C", out], { cwd });
+    expect(readFileSync(join(out, "logs/app.log"), "utf8")).toBe(`start\n${envLine(mask(a))}\nwire dump ${mask(a)} ${mask(b)}\n`);
+    expect(readFileSync(join(out, "logs/sub/.env"), "utf8")).toBe(`${envLine(mask(b))}\n`);
+    expect((await cli(["clean.tgz"], cwd)).code).toBe(0);
+  });
+
+  it("stdin to stdout: a masked line comes out before the input ends", async () => {
+    const token = fakeToken();
+    const child = spawn(process.execPath, [BIN, "redact", "-"], { cwd: folder(), env: { PATH: process.env.PATH ?? "" } });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => (stdout += chunk));
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    const closed = new Promise<number | null>((done) => child.on("close", done));
+    child.stdin.write(`pod starting\n${envLine(token)}\n`);
+    await waitFor(() => stdout.includes(mask(token)));
+    expect(child.exitCode).toBe(null);
+    child.stdin.end(`retrying with ${token}\n`);
+    expect(await closed).toBe(0);
+    expect(stdout).toBe(`pod starting\n${envLine(mask(token))}\nretrying with ${mask(token)}\n`);
+    expect(stderr).toContain("with 1 token(s) masked (2 occurrence(s))");
+  });
+
+  it("stdin: a token whose evidence comes only after it went out fails the run, exit 2", async () => {
+    const token = fakeToken();
+    const child = spawn(process.execPath, [BIN, "redact", "-"], { cwd: folder(), env: { PATH: process.env.PATH ?? "" } });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => (stdout += chunk));
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    const closed = new Promise<number | null>((done) => child.on("close", done));
+    // The bare value goes out first; only the later line says it is a Hawzu token.
+    child.stdin.write(`${token}\n`);
+    await waitFor(() => stdout.includes(token));
+    child.stdin.end(`${envLine(token)}\n`);
+    expect(await closed).toBe(2);
+    expect(stdout).toContain(envLine(mask(token)));
+    expect(stderr).toBe("hawzu-scan: standard output holds 1 token(s) that went out before they were known (their evidence came later in the stream): treat it as unredacted; save the input to a file and run `hawzu-scan redact FILE -o OUT`\n");
+    expect(stderr).not.toContain(token);
+  });
+});
