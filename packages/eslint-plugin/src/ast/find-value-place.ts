@@ -31,8 +31,13 @@ export function findValuePlace(value: TSESTree.Node): ValuePlace {
       return parent.value === outer ? { outer, keyName: keyOf(parent.key, parent.computed) } : { outer };
     case "AssignmentExpression":
       return parent.right === outer ? { outer, keyName: targetName(parent.left) } : { outer };
-    case "AssignmentPattern":
-      return parent.right === outer && parent.left.type === "Identifier" ? { outer, keyName: parent.left.name } : { outer };
+    case "AssignmentPattern": {
+      if (parent.right !== outer || parent.left.type !== "Identifier") return { outer };
+      // `const { hawzuToken: tok = "..." } = config`: the property names the value, not the binding.
+      const property = parent.parent;
+      const named = property?.type === "Property" && property.value === parent ? keyOf(property.key, property.computed) : undefined;
+      return { outer, keyName: named ?? parent.left.name };
+    }
     case "LogicalExpression": {
       if (parent.right !== outer || (parent.operator !== "??" && parent.operator !== "||")) return { outer };
       const name = readEnvName(parent.left);

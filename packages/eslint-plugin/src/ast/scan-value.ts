@@ -9,7 +9,7 @@ export type ValueFrame =
   /** `KEY="value"`: assigned to a variable, property or attribute of that name. */
   | { kind: "named"; key: string }
   /** `Authorization: Bearer value <url>`: an Authorization header of a request to Hawzu. */
-  | { kind: "bearer"; url: string | undefined }
+  | { kind: "bearer"; url: string | undefined; bare?: boolean }
   /** `hawzu: { key: "value" }`: a property of an object configured for Hawzu. */
   | { kind: "hawzu-object"; key: string }
   /** The value alone, as its own text (JSX text with entities decoded). */
@@ -28,7 +28,8 @@ const UNSAFE_KEY_CHARACTER = /[^\w.$-]/g;
 /** Runs the core on `value` written in `frame`; returns the findings that lie inside the value. */
 export function scanValue(value: string, frame: ValueFrame, options: FindOptions): ValueFinding[] {
   const scheme = AUTH_SCHEME.exec(value);
-  if (frame.kind === "bearer" && !scheme) return [];
+  // A bare bearer value is a constant interpolated after `Bearer ` elsewhere (`Bearer ${TOKEN}`).
+  if (frame.kind === "bearer" && !scheme && !frame.bare) return [];
   // The header scheme is not part of the token: frames other than `plain` get the bare credential.
   const payloadOffset = frame.kind === "plain" || !scheme ? 0 : scheme[0].length;
   const payload = value.slice(payloadOffset);
