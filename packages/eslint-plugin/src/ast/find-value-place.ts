@@ -41,7 +41,10 @@ export function findValuePlace(value: TSESTree.Node): ValuePlace {
     case "LogicalExpression": {
       if (parent.right !== outer || (parent.operator !== "??" && parent.operator !== "||")) return { outer };
       const name = readEnvName(parent.left);
-      return name ? { outer, keyName: name, envFallback: { name, expression: parent } } : { outer };
+      if (name) return { outer, keyName: name, envFallback: { name, expression: parent } };
+      // `const HAWZU_TOKEN = cached || "..."`: a fallback value is named by where the whole goes.
+      const whole = findValuePlace(parent);
+      return { outer, keyName: whole.keyName, container: whole.container };
     }
     case "JSXExpressionContainer":
       return parent.parent.type === "JSXAttribute" ? attributePlace(outer, parent.parent) : { outer };

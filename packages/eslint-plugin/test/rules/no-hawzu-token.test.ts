@@ -1,7 +1,6 @@
 import { RuleTester } from "@typescript-eslint/rule-tester";
 import { afterAll, describe, it } from "vitest";
 import rule from "../../src/rules/no-hawzu-token.js";
-import { fingerprint } from "@hawzu-scan/core";
 import { fakeToken, spanOf } from "../fake-token.js";
 
 RuleTester.afterAll = afterAll;
