@@ -62,7 +62,9 @@ export default createRule<Options, MessageIds>({
         additionalProperties: false,
       },
     ],
-    defaultOptions: [{ knownPrefixes: [], minConfidence: "medium", extraKeyNames: [], allowFingerprints: [], useConfigFile: true }],
+    // knownPrefixes, minConfidence and extraKeyNames have no default here: ESLint merges defaults
+    // into the options, and an unset option must fall through to hawzu-scan.config.json.
+    defaultOptions: [{ allowFingerprints: [], useConfigFile: true }],
   },
   create(context, [userOptions = {}]) {
     const sourceCode = context.sourceCode;
