@@ -5,7 +5,6 @@ import { HawzuTargetFinder } from "../ast/find-hawzu-target.js";
 import { findOtherService } from "../ast/find-other-service.js";
 import { findValuePlace, type ValuePlace } from "../ast/find-value-place.js";
 import { ConstantTops, foldConstant, sourceRangeOf, type FoldedString } from "../ast/fold-constant.js";
-import { readEnvName } from "../ast/read-env-name.js";
 import { scanValue, type ValueFrame } from "../ast/scan-value.js";
 import { loadScanConfig } from "../config/load-scan-config.js";
 import { createRule } from "../util/create-rule.js";
@@ -89,7 +88,8 @@ export default createRule<Options, MessageIds>({
     const allowed = userOptions.allowFingerprints ?? [];
     // The core's contract: no keyword means no finding, unless the file's name says Hawzu. One
     // substring search, stopping at the first hit; the core's own prefilter then runs once.
-    if (!isHawzuPath(context.filename) && !mentionsKeyword(text, keywordsFor(scanOptions))) return {};
+    const keywords = keywordsFor(scanOptions);
+    if (!isHawzuPath(context.filename) && !mentionsKeyword(text, keywords)) return {};
     // The text scan is the CLI's scan: same findings, same positions, same suppressions.
     const textResult = findTokens(text, scanOptions);
     const claimed = new ClaimedRanges();
@@ -100,22 +100,23 @@ export default createRule<Options, MessageIds>({
       return {};
     }
 
+    // Values to judge. A short literal matters only inside a folded `+` chain or template, which is
+    // collected itself, so only long literals are kept; `+` nodes are few and judged in O(1) each.
     const candidates: TSESTree.Node[] = [];
-    const collect = (node: TSESTree.Node) => candidates.push(node);
-    const tokenEnvNames: string[] = [];
     const style: EnvStyle = { object: text.includes("import.meta.env") ? "import.meta.env" : "process.env", typed: TYPESCRIPT_FILE.test(context.filename) };
+    let tokenEnvNames: string[] | undefined;
     return {
       Literal(node) {
-        if (typeof node.value === "string" && node.value.length >= 1) collect(node);
+        if (typeof node.value === "string" && node.value.length >= SHORTEST_VALUE) candidates.push(node);
       },
-      TemplateLiteral: collect,
-      'BinaryExpression[operator="+"]': collect,
+      TemplateLiteral(node) {
+        if (node.expressions.length > 0 || (node.quasis[0]?.value.cooked?.length ?? 0) >= SHORTEST_VALUE) candidates.push(node);
+      },
+      BinaryExpression(node) {
+        if (node.operator === "+") candidates.push(node);
+      },
       JSXText(node) {
-        if (node.value.length >= SHORTEST_VALUE) collect(node);
-      },
-      MemberExpression(node) {
-        const name = readEnvName(node);
-        if (name && HAWZU_WORD.test(name) && ENV_LIKE.test(name) && CREDENTIAL_NAME.test(name) && !LOCATION_NAME.test(name)) tokenEnvNames.push(name);
+        if (node.value.length >= SHORTEST_VALUE) candidates.push(node);
       },
       "Program:exit"() {
         const finder = new HawzuTargetFinder(sourceCode);
@@ -153,8 +154,8 @@ export default createRule<Options, MessageIds>({
     }
 
     function checkValueNode(node: TSESTree.Node, finder: HawzuTargetFinder, tops: ConstantTops) {
-      // Values the text scan already reported are not scanned again.
-      if (claimed.overlaps(node.range[0], node.range[1]) || tops.isInner(node)) return;
+      // Parts of a larger constant are judged with it; values the text scan reported are not scanned again.
+      if (tops.isInner(node) || claimed.overlaps(node.range[0], node.range[1])) return;
       const folded: FoldedString | undefined =
         node.type === "JSXText"
           ? { value: node.value, pieces: [{ valueStart: 0, valueEnd: node.value.length, sourceStart: node.raw === node.value ? node.range[0] : undefined }], folded: false }
@@ -166,7 +167,7 @@ export default createRule<Options, MessageIds>({
       frames.push(...findHawzuTargetFrames(place, finder));
       if (node.type === "JSXText" || folded.folded) frames.push({ frame: { kind: "plain" }, how: "" });
       for (const { frame, how } of frames) {
-        const found = scanValue(folded.value, frame, scanOptions);
+        const found = scanValue(folded.value, frame, scanOptions, keywords);
         if (found.length === 0) continue;
         for (const { start, end, finding } of found) {
           const exactRange = sourceRangeOf(folded, start, end);
@@ -206,10 +207,27 @@ export default createRule<Options, MessageIds>({
     function envNameFor(place: ValuePlace): string {
       const own = place.envFallback?.name ?? place.keyName;
       if (own && ENV_LIKE.test(own) && !LOCATION_NAME.test(own)) return own;
+      tokenEnvNames ??= findTokenEnvNames(text);
       return tokenEnvNames[0] ?? DEFAULT_ENV_NAME;
     }
   },
 });
+
+// `process.env.X`, `process.env["X"]`, `import.meta.env.X`, `Bun.env.X`, `Deno.env.get("X")`.
+const ENV_READ = /\b(?:process\.env|import\.meta\.env|Bun\.env)(?:\??\.([A-Za-z_]\w*)|\[\s*["'`]([A-Za-z_]\w*)["'`]\s*\])|\bDeno\.env\.get\(\s*["'`]([A-Za-z_]\w*)["'`]/g;
+
+/**
+ * The Hawzu credential variables the file reads (`HAWZU_TOKEN_PROD`), in order; never a URL or
+ * host variable. Read from the text once, and only when a suggestion is built.
+ */
+function findTokenEnvNames(text: string): string[] {
+  const names: string[] = [];
+  for (const match of text.matchAll(ENV_READ)) {
+    const name = match[1] ?? match[2] ?? match[3] ?? "";
+    if (HAWZU_WORD.test(name) && ENV_LIKE.test(name) && CREDENTIAL_NAME.test(name) && !LOCATION_NAME.test(name)) names.push(name);
+  }
+  return names;
+}
 
 /** Source ranges already reported or suppressed, kept sorted and disjoint: overlap checks are a binary search. */
 class ClaimedRanges {
