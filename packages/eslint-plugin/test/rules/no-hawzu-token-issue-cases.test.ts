@@ -31,6 +31,10 @@ const folded = {
   twoPieces: `const hawzuSecret = "${PIECE_A}" + "${PIECE_B}";`,
   threePieces: `const hawzuSecret = "${PIECE_A}" + "${PIECE_B}" + "${PIECE_C}";`,
   templateAndConcat: `const config = { hawzuToken: \`${PIECE_A}\` + "${PIECE_C}" };`,
+  // One character per piece: folded as one chain, whatever the number of pieces.
+  characterChain: `const hawzuToken = ${[...TOKEN].map((character) => `"${character}"`).join(" + ")};`,
+  // Longer than any constant worth folding (4096 characters): skipped, not crashed on.
+  longChain: `const hawzuNotes = ${Array.from({ length: 600 }, (_, index) => `"line ${index}\\n"`).join(" + ")};`,
 };
 
 const suggestions = {
@@ -63,7 +67,7 @@ const ignores = {
 };
 
 ruleTester.run("no-hawzu-token (issue 12: folded values)", rule, {
-  valid: [],
+  valid: [{ code: folded.longChain, name: "a 600-piece chain longer than 4096 characters" }],
   invalid: [
     {
       // Each piece alone is long enough for the text scan: the whole value is still what is reported.
@@ -80,6 +84,14 @@ ruleTester.run("no-hawzu-token (issue 12: folded values)", rule, {
       errors: [{
         ...error(folded.threePieces, `"${PIECE_A}" + "${PIECE_B}" + "${PIECE_C}"`, [{ messageId: "useEnvironmentVariable", output: "const hawzuSecret = process.env.HAWZU_ACCESS_TOKEN;" }]),
         data: { redacted: `${PIECE_A.slice(0, 4)}********`, context: "value of hawzuSecret, value built from several parts, reported on the whole expression", confidence: "high", fingerprint: short(PIECE_A + PIECE_B + PIECE_C) },
+      }],
+    },
+    {
+      code: folded.characterChain,
+      filename: "file.js",
+      errors: [{
+        ...error(folded.characterChain, folded.characterChain.slice("const hawzuToken = ".length, -1), [{ messageId: "useEnvironmentVariable", output: "const hawzuToken = process.env.HAWZU_ACCESS_TOKEN;" }]),
+        data: { redacted: `${TOKEN.slice(0, 4)}********`, context: "value of hawzuToken, value built from several parts, reported on the whole expression", confidence: "high", fingerprint: short(TOKEN) },
       }],
     },
     {
