@@ -8,7 +8,7 @@ import { scanCommand, type GitScan } from "./commands/scan.js";
 import { FORMATS, type Format } from "./commands/write-report.js";
 import type { RunIo } from "./io.js";
 import { HELP, messages } from "./messages.js";
-import { parseShard, type Shard } from "./shard/shard.js";
+import { parseShard, shardFromEnvironment, type Shard } from "./shard/shard.js";
 import { BASE_URL_VARIABLE, checkBaseUrl, DEFAULT_BASE_URL } from "@hawzu-scan/verify";
 
 const OPTIONS = {
@@ -19,6 +19,8 @@ const OPTIONS = {
   "write-baseline": { type: "string" },
   "list-suppressed": { type: "boolean" },
   shard: { type: "string" },
+  "shard-count": { type: "string" },
+  "s3-path-style": { type: "boolean" },
   jobs: { type: "string", short: "j" },
   "min-confidence": { type: "string" },
   "known-prefix": { type: "string", multiple: true },
@@ -29,6 +31,8 @@ const OPTIONS = {
   verify: { type: "boolean" },
   "hawzu-url": { type: "string" },
   "fail-on": { type: "string" },
+  "allow-unverified": { type: "boolean" },
+  "fail-on-new-suppression": { type: "boolean" },
   "revocation-report": { type: "string" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" },
@@ -83,7 +87,17 @@ export async function run(argv: readonly string[], io: RunIo): Promise<number> {
   }
 
   let shard: Shard | undefined;
-  if (values.shard !== undefined) {
+  let shardCount: number | undefined;
+  if (values["shard-count"] !== undefined) {
+    shardCount = Number(values["shard-count"]);
+    if (!Number.isInteger(shardCount) || shardCount < 1) return usageError(messages.badShardCount(values["shard-count"]));
+    if (values.shard !== "auto") return usageError(messages.shardCountWithoutAuto);
+  }
+  if (values.shard === "auto") {
+    const found = shardFromEnvironment(io.env ?? process.env, shardCount);
+    if ("problem" in found) return usageError(found.problem === "no-count" ? messages.shardAutoNoCount : messages.shardAutoMissing);
+    shard = found.shard;
+  } else if (values.shard !== undefined) {
     shard = parseShard(values.shard);
     if (!shard) return usageError(messages.badShard(values.shard));
   }
@@ -102,18 +116,20 @@ export async function run(argv: readonly string[], io: RunIo): Promise<number> {
   let git: GitScan | undefined;
   if (gitModes.length === 1) {
     if (shard) return usageError(messages.gitWithShard(gitModes[0] as string));
-    // lint-staged and pre-commit pass the staged files: only those are read, from the index.
+    // lint-staged and pre-commit pass the staged files; people pass folders and globs (git pathspecs).
+    if (values.staged && positionals.includes("-")) return usageError(messages.stagedWithStdin);
     if (values.staged) git = { kind: "staged", paths: positionals };
     else if (positionals.length > 0) return usageError(messages.gitWithPaths(gitModes[0] as string));
     else git = { kind: "history", since: values.since };
-    if (positionals.includes("-")) return usageError(messages.gitWithPaths(gitModes[0] as string));
   }
+  if (values["fail-on-new-suppression"] && !values.staged && values.since === undefined) return usageError(messages.failOnNewSuppressionNeedsChange);
   // Verification is opt-in: sending a token over the network is the user's decision.
   const failOn = values["fail-on"] ?? "any";
   if (failOn !== "any" && failOn !== "live") return usageError(messages.badFailOn(failOn));
-  if (!values.verify && (failOn === "live" || values["revocation-report"] !== undefined || values["hawzu-url"] !== undefined)) {
+  if (!values.verify && (failOn === "live" || values["revocation-report"] !== undefined || values["hawzu-url"] !== undefined || values["allow-unverified"])) {
     return usageError(messages.needsVerify);
   }
+  if (values["allow-unverified"] && failOn !== "live") return usageError(messages.allowUnverifiedNeedsFailOnLive);
   let verify: { baseUrl: string } | undefined;
   if (values.verify) {
     // An empty HAWZU_API_URL counts as unset, as shells and CI templates often leave it.
@@ -144,7 +160,10 @@ export async function run(argv: readonly string[], io: RunIo): Promise<number> {
       git,
       verify,
       failOn,
+      allowUnverified: values["allow-unverified"] ?? false,
+      failOnNewSuppression: values["fail-on-new-suppression"] ?? false,
       revocationReport: values["revocation-report"],
+      s3PathStyle: values["s3-path-style"] ?? false,
     },
     io,
     version,
