@@ -15,6 +15,8 @@ export function createFakeTokens(seed: number): (length?: number) => string {
     return ((mixed ^ (mixed >>> 14)) >>> 0) / 4294967296;
   };
   return (length = 32) => {
+    // The core's credential check needs 20 characters or more: shorter would never pass.
+    if (length < 20) throw new RangeError(`fake tokens are at least 20 characters (asked for ${length})`);
     for (;;) {
       const token = Array.from({ length }, () => ALPHANUMERIC[Math.floor(next() * ALPHANUMERIC.length)]).join("");
       if (isCredentialLike(token, "strict")) return token;

@@ -1,4 +1,4 @@
-import { findTokens, isHawzuPath, keywordsFor, type Confidence, type Finding, type FindOptions } from "@hawzu-scan/core";
+import { findTokens, isHawzuPath, keywordsFor, type Finding, type FindOptions } from "@hawzu-scan/core";
 import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
 import { findHawzuTargetFrames } from "../ast/find-hawzu-frames.js";
 import { HawzuTargetFinder } from "../ast/find-hawzu-target.js";
@@ -258,4 +258,4 @@ class ClaimedRanges {
   }
 }
 
-export type { TSESLint, Confidence };
+export type { TSESLint };
