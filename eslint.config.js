@@ -10,5 +10,5 @@ export default [
   { files: ["**/*.{ts,mts,cts,tsx}"], languageOptions: { parser: tsParser } },
   { ...hawzu.configs.recommended, files: ["**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}"] },
   { plugins: { json } },
-  hawzu.configs.json,
+  ...hawzu.configs.json,
 ];

@@ -1,4 +1,5 @@
-import { ASTUtils, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
+import { findVariable } from "../util/find-variable.js";
 import { foldConstant } from "./fold-constant.js";
 import { propertyName } from "./read-env-name.js";
 
@@ -24,12 +25,24 @@ export function hawzuUrlOf(node: TSESTree.Node | undefined): string | undefined 
   if (node.type === "TemplateLiteral") text = node.quasis[0]?.value.cooked ?? undefined;
   else if (node.type === "BinaryExpression" && node.operator === "+") return hawzuUrlOf(node.left);
   else text = foldConstant(node)?.value;
-  return text !== undefined && HAWZU_URL.test(text.trim()) ? text.trim() : undefined;
+  return text !== undefined && HAWZU_URL.test(text.trim()) ? shownUrl(text.trim()) : undefined;
+}
+
+// scheme://userinfo@host:port/path?query#fragment, each part optional but the host.
+const URL_PARTS = /^((?:[a-z][\w+.-]*:)?\/\/)?(?:[^\s/?#@]*@)?([^\s/?#]*)([^\s?#]*)/i;
+
+/**
+ * The URL as a message may show it: scheme, host and path. User info, query strings and fragments
+ * hold passwords, signatures and tokens (`https://bot:pw@host/x?sig=...`), so they are dropped.
+ */
+export function shownUrl(url: string): string {
+  const parts = URL_PARTS.exec(url);
+  return parts ? `${parts[1] ?? ""}${parts[2] ?? ""}${parts[3] ?? ""}` : "";
 }
 
 /** Finds the Hawzu evidence of objects and calls, following variables through scope analysis. */
 export class HawzuTargetFinder {
-  constructor(private readonly sourceCode: Readonly<TSESLint.SourceCode>) {}
+  constructor(readonly sourceCode: Readonly<TSESLint.SourceCode>) {}
 
   /** The config object itself names a Hawzu URL, or is passed to a Hawzu call or constructor. */
   ofConfig(config: TSESTree.ObjectExpression | TSESTree.JSXOpeningElement, depth = 0): HawzuTarget | undefined {
@@ -83,7 +96,7 @@ export class HawzuTargetFinder {
   /** An identifier bound to a client created for Hawzu (`const api = axios.create({ baseURL })`). */
   ofInstance(identifier: TSESTree.Identifier, depth = 0): HawzuTarget | undefined {
     if (depth > DEPTH_LIMIT) return undefined;
-    const variable = ASTUtils.findVariable(this.sourceCode.getScope(identifier), identifier.name);
+    const variable = findVariable(this.sourceCode, identifier);
     const definition = variable?.defs[0]?.node;
     if (!definition || definition.type !== "VariableDeclarator" || !definition.init) return undefined;
     let init: TSESTree.Node = definition.init;

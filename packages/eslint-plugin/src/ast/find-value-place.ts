@@ -31,12 +31,20 @@ export function findValuePlace(value: TSESTree.Node): ValuePlace {
       return parent.value === outer ? { outer, keyName: keyOf(parent.key, parent.computed) } : { outer };
     case "AssignmentExpression":
       return parent.right === outer ? { outer, keyName: targetName(parent.left) } : { outer };
-    case "AssignmentPattern":
-      return parent.right === outer && parent.left.type === "Identifier" ? { outer, keyName: parent.left.name } : { outer };
+    case "AssignmentPattern": {
+      if (parent.right !== outer || parent.left.type !== "Identifier") return { outer };
+      // `const { hawzuToken: tok = "..." } = config`: the property names the value, not the binding.
+      const property = parent.parent;
+      const named = property?.type === "Property" && property.value === parent ? keyOf(property.key, property.computed) : undefined;
+      return { outer, keyName: named ?? parent.left.name };
+    }
     case "LogicalExpression": {
       if (parent.right !== outer || (parent.operator !== "??" && parent.operator !== "||")) return { outer };
       const name = readEnvName(parent.left);
-      return name ? { outer, keyName: name, envFallback: { name, expression: parent } } : { outer };
+      if (name) return { outer, keyName: name, envFallback: { name, expression: parent } };
+      // `const HAWZU_TOKEN = cached || "..."`: a fallback value is named by where the whole goes.
+      const whole = findValuePlace(parent);
+      return { outer, keyName: whole.keyName, container: whole.container };
     }
     case "JSXExpressionContainer":
       return parent.parent.type === "JSXAttribute" ? attributePlace(outer, parent.parent) : { outer };

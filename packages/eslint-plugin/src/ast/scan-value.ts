@@ -1,4 +1,5 @@
-import { findTokens, type Finding, type FindOptions } from "@hawzu-scan/core";
+import { findTokens, isHawzuPath, type Finding, type FindOptions } from "@hawzu-scan/core";
+import { mentionsKeyword } from "../util/mentions-keyword.js";
 
 /**
  * How to present a value to the core: the AST tells us what the text around a value cannot, so
@@ -9,7 +10,7 @@ export type ValueFrame =
   /** `KEY="value"`: assigned to a variable, property or attribute of that name. */
   | { kind: "named"; key: string }
   /** `Authorization: Bearer value <url>`: an Authorization header of a request to Hawzu. */
-  | { kind: "bearer"; url: string | undefined }
+  | { kind: "bearer"; url: string | undefined; bare?: boolean }
   /** `hawzu: { key: "value" }`: a property of an object configured for Hawzu. */
   | { kind: "hawzu-object"; key: string }
   /** The value alone, as its own text (JSX text with entities decoded). */
@@ -25,10 +26,15 @@ export interface ValueFinding {
 const AUTH_SCHEME = /^(?:Bearer|Token)[ \t]+/i;
 const UNSAFE_KEY_CHARACTER = /[^\w.$-]/g;
 
-/** Runs the core on `value` written in `frame`; returns the findings that lie inside the value. */
-export function scanValue(value: string, frame: ValueFrame, options: FindOptions): ValueFinding[] {
+/**
+ * Runs the core on `value` written in `frame`; returns the findings that lie inside the value.
+ * `keywords` are the core's prefilter words (`keywordsFor(options)`): a framed text without one
+ * cannot hold a finding, so the core is not called for it.
+ */
+export function scanValue(value: string, frame: ValueFrame, options: FindOptions, keywords: readonly string[]): ValueFinding[] {
   const scheme = AUTH_SCHEME.exec(value);
-  if (frame.kind === "bearer" && !scheme) return [];
+  // A bare bearer value is a constant interpolated after `Bearer ` elsewhere (`Bearer ${TOKEN}`).
+  if (frame.kind === "bearer" && !scheme && !frame.bare) return [];
   // The header scheme is not part of the token: frames other than `plain` get the bare credential.
   const payloadOffset = frame.kind === "plain" || !scheme ? 0 : scheme[0].length;
   const payload = value.slice(payloadOffset);
@@ -54,6 +60,7 @@ export function scanValue(value: string, frame: ValueFrame, options: FindOptions
       break;
   }
   const text = before + payload + after;
+  if (!mentionsKeyword(text, keywords) && !isHawzuPath(options.path)) return [];
   const found: ValueFinding[] = [];
   for (const finding of findTokens(text, options).findings) {
     if (finding.start < before.length || finding.end > before.length + payload.length) continue;

@@ -1,7 +1,8 @@
 import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
 import type { ValuePlace } from "../ast/find-value-place.js";
+import { readEnvName } from "../ast/read-env-name.js";
 
-export type SuggestionId = "useEnvironmentVariable" | "removeFallback";
+export type SuggestionId = "useEnvironmentVariable" | "removeFallback" | "removeAssignment";
 
 /** What the rule knows about one reported token, enough to propose a replacement. */
 export interface TokenSite {
@@ -14,29 +15,53 @@ export interface TokenSite {
   exactRange: [number, number] | undefined;
 }
 
+/** How the file reads its environment. */
+export interface EnvStyle {
+  /** `import.meta.env` in files that use it (Vite, Astro), else `process.env`. */
+  object: "process.env" | "import.meta.env";
+  /** TypeScript: a whole-value read gets `?? ""`, so `const t: string = ...` compiles under `--strict`. */
+  typed: boolean;
+}
+
 // Places where a string literal is syntax, not an expression: replacing it would not parse.
 const NOT_AN_EXPRESSION = new Set([
   "ImportDeclaration", "ExportAllDeclaration", "ExportNamedDeclaration", "ImportAttribute", "ImportExpression",
   "TSLiteralType", "TSEnumMember", "TSExternalModuleReference", "TSModuleDeclaration", "TSImportType",
   "TaggedTemplateExpression", "JSXText",
 ]);
+// Parents where `a ?? ""` needs no parentheses; elsewhere (`x || a ?? ""` is a syntax error) it gets them.
+const LOOSE_PARENTS = new Set(["VariableDeclarator", "Property", "PropertyDefinition", "AssignmentExpression", "AssignmentPattern", "CallExpression", "NewExpression", "ReturnStatement", "ArrayExpression", "JSXExpressionContainer", "JSXAttribute", "TemplateLiteral"]);
 
 /** The suggestion for a token, or undefined when no replacement is valid at that place. */
 export function buildSuggestion(
   sourceCode: Readonly<TSESLint.SourceCode>,
   site: TokenSite,
   envName: string,
+  style: EnvStyle,
 ): { messageId: SuggestionId; data: Record<string, string>; fix: TSESLint.ReportFixFunction } | undefined {
-  const envRead = `process.env.${envName}`;
-  const data = { envName };
-  const fallback = site.place.envFallback;
-  if (fallback && site.wholeValue) {
-    const left = sourceCode.getText(fallback.expression.left);
-    return { messageId: "removeFallback", data: { envName: fallback.name }, fix: (fixer) => fixer.replaceText(fallback.expression, left) };
-  }
+  const envRead = `${style.object}.${envName}`;
+  const data = { envRead };
   const outer = site.place.outer;
+  const parent = outer.parent;
+  // `process.env.HAWZU_TOKEN = "<token>"`: the variable itself is being set, so the fix is to set it
+  // outside the code, never `process.env.X = process.env.X`.
+  if (site.wholeValue && parent?.type === "AssignmentExpression" && parent.right === outer && readEnvName(parent.left)) {
+    const statement = parent.parent;
+    if (statement?.type !== "ExpressionStatement") return undefined;
+    return { messageId: "removeAssignment", data: { envRead: sourceCode.getText(parent.left) }, fix: (fixer) => fixer.remove(statement) };
+  }
+  const fallback = site.place.envFallback;
+  if (fallback && site.wholeValue && fallback.name === envName) {
+    const left = sourceCode.getText(fallback.expression.left);
+    const fix: TSESLint.ReportFixFunction = style.typed
+      ? (fixer) => fixer.replaceText(outer, '""')
+      : (fixer) => fixer.replaceText(fallback.expression, left);
+    return { messageId: "removeFallback", data: { envRead: left }, fix };
+  }
   if (site.wholeValue && acceptsExpression(outer)) {
-    const replacement = outer.parent?.type === "JSXAttribute" ? `{${envRead}}` : envRead;
+    let replacement = style.typed ? `${envRead} ?? ""` : envRead;
+    if (style.typed && !(parent && LOOSE_PARENTS.has(parent.type))) replacement = `(${replacement})`;
+    if (parent?.type === "JSXAttribute") replacement = `{${replacement}}`;
     return { messageId: "useEnvironmentVariable", data, fix: (fixer) => fixer.replaceText(outer, replacement) };
   }
   const range = site.exactRange;

@@ -1,12 +1,16 @@
 import { isCredentialLike } from "@hawzu-scan/core";
+import { shownUrl } from "../ast/find-hawzu-target.js";
 
 // Runs of token characters, split at the separators of URLs and assignments (`?access_token=...`).
 const TOKEN_RUN = /[A-Za-z0-9\-_.~+/%]{20,}/g;
+// A URL written anywhere in the text (a callee's source, a description): its secrets are dropped.
+const URL_IN_TEXT = /\b[a-z][\w+.-]*:\/\/[^\s"'`<>()]+/gi;
 
 /**
- * Message text built from the code (a client's URL, a callee's source) can hold a credential; every
- * credential-like run in it is replaced, so an ESLint message never carries a token.
+ * Message text built from the code (a client's URL, a callee's source) can hold a credential: every
+ * URL keeps only its scheme, host and path, and every credential-like run left is replaced, so an
+ * ESLint message never carries a token, a password or a signed query.
  */
 export function withoutTokens(text: string): string {
-  return text.replace(TOKEN_RUN, (run) => (isCredentialLike(run) ? "[redacted]" : run));
+  return text.replace(URL_IN_TEXT, (url) => shownUrl(url)).replace(TOKEN_RUN, (run) => (isCredentialLike(run) ? "[redacted]" : run));
 }

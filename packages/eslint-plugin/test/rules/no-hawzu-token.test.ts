@@ -18,8 +18,9 @@ const ruleTester = new RuleTester({
   languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } },
 });
 
-const error = (code: string, needle: string, suggestions: Array<{ messageId: "useEnvironmentVariable" | "removeFallback"; output: string }> = []) => ({
-  messageId: "hardCodedToken" as const,
+type Suggestion = { messageId: "useEnvironmentVariable" | "removeFallback" | "removeAssignment"; output: string };
+const error = (code: string, needle: string, suggestions: Suggestion[] = [], messageId: "hardCodedToken" | "possibleHardCodedToken" = "hardCodedToken") => ({
+  messageId,
   ...spanOf(code, needle),
   suggestions,
 });
@@ -67,39 +68,39 @@ ruleTester.run("no-hawzu-token", rule, {
   invalid: [
     {
       code: code.namedJs,
-      errors: [error(code.namedJs, TOKEN, [{ messageId: "useEnvironmentVariable", output: "const HAWZU_TOKEN = process.env.HAWZU_ACCESS_TOKEN;" }])],
+      errors: [error(code.namedJs, TOKEN, [{ messageId: "useEnvironmentVariable", output: 'const HAWZU_TOKEN = process.env.HAWZU_TOKEN ?? "";' }])],
     },
     {
       code: code.typedTs,
       filename: "config.ts",
-      errors: [error(code.typedTs, TOKEN, [{ messageId: "useEnvironmentVariable", output: "const hawzuApiToken: string = process.env.HAWZU_ACCESS_TOKEN;" }])],
+      errors: [error(code.typedTs, TOKEN, [{ messageId: "useEnvironmentVariable", output: 'const hawzuApiToken: string = process.env.HAWZU_ACCESS_TOKEN ?? "";' }])],
     },
     {
       // Folded: the token spans a quasi and an expression, so the whole template is reported.
       code: code.template,
       errors: [error(code.template, code.template.slice(code.template.indexOf("`"), code.template.lastIndexOf("`") + 1), [
-        { messageId: "useEnvironmentVariable", output: "const hawzuToken = process.env.HAWZU_ACCESS_TOKEN;" },
+        { messageId: "useEnvironmentVariable", output: 'const hawzuToken = process.env.HAWZU_ACCESS_TOKEN ?? "";' },
       ])],
     },
     {
       code: code.concat,
       errors: [error(code.concat, `"${HEAD}" + "${TAIL}"`, [
-        { messageId: "useEnvironmentVariable", output: "const config = { hawzuAccessToken: process.env.HAWZU_ACCESS_TOKEN };" },
+        { messageId: "useEnvironmentVariable", output: 'const config = { hawzuAccessToken: process.env.HAWZU_ACCESS_TOKEN ?? "" };' },
       ])],
     },
     {
       code: code.nullish,
-      errors: [error(code.nullish, TOKEN, [{ messageId: "removeFallback", output: "const token = process.env.HAWZU_TOKEN;" }])],
+      errors: [error(code.nullish, TOKEN, [{ messageId: "removeFallback", output: 'const token = process.env.HAWZU_TOKEN ?? "";' }])],
     },
     {
       code: code.orTemplate,
-      errors: [error(code.orTemplate, TOKEN, [{ messageId: "removeFallback", output: 'const token = process.env["HAWZU_TOKEN"];' }])],
+      errors: [error(code.orTemplate, TOKEN, [{ messageId: "removeFallback", output: 'const token = process.env["HAWZU_TOKEN"] || "";' }])],
     },
     {
       code: code.axiosConfig,
       errors: [error(code.axiosConfig, TOKEN, [
         { messageId: "useEnvironmentVariable", output: code.axiosConfig.replace(`"Bearer ${TOKEN}"`, "`Bearer ${process.env.HAWZU_ACCESS_TOKEN}`") },
-      ])],
+      ], "possibleHardCodedToken")],
     },
     {
       code: code.fetchTemplate,
@@ -122,15 +123,15 @@ ruleTester.run("no-hawzu-token", rule, {
     {
       code: code.clientToken,
       errors: [error(code.clientToken, TOKEN, [
-        { messageId: "useEnvironmentVariable", output: code.clientToken.replace(`\`${TOKEN}\``, "process.env.HAWZU_ACCESS_TOKEN") },
-      ])],
+        { messageId: "useEnvironmentVariable", output: code.clientToken.replace(`\`${TOKEN}\``, 'process.env.HAWZU_ACCESS_TOKEN ?? ""') },
+      ], "possibleHardCodedToken")],
     },
     {
       code: code.jsxAttribute,
       filename: "app.tsx",
       errors: [error(code.jsxAttribute, TOKEN, [
-        { messageId: "useEnvironmentVariable", output: "const app = <HawzuProvider token={process.env.HAWZU_ACCESS_TOKEN} />;" },
-      ])],
+        { messageId: "useEnvironmentVariable", output: 'const app = <HawzuProvider token={process.env.HAWZU_ACCESS_TOKEN ?? ""} />;' },
+      ], "possibleHardCodedToken")],
     },
     {
       // JSX text cannot hold an expression without braces: no suggestion.
@@ -142,19 +143,19 @@ ruleTester.run("no-hawzu-token", rule, {
     {
       code: code.knownPrefix,
       options: [{ knownPrefixes: ["hzw_"] }],
-      errors: [error(code.knownPrefix, `hzw_${TOKEN}`, [{ messageId: "useEnvironmentVariable", output: "const value = process.env.HAWZU_ACCESS_TOKEN;" }])],
+      errors: [error(code.knownPrefix, `hzw_${TOKEN}`, [{ messageId: "useEnvironmentVariable", output: 'const value = process.env.HAWZU_ACCESS_TOKEN ?? "";' }])],
     },
     {
       code: code.envNameInUse,
       errors: [error(code.envNameInUse, TOKEN, [
-        { messageId: "useEnvironmentVariable", output: code.envNameInUse.replace(`"${TOKEN}"`, "process.env.HAWZU_TOKEN_PROD") },
+        { messageId: "useEnvironmentVariable", output: code.envNameInUse.replace(`"${TOKEN}"`, 'process.env.HAWZU_TOKEN_PROD ?? ""') },
       ])],
     },
     {
       code: code.twoTokens,
       errors: [
-        error(code.twoTokens, TOKEN, [{ messageId: "useEnvironmentVariable", output: code.twoTokens.replace(`"${TOKEN}"`, "process.env.HAWZU_ACCESS_TOKEN") }]),
-        error(code.twoTokens, OTHER, [{ messageId: "useEnvironmentVariable", output: code.twoTokens.replace(`"${OTHER}"`, "process.env.HAWZU_ACCESS_TOKEN") }]),
+        error(code.twoTokens, TOKEN, [{ messageId: "useEnvironmentVariable", output: code.twoTokens.replace(`"${TOKEN}"`, 'process.env.HAWZU_TOKEN ?? ""') }]),
+        error(code.twoTokens, OTHER, [{ messageId: "useEnvironmentVariable", output: code.twoTokens.replace(`"${OTHER}"`, 'process.env.HAWZU_TOKEN_OLD ?? ""') }]),
       ],
     },
   ],
