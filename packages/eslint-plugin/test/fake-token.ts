@@ -1,12 +1,15 @@
-import { randomBytes } from "node:crypto";
+import { seededRandom } from "../../../test/support/seeded-random.js";
 import { isCredentialLike } from "@hawzu-scan/core";
+
+// Seeded, so every run draws the same values: nothing here passes or fails by chance.
+const random = seededRandom("eslint-plugin-fake-token");
 
 const ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
 /** A random fake token (letters and digits) that the core's strictest credential check accepts. */
 export function fakeToken(length = 32): string {
   for (;;) {
-    const token = [...randomBytes(length)].map((byte) => ALPHANUMERIC[byte % ALPHANUMERIC.length]).join("");
+    const token = [...random.bytes(length)].map((byte) => ALPHANUMERIC[byte % ALPHANUMERIC.length]).join("");
     if (isCredentialLike(token, "strict")) return token;
   }
 }
