@@ -11,7 +11,7 @@ const lower = "abcdefghijklmnopqrstuvwxyz";
 const upper = lower.toUpperCase();
 const digits = "0123456789";
 
-// The Hawzu format is unpublished (HAWZU.md), so every alphabet a token generator might use must
+// The Hawzu format is unpublished (docs/hawzu-tokens.md), so every alphabet a token generator might use must
 // pass: a miss here is a missed leak.
 const generators: Record<string, () => string> = {
   "base62": () => pick(lower + upper + digits, random.int(20, 65)),
