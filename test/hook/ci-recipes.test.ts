@@ -11,7 +11,7 @@ const RECIPES = resolve(dirname(fileURLToPath(import.meta.url)), "../../docs/ci-
 const commands = readFileSync(RECIPES, "utf8")
   .split("\n")
   .map((line) => line.trim().replace(/^run: /, ""))
-  .filter((line) => /^npx hawzu-scan --since /.test(line));
+  .filter((line) => /^npx --no -- hawzu-scan --since /.test(line));
 
 interface Sarif {
   runs: Array<{ results: Array<{ locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }>; partialFingerprints?: Record<string, string> }> }>;
@@ -32,7 +32,7 @@ describe("the CI recipes, run locally", () => {
     repository.commitAll("adds a token");
     repository.write("old.env", "HAWZU_TOKEN=${HAWZU_TOKEN}\n");
     repository.commitAll("removes the old one");
-    // `npx hawzu-scan` resolves the project's own install, as after `npm ci`.
+    // `npx --no -- hawzu-scan` resolves the project's own install, as after `npm ci`.
     mkdirSync(join(repository.root, "node_modules", ".bin"), { recursive: true });
     writeFileSync(join(repository.root, "node_modules", ".bin", "hawzu-scan"), `#!/bin/sh\nexec "${process.execPath}" "${CLI_BIN}" "$@"\n`, { mode: 0o755 });
     writeFileSync(join(repository.root, ".gitignore"), "node_modules/\n*.sarif\n");
