@@ -3,7 +3,7 @@
 // what catches a file missing from `files`, a wrong `exports` or `bin`, or a dependency that only the
 // workspace provides. One install serves every check, since the install is the slow part.
 import { execFileSync, spawnSync, type SpawnSyncReturns } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -69,6 +69,30 @@ describe("the packed packages, installed by npm into an empty project", () => {
     expect(result.status, result.stderr).toBe(1);
     const report = JSON.parse(result.stdout) as { findings: Array<{ file: string; line: number }> };
     expect(report.findings).toMatchObject([{ file: "deploy.env", line: 1 }]);
+    expect((result.stdout + result.stderr).includes(token), "the token was printed").toBe(false);
+  });
+
+  it("the bin runs from the bundle alone, and the bundle's file URLs (its worker's above all) lead to installed files", () => {
+    const installed = join(project, "node_modules", "@hawzu-scan", "cli");
+    const bundle = join(installed, "dist", "bundle");
+    // A URL that points at a missing worker would silently scan on one thread: check each one.
+    for (const file of readdirSync(bundle).filter((name) => name.endsWith(".js"))) {
+      const targets = [...readFileSync(join(bundle, file), "utf8").matchAll(/new URL\("(\.{1,2}\/[^"]+)", import\.meta\.url\)/g)].map((match) => match[1]!);
+      for (const target of targets) expect(existsSync(resolve(bundle, target)), `${file} -> ${target}`).toBe(true);
+      if (file === "hawzu-scan.js") expect(targets).toContain("./scan-worker.js");
+    }
+    // With every unbundled module of the CLI gone, the CLI still scans, across worker threads.
+    for (const entry of readdirSync(join(installed, "dist"), { recursive: true, encoding: "utf8" })) {
+      if (entry.endsWith(".js") && !entry.startsWith("bundle")) rmSync(join(installed, "dist", entry));
+    }
+    const token = fakeToken();
+    const logs = join(project, "logs");
+    mkdirSync(logs);
+    for (let index = 0; index < 3; index++) writeFileSync(join(logs, `app-${index}.log`), "request ok\n".repeat(700_000) + (index === 2 ? `HAWZU_ACCESS_TOKEN=${token}\n` : ""));
+    const result = inProject("npx", ["--no", "--", "hawzu-scan", "--format", "json", "logs"]);
+    rmSync(logs, { recursive: true });
+    expect(result.status, result.stderr).toBe(1);
+    expect((JSON.parse(result.stdout) as { findings: Array<{ file: string }> }).findings).toMatchObject([{ file: "logs/app-2.log" }]);
     expect((result.stdout + result.stderr).includes(token), "the token was printed").toBe(false);
   });
 

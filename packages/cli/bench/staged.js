@@ -2,9 +2,10 @@
 // Measures the pre-commit check on a commit of 5 files and one of 1,000 files (realistic source
 // files, a few mentioning Hawzu, no tokens), in one run, side by side:
 //   - library: readStagedInputs + findTokens in this process (the staged scan itself)
-//   - cli:     `node bin/hawzu-scan.js --staged` as a child process (what a hook pays), when built
+//   - cli:     `node bin/hawzu-scan.js --staged` as a child process (what a hook pays), when built;
+//              cliUnbundled: the same through dist/ without the bundle; nodeOnly: `node -e 0`
 //   - commit:  `git commit` with the hook that `hawzu-scan init` installs vs `git commit --no-verify`
-// Usage: node packages/cli/bench/staged.js [runs=7]
+// Usage: npm run build && node packages/cli/bench/staged.js [runs=7]
 import { execFileSync, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -83,6 +84,21 @@ for (const fileCount of [5, 1000]) {
       if (result.status !== 0) throw new Error(`hawzu-scan --staged exited ${result.status}`);
     }
     row.cli = median(times);
+    // The same scan through the unbundled dist/ (what `hawzu-scan` ran before the build bundled it)
+    // and Node starting with nothing to do: the floor for any Node CLI.
+    const unbundled = `const { run } = await import(${JSON.stringify(join(packageRoot, "dist", "index.js"))});
+      process.exitCode = await run(["--staged"], { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, cwd: process.cwd(), env: process.env });`;
+    row.cliUnbundled = median(Array.from({ length: runs }, () => {
+      const start = performance.now();
+      const result = spawnSync(process.execPath, ["--input-type=module", "-e", unbundled], { cwd: root });
+      if (result.status !== 0) throw new Error(`unbundled hawzu-scan --staged exited ${result.status}`);
+      return performance.now() - start;
+    }));
+    row.nodeOnly = median(Array.from({ length: runs }, () => {
+      const start = performance.now();
+      spawnSync(process.execPath, ["-e", "0"], { cwd: root });
+      return performance.now() - start;
+    }));
     const commitTimes = (args) => {
       const measured = [];
       for (let run = 0; run < runs; run++) {

@@ -1,0 +1,53 @@
+#!/usr/bin/env node
+// Bundles the built CLI (dist/, from `tsc -b`) and its worker into dist/bundle/, two files with
+// every dependency inlined, so starting `hawzu-scan` loads 2 modules instead of ~100 (start-up is
+// most of what a pre-commit hook costs). dist/ itself stays as it is: it is what the package exports.
+// Run by `npm run build` after `tsc -b`.
+import { build } from "esbuild";
+import { readFile } from "node:fs/promises";
+import { dirname, join, relative, resolve, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const dist = join(packageRoot, "dist");
+const outdir = join(dist, "bundle");
+// Each entry (as tsc emitted it) and the bundle it becomes.
+const entries = { [join(dist, "index.js")]: "hawzu-scan", [join(dist, "pool", "scan-worker.js")]: "scan-worker" };
+
+// `new URL("./x", import.meta.url)` is resolved at run time against the file that runs, which is now
+// the bundle in dist/bundle/: rewrite each such path to point, from there, at the same file as before
+// (or at its bundle, for an entry such as the worker).
+const relinkFileUrls = {
+  name: "relink-file-urls",
+  setup(build) {
+    build.onLoad({ filter: /\.js$/ }, async (args) => {
+      if (!args.path.startsWith(dist + sep)) return undefined;
+      const source = await readFile(args.path, "utf8");
+      const contents = source.replace(/new URL\((["'])(\.{1,2}\/[^"']+)\1, import\.meta\.url\)/g, (_, quote, target) => {
+        const absolute = resolve(dirname(args.path), target);
+        const bundled = entries[absolute] ? join(outdir, `${entries[absolute]}.js`) : absolute;
+        let path = relative(outdir, bundled).split(sep).join("/");
+        if (!path.startsWith(".")) path = `./${path}`;
+        return `new URL(${quote}${path}${quote}, import.meta.url)`;
+      });
+      return { contents, loader: "js", resolveDir: dirname(args.path) };
+    });
+  },
+};
+
+await build({
+  entryPoints: Object.entries(entries).map(([input, output]) => ({ in: input, out: output })),
+  outdir,
+  bundle: true,
+  splitting: false,
+  platform: "node",
+  format: "esm",
+  target: "node20.19",
+  // CommonJS dependencies (fast-glob, yauzl, ...) call require() for Node's modules; an ES module has
+  // no require, so give the bundle one.
+  banner: { js: 'import { createRequire as __hawzuCreateRequire } from "node:module";\nconst require = __hawzuCreateRequire(import.meta.url);' },
+  legalComments: "none",
+  sourcemap: false,
+  logLevel: "warning",
+  plugins: [relinkFileUrls],
+});
