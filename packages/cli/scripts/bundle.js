@@ -4,7 +4,7 @@
 // most of what a pre-commit hook costs). dist/ itself stays as it is: it is what the package exports.
 // Run by `npm run build` after `tsc -b`.
 import { build } from "esbuild";
-import { readFile } from "node:fs/promises";
+import { mkdir, readFile, rename, utimes, writeFile } from "node:fs/promises";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -35,7 +35,7 @@ const relinkFileUrls = {
   },
 };
 
-await build({
+const result = await build({
   entryPoints: Object.entries(entries).map(([input, output]) => ({ in: input, out: output })),
   outdir,
   bundle: true,
@@ -50,4 +50,21 @@ await build({
   sourcemap: false,
   logLevel: "warning",
   plugins: [relinkFileUrls],
+  write: false,
 });
+
+// Tests run the bin while another test may be rebuilding: leave an unchanged bundle untouched, and
+// replace a changed one in a single rename, so no run ever loads a half-written file.
+await mkdir(outdir, { recursive: true });
+for (const file of result.outputFiles) {
+  const current = await readFile(file.path).catch(() => undefined);
+  if (current?.equals(file.contents)) {
+    // Still mark it current: the bin compares its time with the last tsc -b's.
+    const now = new Date();
+    await utimes(file.path, now, now);
+    continue;
+  }
+  const temporary = `${file.path}.${process.pid}.tmp`;
+  await writeFile(temporary, file.contents);
+  await rename(temporary, file.path);
+}
