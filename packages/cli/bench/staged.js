@@ -13,10 +13,10 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { findTokens } from "@hawzu-scan/core";
-import { decodeText } from "../dist/git/decode-text.js";
 import { readStagedInputs } from "../dist/git/read-staged-inputs.js";
 
 const runs = Number(process.argv[2] ?? 7);
+const utf8 = new TextDecoder();
 const packageRoot = join(dirname(fileURLToPath(import.meta.url)), "..");
 const bin = join(packageRoot, "bin", "hawzu-scan.js");
 for (const name of Object.keys(process.env)) if (name.startsWith("GIT_")) delete process.env[name];
@@ -54,7 +54,7 @@ function makeRepository(fileCount) {
 
 async function libraryScan(root) {
   let findings = 0;
-  for await (const input of readStagedInputs({ cwd: root })) if (input.kind === "file") findings += findTokens(decodeText(input.content), { path: input.repoPath }).findings.length;
+  for await (const input of readStagedInputs({ cwd: root })) if (input.kind === "file") findings += findTokens(utf8.decode(input.content), { path: input.repoPath }).findings.length;
   if (findings !== 0) throw new Error("the bench files hold no token");
 }
 
