@@ -1,5 +1,6 @@
 import type { ReportFinding } from "../report.js";
 import { parseJson } from "../parse-json.js";
+import { compareText } from "../compare-text.js";
 
 /**
  * A baseline file: accepted findings by token fingerprint and path only (no lines, no dates, no
@@ -27,7 +28,7 @@ export function toBaseline(findings: readonly ReportFinding[]): Baseline {
     const entry: BaselineEntry = { fingerprint, file, ...(member === undefined ? {} : { member }) };
     byKey.set(baselineKey(entry), entry);
   }
-  const findingsSorted = [...byKey.values()].sort((a, b) => compare(a.file, b.file) || compare(a.member ?? "", b.member ?? "") || compare(a.fingerprint, b.fingerprint));
+  const findingsSorted = [...byKey.values()].sort((a, b) => compareText(a.file, b.file) || compareText(a.member ?? "", b.member ?? "") || compareText(a.fingerprint, b.fingerprint));
   return { version: 1, findings: findingsSorted };
 }
 
@@ -49,8 +50,4 @@ export function parseBaseline(text: string): { ok: true; keys: Set<string> } | {
     keys.add(baselineKey(entry as BaselineEntry));
   }
   return { ok: true, keys };
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -21,6 +21,7 @@ import { collectFiles, IGNORE_FILE } from "../walk/collect-files.js";
 import { writeReport, type Format } from "./write-report.js";
 import { writeRevocationReport } from "../verify/write-revocation-report.js";
 import { verifyScannedFindings } from "../verify/verify-scanned-findings.js";
+import { describeLocation } from "../scan/describe-location.js";
 
 /** Where a git scan reads: the index (`--staged`), or what commits added (`--since`, `--git-history`). */
 export type GitScan = { kind: "staged"; paths: string[] } | { kind: "history"; since?: string };
@@ -121,7 +122,7 @@ export async function scanCommand(options: ScanOptions, io: RunIo, version: stri
     error(error) {
       errors.push(error);
       progress.clear();
-      io.stderr.write(`${messages.usagePrefix}${error.member ? `${error.file}!/${error.member}` : error.file}: ${error.message}\n`);
+      io.stderr.write(`${messages.usagePrefix}${describeLocation(error)}: ${error.message}\n`);
     },
     warning(file, message) {
       progress.clear();

@@ -1,6 +1,7 @@
 import { verificationLabel } from "../verify/verification-label.js";
 import { HINT } from "../messages.js";
 import type { Report } from "../report.js";
+import { describeLocation } from "../scan/describe-location.js";
 
 /**
  * `--format github`: workflow commands that GitHub Actions shows as annotations on the file
@@ -22,7 +23,7 @@ export function renderGithub(report: Report): string {
     return `::${finding.confidence === "high" ? "error" : "warning"} ${properties.join(",")}::${escapeData(message)}`;
   });
   for (const error of report.errors) {
-    const name = error.member ? `${error.file}!/${error.member}` : error.file;
+    const name = describeLocation(error);
     lines.push(`::error file=${escapeProperty(error.file)},title=${escapeProperty("hawzu-scan: not scanned")}::${escapeData(`${name}: ${error.message}`)}`);
   }
   return lines.length > 0 ? `${lines.join("\n")}\n` : "";

@@ -3,6 +3,7 @@ import { contexts } from "@hawzu-scan/core";
 import { verificationLabel } from "../verify/verification-label.js";
 import { HINT } from "../messages.js";
 import type { Report, ReportFinding } from "../report.js";
+import { describeLocation } from "../scan/describe-location.js";
 
 const SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 const INFORMATION_URI = "https://github.com/hawzu-scan/hawzu-scan";
@@ -48,7 +49,7 @@ export function renderSarif(report: Report, version: string): string {
   }));
   const notifications = report.errors.map((error) => ({
     level: "error",
-    message: { text: `${error.member ? `${error.file}!/${error.member}` : error.file}: ${error.message}` },
+    message: { text: `${describeLocation(error)}: ${error.message}` },
     locations: [{ physicalLocation: { artifactLocation: { uri: encodeUri(error.file), uriBaseId: "%SRCROOT%" } } }],
   }));
   const sarif = {

@@ -5,6 +5,7 @@ import { buildCodeFrame } from "./build-code-frame.js";
 import { ByteScanner } from "./byte-scanner.js";
 import type { InputLocation, ScanContext, ScanInput } from "./scan-context.js";
 import { toScannedFinding } from "./to-scanned-finding.js";
+import { describeLocation } from "./describe-location.js";
 
 /**
  * Scans one text input (whole text with `findTokens`, a byte stream through the streaming core)
@@ -13,7 +14,7 @@ import { toScannedFinding } from "./to-scanned-finding.js";
 export async function scanInput(input: ScanInput, context: ScanContext): Promise<void> {
   const options = { ...context.settings.core, path: input.corePath };
   if (input.bytes !== undefined) {
-    if (!isUtf8(input.bytes)) context.sink.warning(describe(input.location), messages.invalidUtf8);
+    if (!isUtf8(input.bytes)) context.sink.warning(describeLocation(input.location), messages.invalidUtf8);
     context.scannedBytes += input.bytes.length;
     const text = input.bytes.toString("utf8");
     report(findTokens(text, options), input.location, context, () => ({ text, offset: 0 }));
@@ -39,7 +40,7 @@ export async function scanInput(input: ScanInput, context: ScanContext): Promise
     context.scannedBytes += scanner.bytes;
     // Whatever arrived before a failure is still judged: findings before a truncation are kept.
     scanner.end();
-    if (scanner.invalidUtf8) context.sink.warning(describe(input.location), messages.invalidUtf8);
+    if (scanner.invalidUtf8) context.sink.warning(describeLocation(input.location), messages.invalidUtf8);
   }
 }
 
@@ -60,9 +61,4 @@ function report(result: ScanResult, location: InputLocation, context: ScanContex
     const around = textAround(finding.start, finding.end);
     context.sink.suppressed(toScannedFinding(finding, location, around && buildCodeFrame(around.text, around.offset, finding)));
   }
-}
-
-/** `file` or `file!/member`, as messages name an input. */
-export function describe(location: InputLocation): string {
-  return location.member ? `${location.file}!/${location.member}` : location.file;
 }
