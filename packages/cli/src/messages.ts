@@ -27,6 +27,20 @@ export const messages = {
   pathMissing: "not scanned: no such file or directory; check the path",
   directoryUnreadable: (code: string) => `not scanned: cannot list this directory (${code}); fix its permissions`,
 
+  // Objects in S3-compatible stores (s3://bucket/prefix), named s3://bucket/key.
+  s3BadUrl: "not scanned: an s3 URL names a bucket: s3://bucket/ or s3://bucket/prefix/",
+  s3ListFailed: (detail: string) => `not scanned: cannot list this prefix (${detail})`,
+  s3EmptyPrefix: "not scanned: no objects under this prefix; check the bucket, the prefix (keys are case-sensitive) and AWS_REGION",
+  s3ReadFailed: (detail: string) => `not scanned: cannot read this object (${detail})`,
+  s3ReadCut: (bytes: number) => `not fully scanned: the connection was cut after ${bytes} bytes of this object; findings before the cut are kept; rescan it`,
+  s3Forbidden: (code: string) => `${code}: the credentials in use may not read it; check AWS_PROFILE, the role and the bucket policy (s3:ListBucket, s3:GetObject)`,
+  s3Missing: "NoSuchKey: it was deleted or moved after the listing; rescan if it should exist",
+  s3NoBucket: "NoSuchBucket: check the bucket name, AWS_ENDPOINT_URL_S3 and, for MinIO or Ceph, --s3-path-style",
+  s3Throttled: (attempts: number) => `throttled (SlowDown) ${attempts} times in a row; rescan later or with fewer --jobs`,
+  s3NoCredentials: "no AWS credentials found: set AWS_PROFILE, AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, or a role (web identity in a pod)",
+  s3Network: (code: string) => `network error ${code}: check AWS_ENDPOINT_URL_S3, the proxy and the network, then rescan`,
+  s3Other: (code: string, status: number | undefined) => `${code}${status ? ` (HTTP ${status})` : ""}; rescan, and check the store's logs if it persists`,
+
   // Usage and config errors (exit code 2).
   usagePrefix: "hawzu-scan: ",
   seeHelp: "run `hawzu-scan --help` for usage",
@@ -41,6 +55,11 @@ export const messages = {
   gitWithShard: (flag: string) => `${flag} reads git, not a file list: run it without --shard`,
   gitWithPaths: (flag: string) => `${flag} scans the repository's commits, not paths: run it without PATH arguments, from inside the repository`,
   stdinWithShard: "--shard splits files; scan standard input (-) in one job only, without --shard",
+  shardAutoMissing:
+    "--shard auto found no shard index in the environment: set JOB_COMPLETION_INDEX with --shard-count N (Kubernetes Indexed Job), or run under GitLab parallel:, CircleCI parallelism or Buildkite parallelism; else give --shard K/N",
+  shardAutoNoCount: "--shard auto: JOB_COMPLETION_INDEX is set but not the shard count: pass --shard-count N (the Job's completions) or set HAWZU_SCAN_SHARD_COUNT",
+  badShardCount: (value: string) => `--shard-count must be a whole number of at least 1 (got "${value}")`,
+  shardCountWithoutAuto: "--shard-count goes with --shard auto",
   redactUsage: "usage: hawzu-scan redact IN [-o OUT]: give exactly one input file",
   redactCorruptGzip: "truncated or corrupt gzip data: nothing written; redact a complete copy",
   redactSameFile: "redact: OUT must differ from IN; write the copy elsewhere, then replace the original yourself",
@@ -134,7 +153,8 @@ export const initMessages = {
 export const HELP = `hawzu-scan: find leaked Hawzu access tokens in files, folders, standard input and log archives.
 
 Usage:
-  hawzu-scan [options] [PATH...]        scan files and folders (default: .); - reads standard input
+  hawzu-scan [options] [PATH...]        scan files and folders (default: .); - reads standard input;
+                                        s3://bucket/prefix/ reads objects (standard AWS configuration)
   hawzu-scan redact IN [-o OUT]         copy a log (plain or .gz) with every token masked
   hawzu-scan merge REPORT.json...       combine JSON reports (e.g. of --shard jobs)
   hawzu-scan init                       install the pre-commit check in this git repository
@@ -159,7 +179,10 @@ Options:
       --fail-on any|live    with --verify: fail on any finding (default) or on live tokens only
       --revocation-report FILE
                             with --verify: write what to revoke (.md, or .json by extension)
-      --shard K/N           scan only the K-th of N deterministic slices of the files
+      --shard K/N           scan only the K-th of N deterministic slices of the files (and objects)
+      --shard auto          take K/N from the CI engine: Kubernetes Indexed Job (with --shard-count
+                            or HAWZU_SCAN_SHARD_COUNT), GitLab, CircleCI, Buildkite
+      --s3-path-style       s3://: address the store as ENDPOINT/bucket/key (MinIO, Ceph, ...)
   -j, --jobs N              worker threads (default: number of cores)
       --min-confidence L    high or medium (default: medium)
       --known-prefix P      a prefix your Hawzu tokens start with (repeatable)

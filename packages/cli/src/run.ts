@@ -8,7 +8,7 @@ import { scanCommand, type GitScan } from "./commands/scan.js";
 import { FORMATS, type Format } from "./commands/write-report.js";
 import type { RunIo } from "./io.js";
 import { HELP, messages } from "./messages.js";
-import { parseShard, type Shard } from "./shard/shard.js";
+import { parseShard, shardFromEnvironment, type Shard } from "./shard/shard.js";
 import { BASE_URL_VARIABLE, checkBaseUrl, DEFAULT_BASE_URL } from "@hawzu-scan/verify";
 
 const OPTIONS = {
@@ -19,6 +19,8 @@ const OPTIONS = {
   "write-baseline": { type: "string" },
   "list-suppressed": { type: "boolean" },
   shard: { type: "string" },
+  "shard-count": { type: "string" },
+  "s3-path-style": { type: "boolean" },
   jobs: { type: "string", short: "j" },
   "min-confidence": { type: "string" },
   "known-prefix": { type: "string", multiple: true },
@@ -83,7 +85,17 @@ export async function run(argv: readonly string[], io: RunIo): Promise<number> {
   }
 
   let shard: Shard | undefined;
-  if (values.shard !== undefined) {
+  let shardCount: number | undefined;
+  if (values["shard-count"] !== undefined) {
+    shardCount = Number(values["shard-count"]);
+    if (!Number.isInteger(shardCount) || shardCount < 1) return usageError(messages.badShardCount(values["shard-count"]));
+    if (values.shard !== "auto") return usageError(messages.shardCountWithoutAuto);
+  }
+  if (values.shard === "auto") {
+    const found = shardFromEnvironment(io.env ?? process.env, shardCount);
+    if ("problem" in found) return usageError(found.problem === "no-count" ? messages.shardAutoNoCount : messages.shardAutoMissing);
+    shard = found.shard;
+  } else if (values.shard !== undefined) {
     shard = parseShard(values.shard);
     if (!shard) return usageError(messages.badShard(values.shard));
   }
@@ -145,6 +157,7 @@ export async function run(argv: readonly string[], io: RunIo): Promise<number> {
       verify,
       failOn,
       revocationReport: values["revocation-report"],
+      s3PathStyle: values["s3-path-style"] ?? false,
     },
     io,
     version,

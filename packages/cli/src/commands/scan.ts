@@ -15,6 +15,7 @@ import { DEFAULT_ARCHIVE_LIMITS, type ScanSettings, type ScanSink } from "../sca
 import { inShard, type Shard } from "../shard/shard.js";
 import { scanGitHistory } from "../sources/git-history.js";
 import { scanGitIndex } from "../sources/git-index.js";
+import { isS3Url, parseS3Url, scanS3 } from "../sources/s3.js";
 import { scanStdin } from "../sources/stdin.js";
 import { createTextReporter } from "../reporters/text.js";
 import { collectFiles, IGNORE_FILE } from "../walk/collect-files.js";
@@ -22,6 +23,9 @@ import { writeReport, type Format } from "./write-report.js";
 import { writeRevocationReport } from "../verify/write-revocation-report.js";
 import { verifyScannedFindings } from "../verify/verify-scanned-findings.js";
 import { describeLocation } from "../scan/describe-location.js";
+
+// Objects requested at once from an object store: enough to hide a round trip, few enough to be polite.
+const S3_OBJECTS_AT_ONCE = 8;
 
 /** Where a git scan reads: the index (`--staged`), or what commits added (`--since`, `--git-history`). */
 export type GitScan = { kind: "staged"; paths: string[] } | { kind: "history"; since?: string };
@@ -47,6 +51,8 @@ export interface ScanOptions {
   failOn?: "any" | "live";
   /** `--revocation-report FILE.md|FILE.json` (needs `verify`). */
   revocationReport?: string;
+  /** `--s3-path-style`: s3:// objects addressed as ENDPOINT/bucket/key. */
+  s3PathStyle?: boolean;
 }
 
 /** The scan command: inputs -> findings -> (verify) -> report; resolves to the exit code. */
@@ -87,7 +93,8 @@ export async function scanCommand(options: ScanOptions, io: RunIo, version: stri
   }
 
   const readsStdin = options.paths.includes("-");
-  const filePaths = options.paths.filter((path) => path !== "-");
+  const s3Prefixes = options.paths.filter(isS3Url);
+  const filePaths = options.paths.filter((path) => path !== "-" && !isS3Url(path));
   const walked = filePaths.length > 0 && !options.git ? await collectFiles(filePaths, cwd, config.ignore ?? []) : { files: [], errors: [] };
   const files = options.shard ? walked.files.filter((file) => inShard(file.displayPath, options.shard!)) : walked.files;
 
@@ -140,6 +147,20 @@ export async function scanCommand(options: ScanOptions, io: RunIo, version: stri
     fileCount++;
   }
   bytes += await scanFiles(files, settings, sink, options.jobs ?? availableParallelism(), (entry) => progress.file(entry.size));
+  if (s3Prefixes.length > 0) {
+    const prefixes = s3Prefixes.map((url) => parseS3Url(url));
+    for (const [index, prefix] of prefixes.entries()) if (!prefix) sink.error({ file: s3Prefixes[index]!, message: messages.s3BadUrl });
+    const scanned = await scanS3({
+      prefixes: prefixes.filter((prefix) => prefix !== undefined),
+      context: () => ({ settings, sink, budget: { decompressed: 0 }, scannedBytes: 0 }),
+      shard: options.shard,
+      concurrency: S3_OBJECTS_AT_ONCE,
+      forcePathStyle: options.s3PathStyle ?? false,
+      env,
+    });
+    bytes += scanned.bytes;
+    fileCount += scanned.objects;
+  }
   if (options.git) {
     const ignored = ignore().add([...(config.ignore ?? [])]);
     const ignoreFile = await readFile(resolve(cwd, IGNORE_FILE), "utf8").catch(() => "");
