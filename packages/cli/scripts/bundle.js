@@ -1,10 +1,10 @@
 #!/usr/bin/env node
-// Bundles the built CLI (dist/, from `tsc -b`) and its worker into dist/bundle/, two files with
-// every dependency inlined, so starting `hawzu-scan` loads 2 modules instead of ~100 (start-up is
+// Bundles the built CLI (dist/, from `tsc -b`) and its worker into dist/bundle/, with every
+// dependency inlined, so starting `hawzu-scan` loads a few modules instead of ~100 (start-up is
 // most of what a pre-commit hook costs). dist/ itself stays as it is: it is what the package exports.
 // Run by `npm run build` after `tsc -b`.
 import { build } from "esbuild";
-import { mkdir, readFile, rename, utimes, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, rm, utimes, writeFile } from "node:fs/promises";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -35,11 +35,23 @@ const relinkFileUrls = {
   },
 };
 
+// What the CLI imports lazily (`await import("@aws-sdk/client-s3")`, the archive readers) stays a
+// real import of the installed package: loaded only when used, and with Node's own CommonJS interop
+// (a bundled chunk of a CommonJS package would expose only `default`, not its named exports).
+const keepLazyPackagesExternal = {
+  name: "keep-lazy-packages-external",
+  setup(build) {
+    build.onResolve({ filter: /^[^./]/ }, (args) => (args.kind === "dynamic-import" ? { path: args.path, external: true } : undefined));
+  },
+};
+
 const result = await build({
   entryPoints: Object.entries(entries).map(([input, output]) => ({ in: input, out: output })),
   outdir,
   bundle: true,
-  splitting: false,
+  // The CLI and its worker share most code: one chunk beside them, so relinked URLs hold in every file.
+  splitting: true,
+  chunkNames: "chunk-[hash]",
   platform: "node",
   format: "esm",
   target: "node20.19",
@@ -49,13 +61,14 @@ const result = await build({
   legalComments: "none",
   sourcemap: false,
   logLevel: "warning",
-  plugins: [relinkFileUrls],
+  plugins: [relinkFileUrls, keepLazyPackagesExternal],
   write: false,
 });
 
 // Tests run the bin while another test may be rebuilding: leave an unchanged bundle untouched, and
 // replace a changed one in a single rename, so no run ever loads a half-written file.
 await mkdir(outdir, { recursive: true });
+const outputs = new Set(result.outputFiles.map((file) => file.path));
 for (const file of result.outputFiles) {
   const current = await readFile(file.path).catch(() => undefined);
   if (current?.equals(file.contents)) {
@@ -68,3 +81,5 @@ for (const file of result.outputFiles) {
   await writeFile(temporary, file.contents);
   await rename(temporary, file.path);
 }
+// Chunks of earlier builds (their names carry a content hash) are no longer referenced.
+for (const name of await readdir(outdir)) if (name.startsWith("chunk-") && !outputs.has(join(outdir, name))) await rm(join(outdir, name), { force: true });
