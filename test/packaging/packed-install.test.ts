@@ -48,9 +48,10 @@ beforeAll(() => {
   if (install.status !== 0) throw new Error(`npm install of the packed tarballs failed:\n${install.stderr}`);
 }, 300_000);
 
+// Thousands of installed files: on a busy machine, removing them outlasts vitest's 10 s default.
 afterAll(() => {
   if (work) rmSync(work, { recursive: true, force: true });
-});
+}, 300_000);
 
 describe("the packed packages, installed by npm into an empty project", () => {
   it("installs every package under its real name, with the hawzu-scan bin", () => {
