@@ -25,6 +25,7 @@ export const messages = {
     `not fully scanned: compression ratio passed archives.maxRatio (${limit}:1), possibly a zip bomb; raise the limit in the config if it is genuine`,
   nestedZipTooBig: (limit: number) => `not scanned: a zip inside an archive larger than ${limit} bytes; extract it and scan it directly`,
   pathMissing: "not scanned: no such file or directory; check the path",
+  nothingStagedMatches: "not scanned: no staged (added or changed) file matches it; `git add` it first, or check the path or pattern",
   directoryUnreadable: (code: string) => `not scanned: cannot list this directory (${code}); fix its permissions`,
 
   // Objects in S3-compatible stores (s3://bucket/prefix), named s3://bucket/key.
@@ -53,6 +54,8 @@ export const messages = {
   stdinTwice: "standard input (-) can be given only once",
   gitModesTogether: (flags: string) => `${flags} cannot be combined: choose one`,
   gitWithShard: (flag: string) => `${flag} reads git, not a file list: run it without --shard`,
+  failOnNewSuppressionNeedsChange: "--fail-on-new-suppression judges a change: use it with --since REV or --staged",
+  stagedWithStdin: "--staged reads the git index; standard input (-) cannot be combined with it: scan it in a separate run",
   gitWithPaths: (flag: string) => `${flag} scans the repository's commits, not paths: run it without PATH arguments, from inside the repository`,
   stdinWithShard: "--shard splits files; scan standard input (-) in one job only, without --shard",
   shardAutoMissing:
@@ -71,7 +74,10 @@ export const messages = {
   baselineUnreadable: (file: string, detail: string) => `${file}: cannot read the baseline (${detail}); write one with --write-baseline ${file}`,
   outputFailed: (file: string, detail: string) => `${file}: cannot write the report (${detail})`,
   badFailOn: (value: string) => `--fail-on must be \`any\` or \`live\`, not \`${value}\``,
-  needsVerify: "--fail-on live, --revocation-report and --hawzu-url need --verify (sending tokens to the Hawzu API is opt-in)",
+  needsVerify: "--fail-on live, --allow-unverified, --revocation-report and --hawzu-url need --verify (sending tokens to the Hawzu API is opt-in)",
+  allowUnverifiedNeedsFailOnLive: "--allow-unverified only changes --fail-on live (with the default --fail-on any, every finding fails the run): add --fail-on live or drop it",
+  unverified: (count: number, reasons: string) =>
+    `--fail-on live: ${count} token(s) could not be verified (${reasons}), so the run fails rather than pass a token that may be live; rerun when the Hawzu API answers, or add --allow-unverified to let unverified tokens pass`,
   badHawzuUrl: (source: string, reason: string) => `the Hawzu API URL given by ${source} is not usable: ${reason}`,
 
   // Summaries.
@@ -92,6 +98,9 @@ export const messages = {
     `${findings === 0 ? "no Hawzu tokens found" : `${findings} Hawzu token finding(s)`} in ${files} file(s), ${formatBytes(bytes)} in ${formatDuration(ms)}` +
     (baselined > 0 ? `; ${baselined} known from the baseline` : "") +
     (errors > 0 ? `; ${errors} input(s) NOT fully scanned (see above)` : ""),
+  suppressionsAddedHeading: (count: number) =>
+    `${count} suppression(s) added by this change (the scan used the base revision's config, ignore rules and baseline; review them):`,
+  failOnNewSuppression: (count: number) => `--fail-on-new-suppression: this change adds ${count} suppression(s) (listed above); have them reviewed, or run without the option`,
   suppressedHeading: (count: number) => `${count} finding(s) suppressed by hawzu-scan-ignore comments:`,
 };
 
@@ -125,8 +134,10 @@ export function blockedCommitMessage(found: readonly LocatedFinding[], options: 
     "     revoke the old one.",
     "  2. Not a real token (a test value, an example): mark it on its line with a comment",
     "     `hawzu-scan-ignore: <why>` (or `hawzu-scan-ignore-next-line: <why>` on the line above).",
-    `  3. A known finding you accept for now: run \`hawzu-scan --write-baseline ${baselineFile}\``,
-    `     and commit ${baselineFile}; findings recorded there no longer block.`,
+    `  3. A known finding you accept for now: run \`hawzu-scan --write-baseline ${baselineFile}\`,`,
+    `     commit ${baselineFile} on its own first (\`git commit -m "Accept known finding" -- ${baselineFile}\`),`,
+    "     then commit again: the check uses the baseline as already committed, so a commit cannot accept",
+    "     its own token.",
     "",
     "Only the staged content was checked, not your working tree: `git add` the fix, then commit again.",
   ];
@@ -137,6 +148,7 @@ export function blockedCommitMessage(found: readonly LocatedFinding[], options: 
 export const initMessages = {
   createdHook: (path: string) => `created ${path}`,
   addedHookLine: (path: string, line: string) => `added \`${line}\` to ${path}`,
+  addedHookCheck: (path: string) => `added the \`hawzu-scan --staged || exit 1\` check to ${path}, before its other commands`,
   madeExecutable: (path: string) => `made ${path} executable (git skips hooks that are not)`,
   addedLintStagedTask: (where: string, pattern: string, command: string) => `added "${pattern}": "${command}" to the lint-staged config in ${where}`,
   addedPrepareScript: (where: string) => `added "prepare": "husky" to ${where}, so hooks are installed by npm install`,
@@ -146,7 +158,27 @@ export const initMessages = {
     `${where} is code, which hawzu-scan does not edit: add "${pattern}": "${command}" to it by hand`,
   notAShellHook: (path: string, line: string) => `${path} is not a shell script: add a call to \`${line}\` to it by hand`,
   unreadable: (path: string, reason: string) => `could not update ${path} (${reason}): fix that, then run hawzu-scan init again`,
+  notADevDependency: (where: string, command: string) =>
+    `@hawzu-scan/cli is not a devDependency in ${where}, so the hook cannot find it in a fresh clone: run \`${command}\` and commit ${where}`,
+  noPackageJson: "no package.json here: the hook runs hawzu-scan from PATH (or npx); install it with `npm i -g @hawzu-scan/cli` on every machine that commits",
+  addedSimpleGitHooks: (where: string, command: string) => `set the simple-git-hooks pre-commit in ${where} to \`${command}\``,
+  runSimpleGitHooks: "run `npx simple-git-hooks` once to write the changed hook into .git/hooks",
+  editSimpleGitHooksByHand: (where: string, command: string) =>
+    `${where} is code, which hawzu-scan does not edit: start its "pre-commit" command with \`${command} && \`, then run \`npx simple-git-hooks\``,
+  addedLefthook: (where: string) => `added a pre-commit command "hawzu-scan" to ${where}`,
+  runLefthook: "run `npx lefthook install` once to write the hook into .git/hooks",
+  editLefthookByHand: (where: string, snippet: string) => `${where} already has a pre-commit section (or is not YAML): add this command to it by hand, then run \`npx lefthook install\`:\n${snippet}`,
+  addedPreCommitFramework: (where: string) => `added a local hawzu-scan hook to ${where}`,
+  runPreCommitFramework: "run `pre-commit install` once, if you have not, so git runs the pre-commit framework",
+  editPreCommitFrameworkByHand: (where: string, snippet: string) => `add this item to the repos list of ${where} by hand, then run \`pre-commit install\`:\n${snippet}`,
 };
+
+/**
+ * What the installed plain hook prints when it finds no hawzu-scan to run. It goes inside single
+ * quotes in a shell script: no single quotes here.
+ */
+export const HOOK_CLI_MISSING =
+  "hawzu-scan: commit blocked: the pre-commit token check cannot run because @hawzu-scan/cli is not installed; run npm i -D @hawzu-scan/cli (or npm i -g @hawzu-scan/cli), then commit again";
 
 
 
@@ -158,7 +190,8 @@ Usage:
   hawzu-scan redact IN [-o OUT]         copy a log (plain or .gz) with every token masked
   hawzu-scan merge REPORT.json...       combine JSON reports (e.g. of --shard jobs)
   hawzu-scan init                       install the pre-commit check in this git repository
-                                        (lint-staged task with husky + lint-staged, else a hook line)
+                                        (husky, lint-staged, simple-git-hooks, lefthook, pre-commit,
+                                        else a block in .git/hooks/pre-commit)
 
 Options:
   -f, --format FORMAT       text (default), json, sarif or github
@@ -167,16 +200,26 @@ Options:
       --baseline FILE       report only findings not recorded in FILE
       --write-baseline FILE record the current findings in FILE (fingerprint and path only)
       --list-suppressed     also list findings silenced by hawzu-scan-ignore comments
-      --staged [FILE...]    scan what the next commit adds: the staged (git index) content, not
-                            the working tree; with FILEs (as lint-staged passes them), only those.
-                            Uses .hawzu-baseline.json when present and no --baseline is given
+      --fail-on-new-suppression
+                            with --since or --staged: exit 1 when the change adds a suppression
+                            (an ignore comment, ignore rule, config or baseline edit); they are
+                            always listed, as the scan uses the base revision's settings
+      --staged [PATHSPEC...]
+                            scan what the next commit adds: the staged (git index) content, not
+                            the working tree; with files (as lint-staged passes them), folders or
+                            globs (--staged sub/ '*.env'), only the staged files they match; one
+                            that matches nothing is named. Uses .hawzu-baseline.json when present
+                            and no --baseline is given
       --since REV           scan the lines the commits after REV added (git log -p REV..HEAD);
                             each finding names its commit
       --git-history         scan the lines every commit of every ref added
       --verify              ask the Hawzu API whether each found token is live (sends each
                             distinct token once to GET /api/v1/me; opt-in)
       --hawzu-url URL       the Hawzu API base URL (default https://api.hawzu.com, or HAWZU_API_URL)
-      --fail-on any|live    with --verify: fail on any finding (default) or on live tokens only
+      --fail-on any|live    with --verify: fail on any finding (default) or on live tokens only;
+                            with live, a token the API could not judge (unknown: unreachable,
+                            rate-limited, ...) makes the run exit 2
+      --allow-unverified    with --fail-on live: let unknown tokens pass (exit 0) instead
       --revocation-report FILE
                             with --verify: write what to revoke (.md, or .json by extension)
       --shard K/N           scan only the K-th of N deterministic slices of the files (and objects)

@@ -1,5 +1,6 @@
 import type { Confidence } from "@hawzu-scan/core";
 import type { FindingVerification } from "@hawzu-scan/verify";
+import type { AddedSuppression } from "./change/added-suppression.js";
 import { compareText } from "./compare-text.js";
 
 /**
@@ -50,6 +51,8 @@ export interface Report {
   errors: ReportError[];
   stats: ReportStats;
   suppressed?: ReportSuppressed[];
+  /** Scans of a change (--since, --staged): every suppression the change adds, for review. */
+  suppressionsAdded?: AddedSuppression[];
 }
 
 /** The line of text around a finding, already redacted, for the text reporter's code frame. */

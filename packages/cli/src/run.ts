@@ -31,6 +31,8 @@ const OPTIONS = {
   verify: { type: "boolean" },
   "hawzu-url": { type: "string" },
   "fail-on": { type: "string" },
+  "allow-unverified": { type: "boolean" },
+  "fail-on-new-suppression": { type: "boolean" },
   "revocation-report": { type: "string" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" },
@@ -114,18 +116,20 @@ export async function run(argv: readonly string[], io: RunIo): Promise<number> {
   let git: GitScan | undefined;
   if (gitModes.length === 1) {
     if (shard) return usageError(messages.gitWithShard(gitModes[0] as string));
-    // lint-staged and pre-commit pass the staged files: only those are read, from the index.
+    // lint-staged and pre-commit pass the staged files; people pass folders and globs (git pathspecs).
+    if (values.staged && positionals.includes("-")) return usageError(messages.stagedWithStdin);
     if (values.staged) git = { kind: "staged", paths: positionals };
     else if (positionals.length > 0) return usageError(messages.gitWithPaths(gitModes[0] as string));
     else git = { kind: "history", since: values.since };
-    if (positionals.includes("-")) return usageError(messages.gitWithPaths(gitModes[0] as string));
   }
+  if (values["fail-on-new-suppression"] && !values.staged && values.since === undefined) return usageError(messages.failOnNewSuppressionNeedsChange);
   // Verification is opt-in: sending a token over the network is the user's decision.
   const failOn = values["fail-on"] ?? "any";
   if (failOn !== "any" && failOn !== "live") return usageError(messages.badFailOn(failOn));
-  if (!values.verify && (failOn === "live" || values["revocation-report"] !== undefined || values["hawzu-url"] !== undefined)) {
+  if (!values.verify && (failOn === "live" || values["revocation-report"] !== undefined || values["hawzu-url"] !== undefined || values["allow-unverified"])) {
     return usageError(messages.needsVerify);
   }
+  if (values["allow-unverified"] && failOn !== "live") return usageError(messages.allowUnverifiedNeedsFailOnLive);
   let verify: { baseUrl: string } | undefined;
   if (values.verify) {
     // An empty HAWZU_API_URL counts as unset, as shells and CI templates often leave it.
@@ -156,6 +160,8 @@ export async function run(argv: readonly string[], io: RunIo): Promise<number> {
       git,
       verify,
       failOn,
+      allowUnverified: values["allow-unverified"] ?? false,
+      failOnNewSuppression: values["fail-on-new-suppression"] ?? false,
       revocationReport: values["revocation-report"],
       s3PathStyle: values["s3-path-style"] ?? false,
     },

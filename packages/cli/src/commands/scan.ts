@@ -1,11 +1,19 @@
 import { availableParallelism } from "node:os";
-import { existsSync } from "node:fs";
+import { existsSync, realpathSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { Confidence } from "@hawzu-scan/core";
+import type { VerificationResult } from "@hawzu-scan/verify";
 import ignore from "ignore";
 import { baselineKey, parseBaseline, renderBaseline, toBaseline } from "../baseline/baseline.js";
+import type { AddedSuppression } from "../change/added-suppression.js";
+import { loadChangeSettings, type ChangeSettings } from "../change/load-change-settings.js";
+import { suppressionsAddedText } from "../change/suppressions-added-text.js";
 import { loadConfig } from "../config/load-config.js";
+import { findRepositoryRoot } from "../git/find-repository-root.js";
+import { listStagedAdditions } from "../git/list-staged-additions.js";
+import { runGit } from "../git/run-git.js";
+import { toDisplayPath } from "../git/to-display-path.js";
 import type { RunIo } from "../io.js";
 import { blockedCommitMessage, DEFAULT_BASELINE_FILE, messages } from "../messages.js";
 import { scanFiles } from "../pool/scan-files.js";
@@ -49,6 +57,10 @@ export interface ScanOptions {
   verify?: { baseUrl: string; timeoutMs?: number };
   /** `--fail-on live`: only live tokens make the run fail (needs `verify`). */
   failOn?: "any" | "live";
+  /** `--fail-on-new-suppression`: with --since / --staged, exit 1 when the change adds a suppression. */
+  failOnNewSuppression?: boolean;
+  /** `--allow-unverified`: with `--fail-on live`, tokens the API could not judge pass instead of exit 2. */
+  allowUnverified?: boolean;
   /** `--revocation-report FILE.md|FILE.json` (needs `verify`). */
   revocationReport?: string;
   /** `--s3-path-style`: s3:// objects addressed as ENDPOINT/bucket/key. */
@@ -65,7 +77,25 @@ export async function scanCommand(options: ScanOptions, io: RunIo, version: stri
     return 2;
   };
 
-  const loaded = await loadConfig(cwd, options.config);
+  // A scan of a change (--since, --staged) runs with the base revision's settings, not the change's.
+  const changeScan = options.git?.kind === "staged" || (options.git?.kind === "history" && options.git.since !== undefined);
+  const defaultBaseline = options.git?.kind === "staged" && !options.writeBaseline ? DEFAULT_BASELINE_FILE : undefined;
+  let change: ChangeSettings | undefined;
+  if (changeScan) {
+    const staged = options.git?.kind === "staged";
+    const base = staged ? ((await runGit(["rev-parse", "--verify", "--quiet", "HEAD"], cwd)).ok ? "HEAD" : undefined) : (options.git as { since: string }).since;
+    const loadedChange = await loadChangeSettings({
+      cwd,
+      base,
+      change: staged ? "index" : "HEAD",
+      config: options.config,
+      baseline: options.writeBaseline ? undefined : (options.baseline ?? defaultBaseline),
+      baselineRequired: options.baseline !== undefined,
+    });
+    if (!loadedChange.ok) return fail(loadedChange.message);
+    change = loadedChange.settings;
+  }
+  const loaded = change ? { ok: true as const, config: change.config } : await loadConfig(cwd, options.config);
   if (!loaded.ok) return fail(loaded.message);
   const { config } = loaded;
   const settings: ScanSettings = {
@@ -81,9 +111,8 @@ export async function scanCommand(options: ScanOptions, io: RunIo, version: stri
   const tokens = new Map<string, string>();
 
   // At commit time the hook has no flags to pass: a committed .hawzu-baseline.json is used as is.
-  const baselineFile =
-    options.baseline ?? (options.git?.kind === "staged" && !options.writeBaseline && existsSync(resolve(cwd, DEFAULT_BASELINE_FILE)) ? DEFAULT_BASELINE_FILE : undefined);
-  let baseline: Set<string> | undefined;
+  const baselineFile = change ? undefined : (options.baseline ?? (defaultBaseline && existsSync(resolve(cwd, defaultBaseline)) ? defaultBaseline : undefined));
+  let baseline: Set<string> | undefined = change?.baseline;
   if (baselineFile) {
     const text = await readFile(resolve(cwd, baselineFile), "utf8").catch((error: Error) => error);
     if (text instanceof Error) return fail(messages.baselineUnreadable(baselineFile, (text as { code?: string }).code ?? text.message));
@@ -163,7 +192,7 @@ export async function scanCommand(options: ScanOptions, io: RunIo, version: stri
   }
   if (options.git) {
     const ignored = ignore().add([...(config.ignore ?? [])]);
-    const ignoreFile = await readFile(resolve(cwd, IGNORE_FILE), "utf8").catch(() => "");
+    const ignoreFile = change ? change.ignoreText : await readFile(resolve(cwd, IGNORE_FILE), "utf8").catch(() => "");
     ignored.add(ignoreFile);
     const isIgnored = (displayPath: string) => !displayPath.startsWith("../") && ignored.ignores(displayPath);
     const context = () => ({ settings, sink, budget: { decompressed: 0 }, scannedBytes: 0 });
@@ -181,17 +210,42 @@ export async function scanCommand(options: ScanOptions, io: RunIo, version: stri
   progress.stop();
 
   let reported = findings.sort(compareFindings);
+  // `--fail-on live` passes inactive tokens; one the API could not judge might be live.
+  let unverified: string | undefined;
   if (options.verify) {
     const verified = await verifyScannedFindings(reported, tokens, { baseUrl: options.verify.baseUrl, timeoutMs: options.verify.timeoutMs });
     tokens.clear();
     reported = verified.findings;
     if (verified.results.size > 0) io.stderr.write(`${messages.verified(verified.results)}\n`);
+    if (options.failOn === "live" && !options.allowUnverified) unverified = describeUnverified(verified.results);
     if (options.revocationReport) {
       const written = await writeRevocationReport(resolve(cwd, options.revocationReport), reported, verified.results);
       if (!written.ok) return fail(messages.outputFailed(options.revocationReport, written.message));
       io.stderr.write(`${messages.wroteRevocationReport(options.revocationReport)}\n`);
     }
   }
+
+  // What the change adds that silences findings: listed for review, and failing with --fail-on-new-suppression.
+  let suppressionsAdded: AddedSuppression[] | undefined;
+  let addedSuppressed: ScannedSuppressed[] = [];
+  if (change) {
+    const inline = await inlineSuppressionsAdded(cwd, options.git!, suppressed);
+    if (!inline.ok) return fail(inline.message);
+    addedSuppressed = inline.suppressed;
+    suppressionsAdded = [
+      ...addedSuppressed.map((finding): AddedSuppression => ({
+        kind: "inline",
+        file: finding.file,
+        line: finding.line,
+        ...(finding.commit === undefined ? {} : { commit: finding.commit }),
+        what: `hawzu-scan-ignore comment on ${finding.redacted}`,
+        ...(finding.reason === undefined ? {} : { reason: finding.reason }),
+        fingerprints: [finding.fingerprint],
+      })),
+      ...change.added.map(({ hides, ...suppression }): AddedSuppression => ({ ...suppression, fingerprints: reported.filter(hides).map((finding) => finding.fingerprint) })),
+    ];
+  }
+  const newSuppressionFails = options.failOnNewSuppression === true && (suppressionsAdded?.length ?? 0) > 0;
 
   if (options.writeBaseline) {
     const file = resolve(cwd, options.writeBaseline);
@@ -204,9 +258,15 @@ export async function scanCommand(options: ScanOptions, io: RunIo, version: stri
 
   // `--fail-on live`: only live tokens fail the run (and block a commit); unknown never counts as live.
   const failing = options.failOn === "live" ? reported.filter((finding) => finding.verification?.status === "live") : reported;
+  const finish = (code: number) => {
+    if (code === 1 || unverified === undefined) return code;
+    io.stderr.write(`${messages.usagePrefix}${unverified}\n`);
+    return 2;
+  };
   if (blocking) {
     if (failing.length > 0) io.stderr.write(blockedCommitMessage(failing, { baselineFile: DEFAULT_BASELINE_FILE }));
-    return exitCode({ findings: failing, errors });
+    if (suppressionsAdded && suppressionsAdded.length > 0) io.stderr.write(suppressionsAddedText(suppressionsAdded, newSuppressionFails));
+    return finish(newSuppressionFails ? 1 : exitCode({ findings: failing, errors }));
   }
 
   const report: Report = {
@@ -214,11 +274,60 @@ export async function scanCommand(options: ScanOptions, io: RunIo, version: stri
     findings: reported,
     errors: errors.sort(compareErrors),
     stats: { files: fileCount, bytes, durationMs: Math.round(performance.now() - started) },
-    ...(options.listSuppressed ? { suppressed: suppressed.sort(compareFindings) } : {}),
+    ...(options.listSuppressed ? { suppressed: suppressed.sort(compareFindings) } : addedSuppressed.length > 0 ? { suppressed: addedSuppressed.sort(compareFindings) } : {}),
+    ...(suppressionsAdded ? { suppressionsAdded } : {}),
   };
   const written = await writeReport(report, { format: options.format, output: options.output, cwd, color, version, baselined, live: textOut }, io);
   if (!written.ok) return fail(written.message);
-  return exitCode({ findings: failing, errors: report.errors });
+  if (newSuppressionFails) io.stderr.write(`${messages.usagePrefix}${messages.failOnNewSuppression(suppressionsAdded!.length)}\n`);
+  return finish(newSuppressionFails ? 1 : exitCode({ findings: failing, errors: report.errors }));
+}
+
+/**
+ * The inline `hawzu-scan-ignore` suppressions the change adds: for --since, the history scan keeps
+ * only those on added lines already; for --staged, those on lines the index adds over HEAD.
+ */
+async function inlineSuppressionsAdded(
+  cwd: string,
+  git: GitScan,
+  suppressed: readonly ScannedSuppressed[],
+): Promise<{ ok: true; suppressed: ScannedSuppressed[] } | { ok: false; message: string }> {
+  if (git.kind === "history" || suppressed.length === 0) return { ok: true, suppressed: [...suppressed] };
+  const found = await findRepositoryRoot(cwd);
+  if (!found.ok) return { ok: false, message: found.reason };
+  const additions = await listStagedAdditions(found.root);
+  if (!additions.ok) return { ok: false, message: `could not list the staged changes: ${additions.reason}` };
+  const root = realpathOr(found.root);
+  const here = realpathOr(cwd);
+  const added = new Map([...additions.added].map(([repoPath, lines]) => [toDisplayPath(root, here, repoPath), lines]));
+  // The line above counts too: a `hawzu-scan-ignore-next-line` comment added over an old token.
+  const isAdded = (finding: ScannedSuppressed) => {
+    const lines = finding.member === undefined ? added.get(finding.file) : undefined;
+    return lines !== undefined && (lines.has(finding.line) || lines.has(finding.line - 1));
+  };
+  return { ok: true, suppressed: suppressed.filter(isAdded) };
+}
+
+function realpathOr(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+}
+
+/** "2 network-error (network error ECONNREFUSED), 1 timeout (...)" for the unknown results, or undefined. */
+function describeUnverified(results: ReadonlyMap<string, VerificationResult>): string | undefined {
+  const byReason = new Map<string, { count: number; detail: string }>();
+  for (const result of results.values()) {
+    if (result.status !== "unknown") continue;
+    const entry = byReason.get(result.reason) ?? { count: 0, detail: result.detail };
+    entry.count++;
+    byReason.set(result.reason, entry);
+  }
+  if (byReason.size === 0) return undefined;
+  const total = [...byReason.values()].reduce((sum, entry) => sum + entry.count, 0);
+  return messages.unverified(total, [...byReason].map(([reason, { count, detail }]) => `${count} ${reason}: ${detail}`).join("; "));
 }
 
 /** 1 findings; 2 no findings but something was not scanned; 0 clean and everything scanned. */

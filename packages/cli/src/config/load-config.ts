@@ -6,22 +6,27 @@ import { parseJson } from "../parse-json.js";
 
 export const CONFIG_FILE = "hawzu-scan.config.json";
 
+/** Reads a file by its path relative to `cwd`: from disk, or from a git revision for scans of a change. */
+export type ReadSetting = (path: string) => Promise<string | undefined>;
+
 /**
  * The config: `explicit` (from --config) must exist; otherwise `hawzu-scan.config.json` in `cwd`,
  * else the `"hawzu-scan"` key of `cwd`'s package.json, else none. Problems are values with a message.
+ * `read` fetches the files (default: from disk), so a scan of a change can use the base revision's.
  */
-export async function loadConfig(cwd: string, explicit?: string): Promise<{ ok: true; config: ScanConfig } | { ok: false; message: string }> {
+export async function loadConfig(cwd: string, explicit?: string, read?: ReadSetting): Promise<{ ok: true; config: ScanConfig } | { ok: false; message: string }> {
+  const readText = read ?? ((path: string) => readFile(resolve(cwd, path), "utf8").catch(() => undefined));
   const candidates = explicit ? [resolve(cwd, explicit)] : [join(cwd, CONFIG_FILE)];
   for (const path of candidates) {
     const shown = relative(cwd, path) || path;
-    const text = await readFile(path, "utf8").catch((error: { code?: string }) => error);
+    const text = await readText(relative(cwd, path) || path);
     if (typeof text !== "string") {
       if (explicit) return { ok: false, message: messages.configMissing(shown) };
       continue;
     }
     return parse(text, shown, (value) => value);
   }
-  const manifest = await readFile(join(cwd, "package.json"), "utf8").catch(() => undefined);
+  const manifest = await readText("package.json");
   if (manifest !== undefined) {
     let parsed: unknown;
     try {

@@ -15,10 +15,14 @@ export interface StagedFile {
 /**
  * Lists what the next commit adds, copies, modifies or renames (deleted files have nothing to
  * scan). Uses `--raw` so each entry carries the staged blob id, and `-z` so any path survives.
+ * `pathspecs` (git pathspecs relative to `root`: files, folders, globs) narrow the list.
  */
-export async function listStagedFiles(root: string): Promise<{ ok: true; files: StagedFile[] } | { ok: false; reason: string }> {
+export async function listStagedFiles(root: string, pathspecs: readonly string[] = []): Promise<{ ok: true; files: StagedFile[] } | { ok: false; reason: string }> {
   const result = await runGit(
-    ["diff", "--cached", "--raw", "-z", "--no-abbrev", "--no-renames", "--no-relative", "--no-ext-diff", "--diff-filter=ACMRT"],
+    [
+      "diff", "--cached", "--raw", "-z", "--no-abbrev", "--no-renames", "--no-relative", "--no-ext-diff", "--diff-filter=ACMRT",
+      ...(pathspecs.length > 0 ? ["--", ...pathspecs.map((pathspec) => `:(top)${pathspec}`)] : []),
+    ],
     root,
   );
   if (!result.ok) return result;

@@ -2,7 +2,7 @@ import { realpathSync } from "node:fs";
 import { relative, resolve, sep } from "node:path";
 import { findRepositoryRoot } from "./find-repository-root.js";
 import { isBinary } from "./is-binary.js";
-import { listStagedFiles } from "./list-staged-files.js";
+import { listStagedFiles, type StagedFile } from "./list-staged-files.js";
 import { openBlobReader } from "./open-blob-reader.js";
 import { toDisplayPath } from "./to-display-path.js";
 
@@ -16,14 +16,17 @@ export type StagedInput =
       content: Buffer;
     }
   | { kind: "skipped"; repoPath: string; displayPath: string; reason: "binary" | "symlink" | "submodule" }
-  | { kind: "error"; displayPath: string; reason: string };
+  | { kind: "error"; displayPath: string; reason: string }
+  /** A path or pattern given that no staged file matches; `othersMatched`: some other one did. */
+  | { kind: "unmatched"; displayPath: string; othersMatched: boolean };
 
 export interface ReadStagedOptions {
   /** Where the command runs; display paths are relative to it. */
   cwd: string;
   /**
-   * Only these paths (absolute or relative to `cwd`), as lint-staged passes them; their staged
-   * versions are read, never the working tree. Empty or absent: every staged file.
+   * Only the staged files these match: files (absolute or relative to `cwd`, as lint-staged passes
+   * them), folders (`.`, `sub/`) or git pathspec globs (`'*.env'`); their staged versions are read,
+   * never the working tree. Empty or absent: every staged file.
    */
   paths?: readonly string[];
   /** Yield binary content too (the CLI sniffs it itself and opens staged archives). Default false. */
@@ -46,13 +49,22 @@ export async function* readStagedInputs(options: ReadStagedOptions): AsyncGenera
     return;
   }
   const root = realpath(found.root);
-  const listed = await listStagedFiles(root);
+  const given = (options.paths ?? []).map((path) => ({ path, pathspec: toRepoPath(root, cwd, path) }));
+  // A path outside the work tree would make git refuse the whole list: it is named instead.
+  const inside = given.filter(({ pathspec }) => pathspec !== ".." && !pathspec.startsWith("../"));
+  if (given.length > 0 && inside.length === 0) {
+    for (const { path } of given) yield { kind: "unmatched", displayPath: path, othersMatched: false };
+    return;
+  }
+  const listed = await listStagedFiles(root, inside.map(({ pathspec }) => pathspec));
   if (!listed.ok) {
     yield { kind: "error", displayPath: ".", reason: `could not list staged files: ${listed.reason}` };
     return;
   }
-  const wanted = options.paths && options.paths.length > 0 ? new Set(options.paths.map((path) => toRepoPath(root, cwd, path))) : undefined;
-  const files = wanted ? listed.files.filter((file) => wanted.has(file.repoPath)) : listed.files;
+  const files = listed.files;
+  for (const { path, pathspec } of given) {
+    if (!(await matchesAny(root, pathspec, files))) yield { kind: "unmatched", displayPath: path, othersMatched: files.length > 0 };
+  }
 
   const reader = openBlobReader(root);
   try {
@@ -78,6 +90,17 @@ export async function* readStagedInputs(options: ReadStagedOptions): AsyncGenera
   } finally {
     reader.close();
   }
+}
+
+const GLOB = /[*?[]/;
+
+/** Whether a pathspec matches one of `files`: by path for files and folders, by git for globs. */
+async function matchesAny(root: string, pathspec: string, files: readonly StagedFile[]): Promise<boolean> {
+  if (pathspec === ".." || pathspec.startsWith("../")) return false;
+  if (pathspec === "" || files.some((file) => file.repoPath === pathspec || file.repoPath.startsWith(`${pathspec}/`))) return true;
+  if (!GLOB.test(pathspec)) return false;
+  const alone = await listStagedFiles(root, [pathspec]);
+  return !alone.ok || alone.files.length > 0;
 }
 
 function isRegularFile(mode: string): boolean {

@@ -22,6 +22,18 @@ export function renderGithub(report: Report): string {
     const message = `${finding.redacted} ${finding.context}${where} (${finding.confidence} confidence).${verified} ${HINT}.`;
     return `::${finding.confidence === "high" ? "error" : "warning"} ${properties.join(",")}::${escapeData(message)}`;
   });
+  // Suppressed findings (--list-suppressed, or those a change adds) and added suppressions: seen, not failing.
+  for (const finding of report.suppressed ?? []) {
+    const properties = [`file=${escapeProperty(finding.file)}`, `line=${finding.line}`, `col=${finding.column}`, `title=${escapeProperty("hawzu-scan: suppressed finding")}`];
+    const reason = finding.reason === undefined ? "no reason given" : `reason: ${finding.reason}`;
+    lines.push(`::notice ${properties.join(",")}::${escapeData(`${finding.redacted} ${finding.context} suppressed by a hawzu-scan-ignore comment (${reason}).`)}`);
+  }
+  for (const added of report.suppressionsAdded ?? []) {
+    const properties = [`file=${escapeProperty(added.file)}`, ...(added.line === undefined ? [] : [`line=${added.line}`]), `title=${escapeProperty("hawzu-scan: suppression added by this change")}`];
+    const reason = added.reason === undefined ? "no reason given" : `reason: ${added.reason}`;
+    const hides = added.kind === "inline" || added.fingerprints.length === 0 ? "" : ` It would hide ${added.fingerprints.length} finding(s) of this scan.`;
+    lines.push(`::warning ${properties.join(",")}::${escapeData(`${added.what} (${reason}).${hides} Review it before merging.`)}`);
+  }
   for (const error of report.errors) {
     const name = describeLocation(error);
     lines.push(`::error file=${escapeProperty(error.file)},title=${escapeProperty("hawzu-scan: not scanned")}::${escapeData(`${name}: ${error.message}`)}`);

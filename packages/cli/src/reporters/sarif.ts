@@ -24,7 +24,19 @@ export function renderSarif(report: Report, version: string): string {
     properties: { tags: ["security", "secret"], precision: context.confidence === "high" ? "high" : "medium", "security-severity": "8.0" },
   }));
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
-  const results = report.findings.map((finding) => ({
+  const added = report.suppressionsAdded ?? [];
+  // SARIF suppressions (3.35): an inline comment is `inSource`; a rule, config or baseline edit that
+  // a change adds is `external`, `underReview` (the scan used the base's settings, so it still fails).
+  const suppressionsOf = (finding: ReportFinding) =>
+    added
+      .filter((suppression) => suppression.kind !== "inline" && suppression.fingerprints.includes(finding.fingerprint))
+      .map((suppression) => ({
+        kind: "external",
+        status: "underReview",
+        justification: suppression.reason ?? suppression.what,
+        location: { physicalLocation: { artifactLocation: { uri: encodeUri(suppression.file), uriBaseId: "%SRCROOT%" }, ...(suppression.line === undefined ? {} : { region: { startLine: suppression.line } }) } },
+      }));
+  const result = (finding: ReportFinding, suppressions: object[]) => ({
     ruleId: finding.ruleId,
     ...(ruleIndex.has(finding.ruleId) ? { ruleIndex: ruleIndex.get(finding.ruleId) } : {}),
     level: finding.confidence === "high" ? "error" : "warning",
@@ -46,7 +58,12 @@ export function renderSarif(report: Report, version: string): string {
       ...(finding.commit ? { commit: finding.commit } : {}),
       ...(finding.verification ? { verification: finding.verification.status } : {}),
     },
-  }));
+    ...(suppressions.length > 0 ? { suppressions } : {}),
+  });
+  const results = [
+    ...report.findings.map((finding) => result(finding, suppressionsOf(finding))),
+    ...(report.suppressed ?? []).map((finding) => result(finding, [{ kind: "inSource", ...(finding.reason === undefined ? {} : { justification: finding.reason }) }])),
+  ];
   const notifications = report.errors.map((error) => ({
     level: "error",
     message: { text: `${describeLocation(error)}: ${error.message}` },
@@ -61,6 +78,7 @@ export function renderSarif(report: Report, version: string): string {
         results,
         invocations: [{ executionSuccessful: report.errors.length === 0, toolExecutionNotifications: notifications }],
         columnKind: "utf16CodeUnits",
+        ...(report.suppressionsAdded ? { properties: { suppressionsAdded: report.suppressionsAdded } } : {}),
       },
     ],
   };

@@ -1,3 +1,4 @@
+import { suppressionsAddedText } from "../change/suppressions-added-text.js";
 import { verificationLabel } from "../verify/verification-label.js";
 import { HINT, messages } from "../messages.js";
 import type { Report, ScannedFinding, ScannedSuppressed } from "../report.js";
@@ -63,9 +64,11 @@ export function createTextReporter(write: (text: string) => void, { color }: Tex
           entry(finding, finding.reason ? `  (reason: ${finding.reason})` : "  (no reason given)");
         }
       }
+      const added = report.suppressionsAdded ?? [];
+      if (added.length > 0) write(`${printed > 0 || suppressed.length > 0 ? "\n" : ""}${suppressionsAddedText(added)}`);
       const { files, bytes, durationMs } = report.stats;
       const line = messages.summary(report.findings.length, files, bytes, durationMs, report.errors.length, summary.baselined);
-      write(`${printed > 0 || suppressed.length > 0 ? "\n" : ""}${report.findings.length > 0 ? paint("red", line) : line}\n`);
+      write(`${printed > 0 || suppressed.length > 0 || added.length > 0 ? "\n" : ""}${report.findings.length > 0 ? paint("red", line) : line}\n`);
     },
   };
 }

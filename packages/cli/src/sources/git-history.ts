@@ -32,7 +32,10 @@ export async function scanGitHistory(scan: GitHistoryScan): Promise<{ ok: true; 
     const sink: ScanSink = {
       ...context.sink,
       finding: (finding, token) => keepAddedLines([finding], file.addedLines).forEach((kept) => context.sink.finding(kept, token)),
-      suppressed: (finding) => keepAddedLines([finding], file.addedLines).forEach((kept) => context.sink.suppressed(kept)),
+      // The line above counts too: a `hawzu-scan-ignore-next-line` comment added over an old token.
+      suppressed: (finding) => {
+        if (keepAddedLines([{ line: finding.line - 1, endLine: finding.endLine }], file.addedLines).length > 0) context.sink.suppressed(finding);
+      },
     };
     const scoped = { ...context, sink };
     await scanInput({ location: { file: file.displayPath, commit: file.commit }, corePath: file.repoPath, bytes: file.content }, scoped);

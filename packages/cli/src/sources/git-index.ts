@@ -1,4 +1,5 @@
 import { readStagedInputs } from "../git/read-staged-inputs.js";
+import { messages } from "../messages.js";
 import { errorAt } from "../scan/error-at.js";
 import type { ScanContext } from "../scan/scan-context.js";
 import { scanContent } from "../scan/scan-content.js";
@@ -7,7 +8,7 @@ import { SNIFF_BYTES, sniffKind } from "./sniff-kind.js";
 
 export interface GitIndexScan {
   cwd: string;
-  /** Only these staged paths (as lint-staged and pre-commit pass them); empty: every staged file. */
+  /** Only the staged files these match (files as lint-staged passes them, folders, globs); empty: every staged file. */
   paths: readonly string[];
   /** Paths (relative to cwd) the config or .hawzu-scanignore excludes. */
   isIgnored: (displayPath: string) => boolean;
@@ -25,6 +26,12 @@ export async function scanGitIndex(scan: GitIndexScan): Promise<{ ok: true; file
   let bytes = 0;
   for await (const input of readStagedInputs({ cwd: scan.cwd, paths: scan.paths, keepBinary: true })) {
     if (input.kind === "error" && input.displayPath === "." && files === 0) return { ok: false, message: input.reason };
+    if (input.kind === "unmatched") {
+      // Named, never silent; it makes the run "not fully scanned" only when nothing else was scanned.
+      if (input.othersMatched) scan.context().sink.warning(input.displayPath, messages.nothingStagedMatches);
+      else scan.context().sink.error(errorAt({ file: input.displayPath }, messages.nothingStagedMatches));
+      continue;
+    }
     if (input.kind === "skipped" || scan.isIgnored(input.displayPath)) continue;
     const location = { file: input.displayPath };
     const context = scan.context();

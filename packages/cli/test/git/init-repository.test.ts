@@ -1,11 +1,10 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { initRepository } from "../../src/git/init-repository.js";
+import { HUSKY_HOOK_LINE, initRepository, LEFTHOOK_SNIPPET, PLAIN_HOOK_BLOCK, preCommitFrameworkItem } from "../../src/git/init-repository.js";
 import { createRepository, type TestRepository } from "./git-repository.js";
 
-const HOOK_COMMAND = "node '/opt/hawzu scan/bin/hawzu-scan.js' --staged";
-
+const NO_PACKAGE_JSON = expect.stringContaining("no package.json here");
 describe("initRepository", () => {
   let repository: TestRepository;
   let read: (path: string) => string;
@@ -13,7 +12,7 @@ describe("initRepository", () => {
   beforeEach(() => {
     repository = createRepository();
     read = (path) => readFileSync(join(repository.root, path), "utf8");
-    init = () => initRepository({ cwd: repository.root, gitHookCommand: HOOK_COMMAND });
+    init = () => initRepository({ cwd: repository.root });
   });
   afterEach(() => repository.remove());
 
@@ -21,10 +20,10 @@ describe("initRepository", () => {
     const first = await init();
     const second = await init();
 
-    expect(first).toEqual({ changes: ["created .git/hooks/pre-commit"], notes: [], problems: [] });
-    expect(read(".git/hooks/pre-commit")).toBe(`#!/bin/sh\n${HOOK_COMMAND}\n`);
+    expect(first).toEqual({ changes: ["created .git/hooks/pre-commit"], notes: [NO_PACKAGE_JSON], problems: [] });
+    expect(read(".git/hooks/pre-commit")).toBe(`#!/bin/sh\n${PLAIN_HOOK_BLOCK}\n`);
     expect(statSync(join(repository.root, ".git/hooks/pre-commit")).mode & 0o111).toBe(0o111);
-    expect(second).toEqual({ changes: [], notes: ["already set up: nothing changed"], problems: [] });
+    expect(second).toEqual({ changes: [], notes: ["already set up: nothing changed", NO_PACKAGE_JSON], problems: [] });
   });
 
   it("keeps the other lines of an existing hook, and follows core.hooksPath", async () => {
@@ -34,15 +33,24 @@ describe("initRepository", () => {
 
     const result = await init();
 
-    expect(result.changes).toEqual([`added \`${HOOK_COMMAND}\` to tools/hooks/pre-commit`]);
-    expect(read("tools/hooks/pre-commit")).toBe(`#!/bin/sh\nset -e\nmake check\n${HOOK_COMMAND}\n`);
+    expect(result.changes).toEqual(["added the `hawzu-scan --staged || exit 1` check to tools/hooks/pre-commit, before its other commands"]);
+    expect(read("tools/hooks/pre-commit")).toBe(`#!/bin/sh\nset -e\n${PLAIN_HOOK_BLOCK}\nmake check\n`);
     expect(existsSync(join(repository.root, ".git/hooks/pre-commit"))).toBe(false);
   });
 
   it("makes an existing plain hook executable, since git skips it otherwise", async () => {
     repository.write(".git/hooks/pre-commit", "#!/bin/sh\nmake check\n");
     const result = await init();
-    expect(result.changes).toEqual([`added \`${HOOK_COMMAND}\` to .git/hooks/pre-commit`, "made .git/hooks/pre-commit executable (git skips hooks that are not)"]);
+    expect(result.changes).toEqual([
+      "added the `hawzu-scan --staged || exit 1` check to .git/hooks/pre-commit, before its other commands",
+      "made .git/hooks/pre-commit executable (git skips hooks that are not)",
+    ]);
+  });
+
+  it("replaces the line an older init wrote (which a later `exit 0` could skip) with the check", async () => {
+    repository.write(".git/hooks/pre-commit", "#!/bin/sh\nmake check\n'/usr/bin/node' '/root/.npm/_npx/1/node_modules/@hawzu-scan/cli/bin/hawzu-scan.js' --staged\nexit 0\n");
+    await init();
+    expect(read(".git/hooks/pre-commit")).toBe(`#!/bin/sh\n${PLAIN_HOOK_BLOCK}\nmake check\nexit 0\n`);
   });
 
   it("reports a hook written in another language as a problem and leaves it alone", async () => {
@@ -55,9 +63,10 @@ describe("initRepository", () => {
   it("with husky only: adds a line to .husky/pre-commit", async () => {
     repository.write(".husky/pre-commit", "npm test\n");
     const result = await init();
-    expect(result.changes).toEqual(["added `npx hawzu-scan --staged` to .husky/pre-commit"]);
-    expect(read(".husky/pre-commit")).toBe("npm test\nnpx hawzu-scan --staged\n");
-    expect(result.notes).toEqual([expect.stringContaining("npx husky")]);
+    expect(HUSKY_HOOK_LINE).toBe("npx --no -- hawzu-scan --staged");
+    expect(result.changes).toEqual(["added `npx --no -- hawzu-scan --staged` to .husky/pre-commit"]);
+    expect(read(".husky/pre-commit")).toBe("npx --no -- hawzu-scan --staged\nnpm test\n");
+    expect(result.notes).toEqual([NO_PACKAGE_JSON, expect.stringContaining("npx husky")]);
   });
 
   it("with husky and lint-staged in package.json: adds the task and the lint-staged hook, idempotently", async () => {
@@ -121,5 +130,61 @@ describe("initRepository", () => {
     repository.write("package.json", "{ not json");
     const result = await init();
     expect(result.problems).toEqual([expect.stringMatching(/^could not update package.json \(invalid JSON/)]);
+  });
+
+  it("says how to add @hawzu-scan/cli as a devDependency, with the lockfile's package manager", async () => {
+    repository.write("package.json", JSON.stringify({ name: "app", dependencies: { "@hawzu-scan/cli": "1.0.0" } }));
+    repository.write("pnpm-lock.yaml", "lockfileVersion: '9.0'\n");
+    expect((await init()).notes).toEqual([expect.stringContaining("@hawzu-scan/cli is not a devDependency in package.json")]);
+    expect((await init()).notes.join("\n")).toContain("`pnpm add -D @hawzu-scan/cli`");
+
+    repository.write("package.json", JSON.stringify({ name: "app", devDependencies: { "@hawzu-scan/cli": "1.0.0" } }));
+    expect((await init()).notes).toEqual(["already set up: nothing changed"]);
+  });
+
+  it("with simple-git-hooks in package.json: runs the check first in its pre-commit command", async () => {
+    repository.write("package.json", JSON.stringify({ devDependencies: { "simple-git-hooks": "2.14.0", "@hawzu-scan/cli": "1" }, "simple-git-hooks": { "pre-commit": "npx lint-staged" } }, null, 2));
+    const result = await init();
+    expect(result.changes).toEqual(["set the simple-git-hooks pre-commit in package.json to `npx --no -- hawzu-scan --staged && npx lint-staged`"]);
+    expect(result.notes).toEqual([expect.stringContaining("npx simple-git-hooks")]);
+    expect(JSON.parse(read("package.json"))["simple-git-hooks"]).toEqual({ "pre-commit": "npx --no -- hawzu-scan --staged && npx lint-staged" });
+    expect(existsSync(join(repository.root, ".git/hooks/pre-commit"))).toBe(false);
+    expect((await init()).changes).toEqual([]);
+  });
+
+  it("with a JavaScript simple-git-hooks config: says what to add by hand", async () => {
+    repository.write(".simple-git-hooks.cjs", "module.exports = { 'pre-commit': 'npm test' };\n");
+    const result = await init();
+    expect(result.notes[0]).toBe(
+      ".simple-git-hooks.cjs is code, which hawzu-scan does not edit: start its \"pre-commit\" command with `npx --no -- hawzu-scan --staged && `, then run `npx simple-git-hooks`",
+    );
+    expect(read(".simple-git-hooks.cjs")).toBe("module.exports = { 'pre-commit': 'npm test' };\n");
+  });
+
+  it("with lefthook: adds a pre-commit section when there is none, else says what to add", async () => {
+    repository.write("lefthook.yml", "pre-push:\n  commands:\n    test:\n      run: npm test\n");
+    expect((await init()).changes).toEqual(['added a pre-commit command "hawzu-scan" to lefthook.yml']);
+    expect(read("lefthook.yml")).toBe(`pre-push:\n  commands:\n    test:\n      run: npm test\n\n${LEFTHOOK_SNIPPET}`);
+    expect((await init()).changes).toEqual([]);
+
+    repository.write("lefthook.yml", "pre-commit:\n  commands:\n    lint:\n      run: npm run lint\n");
+    const byHand = await init();
+    expect(byHand.changes).toEqual([]);
+    expect(byHand.notes[0]).toContain(`lefthook.yml already has a pre-commit section (or is not YAML): add this command to it by hand, then run \`npx lefthook install\`:\n${LEFTHOOK_SNIPPET}`);
+  });
+
+  it("with the pre-commit framework: appends a local hook to the repos list when it is the last key", async () => {
+    const config = "repos:\n-   repo: https://example.invalid/hooks\n    rev: v1.0.0\n    hooks:\n    -   id: trailing-whitespace\n";
+    repository.write(".pre-commit-config.yaml", config);
+    expect((await init()).changes).toEqual(["added a local hawzu-scan hook to .pre-commit-config.yaml"]);
+    expect(read(".pre-commit-config.yaml")).toBe(`${config}${preCommitFrameworkItem("")}\n`);
+    expect((await init()).changes).toEqual([]);
+
+    const other = "repos: []\ndefault_stages: [pre-commit]\n";
+    repository.write(".pre-commit-config.yaml", other);
+    const byHand = await init();
+    expect(byHand.notes[0]).toContain("add this item to the repos list of .pre-commit-config.yaml by hand");
+    expect(read(".pre-commit-config.yaml")).toBe(other);
+    expect(existsSync(join(repository.root, ".git/hooks/pre-commit"))).toBe(false);
   });
 });

@@ -74,7 +74,8 @@ describe("readStagedInputs", () => {
 
     const inputs = await collect(readStagedInputs({ cwd: repository.root, paths: ["one.txt", join(repository.root, "two (2).txt"), "not-staged.txt"] }));
 
-    expect(inputs.map((input) => input.displayPath).sort()).toEqual(["one.txt", "two (2).txt"]);
+    expect(inputs.filter((input) => input.kind === "file").map((input) => input.displayPath).sort()).toEqual(["one.txt", "two (2).txt"]);
+    expect(inputs.filter((input) => input.kind === "unmatched")).toEqual([{ kind: "unmatched", displayPath: "not-staged.txt", othersMatched: true }]);
   });
 
   it("prints paths relative to the current folder when run from a subfolder", async () => {

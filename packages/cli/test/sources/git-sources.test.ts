@@ -10,13 +10,13 @@ describe("git sources through run()", () => {
   });
   afterEach(() => repository.remove());
 
-  it("--staged reports staged findings in JSON with the staged line, and honours config ignores", async () => {
+  it("--staged reports staged findings in JSON with the staged line, and honours the committed config's ignores", async () => {
     const token = fakeToken();
     repository.write("a.env", "x=1\n");
+    repository.write("hawzu-scan.config.json", JSON.stringify({ ignore: ["fixtures/"] }));
     repository.commit("first");
     repository.write("a.env", `x=1\nHAWZU_TOKEN=${token}\n`);
     repository.write("fixtures/b.env", `HAWZU_TOKEN=${token}\n`);
-    repository.write("hawzu-scan.config.json", JSON.stringify({ ignore: ["fixtures/"] }));
     repository.git("add", "-A");
     repository.write("a.env", "x=1\n\n\nHAWZU_TOKEN=${HAWZU_TOKEN}\n");
 
@@ -25,7 +25,8 @@ describe("git sources through run()", () => {
     expect(result.code).toBe(1);
     const report = JSON.parse(result.stdout);
     expect(report.findings.map((finding: { file: string; line: number }) => [finding.file, finding.line])).toEqual([["a.env", 2]]);
-    expect(report.stats.files).toBe(2);
+    expect(report.stats.files).toBe(1);
+    expect(report.suppressionsAdded).toEqual([]);
     expect(result.stdout).not.toContain(token);
   });
 
@@ -78,7 +79,59 @@ describe("git sources through run()", () => {
   it("init prints what it changed, then that nothing changed", async () => {
     const first = await runInMemory(["init"], { cwd: repository.root });
     const second = await runInMemory(["init"], { cwd: repository.root });
-    expect(first).toMatchObject({ code: 0, stdout: "hawzu-scan init: created .git/hooks/pre-commit\n" });
-    expect(second).toMatchObject({ code: 0, stdout: "hawzu-scan init: already set up: nothing changed\n" });
+    expect(first).toMatchObject({ code: 0, stdout: expect.stringMatching(/^hawzu-scan init: created .git\/hooks\/pre-commit\nhawzu-scan init: no package.json here/) });
+    expect(second).toMatchObject({ code: 0, stdout: expect.stringMatching(/^hawzu-scan init: already set up: nothing changed\n/) });
+  });
+
+  describe("--staged with git pathspecs (folders, globs)", () => {
+    const files = (result: { stdout: string }) =>
+      (JSON.parse(result.stdout) as { findings: { file: string }[] }).findings.map((finding) => finding.file).sort();
+    beforeEach(() => {
+      repository.write("root.env", `HAWZU_TOKEN=${fakeToken()}\n`);
+      repository.write("sub/a.env", `HAWZU_TOKEN=${fakeToken()}\n`);
+      repository.write("sub/deeper/b.txt", `HAWZU_TOKEN=${fakeToken()}\n`);
+      repository.git("add", "-A");
+    });
+
+    it.each([
+      [["."], ["root.env", "sub/a.env", "sub/deeper/b.txt"]],
+      [["sub/"], ["sub/a.env", "sub/deeper/b.txt"]],
+      [["sub"], ["sub/a.env", "sub/deeper/b.txt"]],
+      [["*.env"], ["root.env", "sub/a.env"]],
+      [["sub/*.txt"], ["sub/deeper/b.txt"]],
+      [["root.env", "sub/deeper/b.txt"], ["root.env", "sub/deeper/b.txt"]],
+    ])("--staged %j scans the staged files it matches", async (pathspecs, expected) => {
+      const result = await runInMemory(["--staged", "-f", "json", ...pathspecs], { cwd: repository.root });
+      expect(result.code, result.stderr).toBe(1);
+      expect(files(result)).toEqual(expected);
+      expect(result.stderr).toBe("");
+    });
+
+    it("takes pathspecs relative to the current folder", async () => {
+      const result = await runInMemory(["--staged", "-f", "json", "."], { cwd: `${repository.root}/sub` });
+      expect(files(result)).toEqual(["a.env", "deeper/b.txt"]);
+    });
+
+    it("names a pathspec that matches nothing staged: a warning beside others, exit 2 when it is all", async () => {
+      const beside = await runInMemory(["--staged", "-f", "json", "sub/", "docs/", "*.pem"], { cwd: repository.root });
+      expect(beside.code).toBe(1);
+      expect(beside.stderr.trim().split("\n")).toEqual([
+        "hawzu-scan: warning: docs/: not scanned: no staged (added or changed) file matches it; `git add` it first, or check the path or pattern",
+        "hawzu-scan: warning: *.pem: not scanned: no staged (added or changed) file matches it; `git add` it first, or check the path or pattern",
+      ]);
+
+      const alone = await runInMemory(["--staged", "docs/"], { cwd: repository.root });
+      expect(alone.code).toBe(2);
+      expect(alone.stderr).toBe("hawzu-scan: docs/: not scanned: no staged (added or changed) file matches it; `git add` it first, or check the path or pattern\n");
+
+      const outside = await runInMemory(["--staged", "../elsewhere.env"], { cwd: repository.root });
+      expect(outside.code).toBe(2);
+      expect(outside.stderr).toContain("../elsewhere.env: not scanned");
+    });
+
+    it("refuses standard input with a message about the index, not about commits", async () => {
+      const result = await runInMemory(["--staged", "-"], { cwd: repository.root });
+      expect(result).toEqual({ code: 2, stdout: "", stderr: "hawzu-scan: --staged reads the git index; standard input (-) cannot be combined with it: scan it in a separate run\n" });
+    });
   });
 });

@@ -57,16 +57,32 @@ describe("--verify flags", () => {
       expect(result.code).toBe(2);
       expect(result.stderr).toContain("need --verify");
     }
+    const allowAlone = await runInMemory(["--allow-unverified", "."], { cwd });
+    expect(allowAlone.code).toBe(2);
+    expect(allowAlone.stderr).toContain("need --verify");
+    const allowWithAny = await runInMemory(["--verify", "--hawzu-url", url, "--allow-unverified", "."], { cwd });
+    expect(allowWithAny).toMatchObject({ code: 2, stderr: expect.stringContaining("--allow-unverified only changes --fail-on live") });
     const bad = await runInMemory(["--verify", "--hawzu-url", url, "--fail-on", "inactive", "."], { cwd });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("--fail-on must be `any` or `live`");
   });
 
-  it("with --fail-on live, fails on live tokens only: inactive and unknown pass, not scanned still gives 2", async () => {
-    const failOnLive = (files: Record<string, string>) =>
-      runInMemory(["--verify", "--hawzu-url", url, "--fail-on", "live", "-f", "json", ...Object.keys(files)], { cwd: tempFolder(files) });
-    expect((await failOnLive({ "a.env": `${leak.env(revoked)}\n`, "b.sh": `${leak.curl(broken)}\n` })).code).toBe(0);
+  it("with --fail-on live, fails on live tokens only: inactive pass, unknown give 2 unless allowed, not scanned still gives 2", async () => {
+    const failOnLive = (files: Record<string, string>, ...extra: string[]) =>
+      runInMemory(["--verify", "--hawzu-url", url, "--fail-on", "live", ...extra, "-f", "json", ...Object.keys(files)], { cwd: tempFolder(files) });
+    expect((await failOnLive({ "a.env": `${leak.env(revoked)}\n` })).code).toBe(0);
+    const unknown = await failOnLive({ "a.env": `${leak.env(revoked)}\n`, "b.sh": `${leak.curl(broken)}\n` });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain(
+      "hawzu-scan: --fail-on live: 1 token(s) could not be verified (1 unexpected-status: HTTP 404 is not an answer the verifier understands), so the run fails",
+    );
+    expect(unknown.stderr).toContain("add --allow-unverified to let unverified tokens pass\n");
+    expect(JSON.parse(unknown.stdout).findings).toHaveLength(2);
+    const allowed = await failOnLive({ "a.env": `${leak.env(revoked)}\n`, "b.sh": `${leak.curl(broken)}\n` }, "--allow-unverified");
+    expect(allowed.code).toBe(0);
+    expect(allowed.stderr).not.toContain("could not be verified");
     expect((await failOnLive({ "a.env": `${leak.env(revoked)}\n`, "b.sh": `${leak.curl(live)}\n` })).code).toBe(1);
+    expect((await failOnLive({ "a.env": `${leak.env(live)}\n`, "b.sh": `${leak.curl(broken)}\n` })).code).toBe(1);
     const missing = await runInMemory(["--verify", "--hawzu-url", url, "--fail-on", "live", "a.env", "missing.log"], { cwd: tempFolder({ "a.env": `${leak.env(revoked)}\n` }) });
     expect(missing.code).toBe(2);
     // The default stays: any finding fails the run, whatever the API says.
