@@ -11,7 +11,8 @@ module.enableCompileCache?.();
 const mtime = (path) => statSync(new URL(path, import.meta.url), { throwIfNoEntry: false })?.mtimeMs ?? 0;
 const bundled = mtime("../dist/bundle/hawzu-scan.js");
 const fresh = bundled > 0 && ["../tsconfig.tsbuildinfo", "../../core/tsconfig.tsbuildinfo", "../../verify/tsconfig.tsbuildinfo"].every((info) => mtime(info) <= bundled);
-const { run } = await import(fresh ? "../dist/bundle/hawzu-scan.js" : "../dist/index.js");
+const { guardProcess, run } = await import(fresh ? "../dist/bundle/hawzu-scan.js" : "../dist/index.js");
 
+guardProcess(process);
 const { stdout, stderr, stdin, env } = process;
 process.exitCode = await run(process.argv.slice(2), { stdout, stderr, stdin, cwd: process.cwd(), env });

@@ -12,6 +12,8 @@ export const messages = {
   danglingSymlink: "not scanned: a symbolic link whose target does not exist; fix or remove the link",
   vanished: "not scanned: it disappeared before it could be read (deleted or moved during the scan); rerun the scan",
   unreadable: (code: string) => `not scanned: cannot read it (${code}); fix its permissions or run as a user who can read it`,
+  shrank: (size: number, read: number) =>
+    `not fully scanned: it shrank while being read (from ${size} to ${read} bytes, e.g. truncated by log rotation); what it held past that was not scanned: rescan it and its rotated copy`,
   readFailed: (detail: string) => `not scanned: reading failed (${detail}); check the file and rerun`,
   truncatedGzip: (bytes: number) =>
     `truncated or corrupt gzip data: scanned only the first ${bytes} decompressed bytes; fetch a complete copy and rescan`,
@@ -79,6 +81,12 @@ export const messages = {
   unverified: (count: number, reasons: string) =>
     `--fail-on live: ${count} token(s) could not be verified (${reasons}), so the run fails rather than pass a token that may be live; rerun when the Hawzu API answers, or add --allow-unverified to let unverified tokens pass`,
   badHawzuUrl: (source: string, reason: string) => `the Hawzu API URL given by ${source} is not usable: ${reason}`,
+
+  // Faults around the scan (exit code 2): one line each, never a stack trace unless asked for.
+  unexpectedFailure: (what: string, label: string) =>
+    `${what} failed unexpectedly (${label}); the results are incomplete. Set HAWZU_SCAN_DEBUG=1 to see where, and report it`,
+  workerFailed: (label: string) => `not scanned: scanning it failed unexpectedly (${label}); set HAWZU_SCAN_DEBUG=1 to see where, and report it`,
+  stdoutFailed: (code: string) => `cannot write the report to standard output (${code}); free space on the disk it goes to, or write the report with -o FILE`,
 
   // Summaries.
   wroteBaseline: (file: string, count: number) => `hawzu-scan: wrote ${count} finding(s) to the baseline ${file}; findings in it are no longer reported`,
@@ -234,7 +242,8 @@ Options:
   -v, --version             show the version
 
 Exit codes: 0 clean and everything scanned; 1 findings; 2 no findings but something could not be
-scanned, or a usage or config error.
+scanned, or a usage or config error, or the report could not be written, or an unexpected failure
+(set HAWZU_SCAN_DEBUG=1 to see where it happened).
 `;
 
 export function formatBytes(bytes: number): string {
@@ -252,3 +261,18 @@ export function formatBytes(bytes: number): string {
 export function formatDuration(ms: number): string {
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
 }
+
+/** What a history scan (`--since`, `--git-history`) says about a repository it cannot fully read. */
+export const historyMessages = {
+  // Said after every broken part, so the reader knows how to get a complete scan.
+  repair: "run `git fsck` to see what is damaged, fetch the missing objects (git fetch --refetch), or scan a fresh clone",
+  blobUnreadable: (reason: string) => `not scanned in this commit: git cannot read the file (${reason}); ${historyMessages.repair}`,
+  fileDiffUnreadable: (reason: string) => `not scanned in this commit: git cannot diff the file (${reason}); ${historyMessages.repair}`,
+  commitUnreadable: (commit: string, reason: string) => `commit ${commit} not scanned: git cannot read it (${reason}); ${historyMessages.repair}`,
+  commitMissing: (missing: string, children: readonly string[]) =>
+    `commit ${missing} is missing, so the commits reachable only through it were not scanned` +
+    (children.length > 0 ? `, nor what ${children.map((child) => `commit ${child}`).join(", ")} added` : "") +
+    `; ${historyMessages.repair}`,
+  rangeUnlisted: (reason: string) =>
+    `git could not list the commits (${reason}); they were listed one by one instead, so the history scanned may be incomplete; ${historyMessages.repair}`,
+};

@@ -7,7 +7,9 @@ import { redactCommand } from "./commands/redact.js";
 import { scanCommand, type GitScan } from "./commands/scan.js";
 import { FORMATS, type Format } from "./commands/write-report.js";
 import type { RunIo } from "./io.js";
+import { describeFailure } from "./describe-failure.js";
 import { HELP, messages } from "./messages.js";
+import { watchStream } from "./watch-stream.js";
 import { parseShard, shardFromEnvironment, type Shard } from "./shard/shard.js";
 import { BASE_URL_VARIABLE, checkBaseUrl, DEFAULT_BASE_URL } from "@hawzu-scan/verify";
 
@@ -48,6 +50,28 @@ const MERGE_OPTIONS = new Set(["format", "output"]);
  * Never calls process.exit.
  */
 export async function run(argv: readonly string[], io: RunIo): Promise<number> {
+  const env = io.env ?? process.env;
+  const stdout = watchStream(io.stdout);
+  const stderr = watchStream(io.stderr);
+  let code: number;
+  try {
+    code = await runCommand(argv, io);
+  } catch (error) {
+    // A crash must look neither like findings (1) nor like clean (0).
+    const failure = describeFailure(error, env);
+    io.stderr.write(`${messages.usagePrefix}${messages.unexpectedFailure("hawzu-scan", failure.label)}\n${failure.frames ? `${failure.frames}\n` : ""}`);
+    code = 2;
+  }
+  const failure = (await stdout.settled()) ?? stdout.failure();
+  stdout.stop();
+  stderr.stop();
+  if (!failure) return code;
+  // A reader that closed the pipe (`| head`) wants no more: stop quietly, as git and ripgrep do.
+  if (failure.code !== "EPIPE") io.stderr.write(`${messages.usagePrefix}${messages.stdoutFailed(failure.code ?? failure.name)}\n`);
+  return 2;
+}
+
+async function runCommand(argv: readonly string[], io: RunIo): Promise<number> {
   const usageError = (message: string) => {
     io.stderr.write(`${messages.usagePrefix}${message}\n`);
     return 2;

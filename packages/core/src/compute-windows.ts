@@ -8,19 +8,33 @@ const TOKEN_CHARACTER = /[A-Za-z0-9\-_.~+/=%\\]/;
 /** Merged [start, end) windows around the hits, so each character is judged at most once. */
 export function computeWindows(text: string, hits: readonly number[]): Array<[number, number]> {
   const windows: Array<[number, number]> = [];
+  // The current window's end before snapping: dense hits (a line full of "hawzu") only move it, and
+  // it is snapped once when the window is closed, so each hit costs a comparison, not a search.
+  let rawEnd = -1;
+  const close = () => {
+    const last = windows[windows.length - 1];
+    if (last) last[1] = Math.max(last[1], snapEnd(text, rawEnd));
+  };
   for (const hit of hits) {
     const last = windows[windows.length - 1];
-    // Dense hits (a file full of "hawzu") extend the current window without new searches.
-    if (last && hit + WINDOW_AFTER <= last[1]) continue;
-    const end = snapEnd(text, Math.min(text.length, hit + WINDOW_AFTER));
-    if (last && hit - WINDOW_BEFORE <= last[1]) {
-      last[1] = Math.max(last[1], end);
+    if (last && hit + WINDOW_AFTER <= rawEnd) continue;
+    const end = Math.min(text.length, hit + WINDOW_AFTER);
+    if (last && hit - WINDOW_BEFORE <= Math.max(last[1], rawEnd)) {
+      rawEnd = Math.max(rawEnd, end);
       continue;
     }
     const start = snapStart(text, Math.max(0, hit - WINDOW_BEFORE));
-    if (last && start <= last[1]) last[1] = Math.max(last[1], end);
-    else windows.push([start, end]);
+    if (last) {
+      close();
+      if (start <= last[1]) {
+        rawEnd = end;
+        continue;
+      }
+    }
+    windows.push([start, start]);
+    rawEnd = end;
   }
+  close();
   return windows;
 }
 

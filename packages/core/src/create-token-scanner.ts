@@ -34,6 +34,8 @@ const LOOKBACK = 2 * (WINDOW_BEFORE + WINDOW_AFTER);
 const LONGEST_PENDING_LINE = 1024 * 1024;
 const TOKEN_CHARACTER = /[A-Za-z0-9\-_.~+/=%\\]/;
 const KEYWORD_OVERLAP = 64;
+// The most text judged at once from one `write`.
+const LONGEST_STEP = 1024 * 1024;
 
 export function createTokenScanner(options: TokenScannerOptions = {}): TokenScanner {
   const resolved = resolveOptions(options);
@@ -92,16 +94,29 @@ export function createTokenScanner(options: TokenScannerOptions = {}): TokenScan
     dropBefore(keepFrom);
   }
 
+  function writePiece(chunk: string): ScanResult {
+    buffer += chunk;
+    let cut = buffer.lastIndexOf("\n") + 1;
+    if (cut <= judgedUntil - bufferOffset) {
+      if (buffer.length - (judgedUntil - bufferOffset) < LONGEST_PENDING_LINE) return { findings: [], suppressed: [] };
+      cut = cutInsideLine(buffer, buffer.length - LOOKBACK / 2);
+    }
+    const result = judge(cut);
+    keepLookback(cut);
+    return result;
+  }
+
   return {
     write(chunk) {
-      buffer += chunk;
-      let cut = buffer.lastIndexOf("\n") + 1;
-      if (cut <= judgedUntil - bufferOffset) {
-        if (buffer.length - (judgedUntil - bufferOffset) < LONGEST_PENDING_LINE) return { findings: [], suppressed: [] };
-        cut = cutInsideLine(buffer, buffer.length - LOOKBACK / 2);
+      if (chunk.length <= LONGEST_STEP) return writePiece(chunk);
+      // A big chunk (a front end's 8 MB read block) is judged in steps: each step's evidence and
+      // lower-cased copy stay small, which keeps peak memory and garbage down at the same cost.
+      const result: ScanResult = { findings: [], suppressed: [] };
+      for (let offset = 0; offset < chunk.length; offset += LONGEST_STEP) {
+        const step = writePiece(chunk.slice(offset, offset + LONGEST_STEP));
+        result.findings.push(...step.findings);
+        result.suppressed.push(...step.suppressed);
       }
-      const result = judge(cut);
-      keepLookback(cut);
       return result;
     },
     skip(length, lineBreaks, lengthAfterLastLineBreak) {

@@ -3,6 +3,7 @@ import { isCredentialLike } from "./candidate/is-credential-like.js";
 import { computeWindows } from "./compute-windows.js";
 import { contexts as allContexts } from "./contexts/index.js";
 import { findKeywordHits } from "./find-keyword-hits.js";
+import { TextEvidence } from "./evidence/TextEvidence.js";
 import { fingerprint } from "./fingerprint.js";
 import { LineIndex } from "./line-index.js";
 import { redact } from "./redact.js";
@@ -59,13 +60,14 @@ export function findCandidates(
   const byRange = new Map<string, Candidate>();
   for (const [windowStart, windowEnd] of windows) {
     const windowText = text.slice(windowStart, windowEnd);
+    const evidence = new TextEvidence(windowText);
     const lower = windowText.toLowerCase();
     // A configured extra key name stands for "hawzu" (it names a Hawzu token key).
     const extraNameHere = options.extraKeyNames.some((name) => lower.includes(name.toLowerCase()));
     for (const context of contexts) {
       const keywordHere = context.keywords.some((word) => lower.includes(word) || (extraNameHere && word === "hawzu"));
       if (context.keywords.length > 0 && !keywordHere) continue;
-      for (const match of context.match({ text: windowText, options, inHawzuFile })) {
+      for (const match of context.match({ text: windowText, evidence, options, inHawzuFile })) {
         const candidate = toCandidate(windowText, windowStart, context, match);
         if (!candidate) continue;
         const key = `${candidate.start}:${candidate.end}`;

@@ -1,3 +1,5 @@
+import type { TextEvidence } from "./evidence/TextEvidence.js";
+
 /**
  * How strong the evidence is that a value is a Hawzu token.
  * - `high`: an explicit Hawzu context (a Hawzu-named key, a bearer header sent to a Hawzu host, a
@@ -67,6 +69,11 @@ export interface FindOptions {
 export interface ContextWindow {
   /** The text of the window. Offsets in matches are relative to it. */
   text: string;
+  /**
+   * What every context needs of the window (line starts, hosts, "hawzu" words, assignments), read
+   * once on first use and shared, so no context re-scans what another has scanned.
+   */
+  evidence: TextEvidence;
   /** The options of the scan, with defaults filled in. */
   options: ResolvedOptions;
   /** True when the scanned file's path names Hawzu. */

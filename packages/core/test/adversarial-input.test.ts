@@ -15,6 +15,11 @@ const hostile: Record<string, string> = {
   "dotted host-like run": "hawzu " + "a.".repeat(TEN_MB / 2),
   "name fields": "name: HAWZU_TOKEN ".repeat(TEN_MB / 18),
   "url with a huge query": "https://api.hawzu.com/?" + "token=a&".repeat(TEN_MB / 8),
+  // Issue 13's hostile lines (bench/throughput.js times them).
+  "token= repeated": "token=".repeat(TEN_MB / 6),
+  "Bearer repeated": "Bearer ".repeat(TEN_MB / 7),
+  "a Hawzu host repeated": "api.hawzu.com ".repeat(TEN_MB / 14),
+  "a 1 MB base64 run after hawzu_token=, repeated": ("hawzu_token=" + "aB3+/9xZ".repeat(1024 * 128) + " ").repeat(10),
 };
 
 describe("hostile input", () => {

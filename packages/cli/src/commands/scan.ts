@@ -194,7 +194,8 @@ export async function scanCommand(options: ScanOptions, io: RunIo, version: stri
     const ignored = ignore().add([...(config.ignore ?? [])]);
     const ignoreFile = change ? change.ignoreText : await readFile(resolve(cwd, IGNORE_FILE), "utf8").catch(() => "");
     ignored.add(ignoreFile);
-    const isIgnored = (displayPath: string) => !displayPath.startsWith("../") && ignored.ignores(displayPath);
+    // `ignore` throws on what is not a relative path (".", "../x"): such a path is never ignored.
+    const isIgnored = (displayPath: string) => ignore.isPathValid(displayPath) && ignored.ignores(displayPath);
     const context = () => ({ settings, sink, budget: { decompressed: 0 }, scannedBytes: 0 });
     const scanned =
       options.git.kind === "staged"

@@ -21,9 +21,10 @@ const MODE_LINE = /^(?:new file mode|new mode) (\d+)$/;
 /**
  * Turns the lines of a `git log -p` output into one record per commit and changed file, listing
  * the added lines only: a deleted or unchanged line is never a finding of that commit. Each
- * commit starts with a line holding a NUL then its id (`--format=%x00%H`).
+ * commit starts with a line holding a NUL then its id (`--format=%x00%H`), reported to `onCommit`
+ * as it is read (before the last file of the previous commit is yielded).
  */
-export async function* parsePatch(lines: AsyncIterable<string> | Iterable<string>): AsyncGenerator<FileAddition> {
+export async function* parsePatch(lines: AsyncIterable<string> | Iterable<string>, onCommit?: (commit: string) => void): AsyncGenerator<FileAddition> {
   let commit = "";
   let file: { repoPath?: string; blobId?: string; mode?: string; addedLines: number[] } | undefined;
   let oldLeft = 0;
@@ -56,6 +57,7 @@ export async function* parsePatch(lines: AsyncIterable<string> | Iterable<string
       const done = finish();
       if (done) yield done;
       commit = line.slice(1).trim();
+      onCommit?.(commit);
     } else if (line.startsWith("diff --git ")) {
       const done = finish();
       if (done) yield done;

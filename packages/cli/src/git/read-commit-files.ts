@@ -1,3 +1,4 @@
+import { historyMessages } from "../messages.js";
 import { findRepositoryRoot } from "./find-repository-root.js";
 import { isBinary } from "./is-binary.js";
 import { openBlobReader } from "./open-blob-reader.js";
@@ -33,8 +34,9 @@ const READ_AHEAD = 32;
 
 /**
  * Yields, for each commit in the range and each file it added lines to, the file's content in that
- * commit and the added line numbers. Deleted files, pure renames and merges add no lines. A git
- * failure (unknown revision, shallow clone) ends with an error value, never a silent "clean".
+ * commit and the added line numbers. Deleted files, pure renames and merges add no lines. What git
+ * cannot read (unknown revision, shallow clone, a missing object) is an error value naming the
+ * commit, and the path when one file is at fault: never a silent "clean".
  */
 export async function* readCommitFiles(options: ReadCommitFilesOptions): AsyncGenerator<CommitFile> {
   const found = await findRepositoryRoot(options.cwd);
@@ -59,7 +61,7 @@ export async function* readCommitFiles(options: ReadCommitFilesOptions): AsyncGe
     const base = { commit: addition.commit, repoPath: addition.repoPath, displayPath: toDisplayPath(root, options.cwd, addition.repoPath) };
     if (!blob) return { kind: "skipped", ...base, reason: addition.mode === "120000" ? "symlink" : "submodule" };
     const read = await blob;
-    if (!read.ok) return { kind: "error", commit: base.commit, displayPath: base.displayPath, reason: `could not read it from git: ${read.reason}` };
+    if (!read.ok) return { kind: "error", commit: base.commit, displayPath: base.displayPath, reason: historyMessages.blobUnreadable(read.reason) };
     if (isBinary(read.content)) return { kind: "skipped", ...base, reason: "binary" };
     return { kind: "file", ...base, content: read.content, addedLines: addition.addedLines };
   };
@@ -67,7 +69,9 @@ export async function* readCommitFiles(options: ReadCommitFilesOptions): AsyncGe
   try {
     for await (const item of readFileAdditions(root, since ? { since } : { all: true })) {
       if ("error" in item) {
-        yield { kind: "error", displayPath: ".", reason: item.error };
+        // A file of a broken commit is named by its path; a commit or walk that broke, by ".".
+        const displayPath = "repoPath" in item && item.repoPath !== undefined ? toDisplayPath(root, options.cwd, item.repoPath) : ".";
+        yield { kind: "error", ...(item.commit ? { commit: item.commit } : {}), displayPath, reason: item.error };
         continue;
       }
       const regular = item.mode !== "120000" && item.mode !== "160000";

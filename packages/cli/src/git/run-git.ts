@@ -13,7 +13,7 @@ export const GIT_SAFE_CONFIG: readonly string[] = [
 ];
 
 /** The outcome of one git command: its output, or why it failed (errors are values here). */
-export type GitResult = { ok: true; stdout: Buffer } | { ok: false; reason: string };
+export type GitResult = { ok: true; stdout: Buffer } | { ok: false; reason: string; stderr?: string };
 
 // Big enough for `git diff --cached --raw -z` of a very large commit.
 const LARGEST_OUTPUT = 512 * 1024 * 1024;
@@ -30,7 +30,7 @@ export function runGit(args: readonly string[], cwd: string): Promise<GitResult>
         const code = (error as NodeJS.ErrnoException).code;
         if (code === "ENOENT") return resolve({ ok: false, reason: "git is not installed or not on PATH" });
         const message = stderr.toString("utf8").trim().split("\n")[0] || error.message;
-        resolve({ ok: false, reason: message });
+        resolve({ ok: false, reason: message, stderr: stderr.toString("utf8") });
       },
     );
   });

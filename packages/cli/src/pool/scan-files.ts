@@ -3,6 +3,9 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { ScanSettings, ScanSink } from "../scan/scan-context.js";
 import type { FileEntry } from "../walk/collect-files.js";
+import { describeFailure, type FailureDescription } from "../describe-failure.js";
+import { messages } from "../messages.js";
+import { errorAt } from "../scan/error-at.js";
 import { replay, runFileTask, type FileTaskResult } from "./file-task.js";
 
 // Starting a worker costs tens of milliseconds: below this much input one thread is faster.
@@ -20,7 +23,9 @@ export async function scanFiles(files: readonly FileEntry[], settings: ScanSetti
   if (workers <= 1 || total < PARALLEL_FROM_BYTES || !existsSync(fileURLToPath(WORKER_URL))) {
     let bytes = 0;
     for (const entry of files) {
-      bytes += (await runFileTask(entry, settings, sink)).scannedBytes;
+      const result = await runFileTask(entry, settings, sink).catch((error: unknown) => error as Error);
+      if (result instanceof Error) reportFailure(entry, describeFailure(result, process.env), sink);
+      else bytes += result.scannedBytes;
       onFileDone?.(entry);
     }
     return bytes;
@@ -29,12 +34,19 @@ export async function scanFiles(files: readonly FileEntry[], settings: ScanSetti
   const queue = [...files].sort((a, b) => b.size - a.size);
   let bytes = 0;
   const runWorker = async () => {
-    const worker = new Worker(WORKER_URL);
+    let worker = new Worker(WORKER_URL);
     try {
       for (let entry = queue.shift(); entry; entry = queue.shift()) {
-        const result = await ask(worker, entry, settings);
-        replay(result.events, sink);
-        bytes += result.scannedBytes;
+        const result = await ask(worker, entry, settings).catch((error: unknown) => error as Error);
+        if (result instanceof Error) {
+          // One file failed (or killed its thread): name it, start a fresh thread, go on.
+          reportFailure(entry, (result as Error & { failure?: FailureDescription }).failure ?? describeFailure(result, process.env), sink);
+          await worker.terminate();
+          worker = new Worker(WORKER_URL);
+        } else {
+          replay(result.events, sink);
+          bytes += result.scannedBytes;
+        }
         onFileDone?.(entry);
       }
     } finally {
@@ -45,16 +57,27 @@ export async function scanFiles(files: readonly FileEntry[], settings: ScanSetti
   return bytes;
 }
 
+/** One line naming the file; where it failed follows as a warning, only when debugging. */
+function reportFailure(entry: FileEntry, failure: FailureDescription, sink: ScanSink): void {
+  sink.error(errorAt({ file: entry.displayPath }, messages.workerFailed(failure.label)));
+  if (failure.frames) sink.warning(entry.displayPath, `where it failed:\n${failure.frames}`);
+}
+
 let nextId = 0;
 
 function ask(worker: Worker, entry: FileEntry, settings: ScanSettings): Promise<FileTaskResult> {
   const id = nextId++;
   return new Promise((resolve, reject) => {
-    const onMessage = (message: { id: number; result?: FileTaskResult; failure?: string }) => {
+    const onMessage = (message: { id: number; result?: FileTaskResult; failure?: FailureDescription }) => {
       if (message.id !== id) return;
       cleanup();
       if (message.result) resolve(message.result);
-      else reject(new Error(message.failure));
+      else reject(Object.assign(new Error("scan failed in a worker"), { failure: message.failure }));
+    };
+    // A thread that ends without answering (out of memory, process.exit) must not hang the scan.
+    const onExit = (code: number) => {
+      cleanup();
+      reject(Object.assign(new Error(`worker exited with code ${code}`), { name: "WorkerExit" }));
     };
     const onError = (error: Error) => {
       cleanup();
@@ -63,9 +86,11 @@ function ask(worker: Worker, entry: FileEntry, settings: ScanSettings): Promise<
     const cleanup = () => {
       worker.off("message", onMessage);
       worker.off("error", onError);
+      worker.off("exit", onExit);
     };
     worker.on("message", onMessage);
     worker.on("error", onError);
+    worker.on("exit", onExit);
     worker.postMessage({ id, entry, settings });
   });
 }

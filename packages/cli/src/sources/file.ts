@@ -43,9 +43,15 @@ export async function scanFile(path: string, location: InputLocation, context: S
     // The head holds the whole file when the file fits the limit (or shrank since stat).
     if (kind === "text" && (bytesRead < head.length || (bytesRead === info.size && info.size < WHOLE_FILE_LIMIT))) {
       await scanInput({ location, corePath: name, bytes: first }, context);
+      // Cut short after stat (a truncated log): what was there is scanned, the rest is named.
+      if (bytesRead < info.size) context.sink.error(errorAt(location, messages.shrank(info.size, bytesRead)));
       return;
     }
-    if (kind === "text") await scanInput({ location, corePath: name, stream: readChunks(handle, first, true), transientChunks: true }, context);
+    if (kind === "text") {
+      const read = { bytes: 0 };
+      await scanInput({ location, corePath: name, stream: countBytes(readChunks(handle, first, true), read), transientChunks: true }, context);
+      if (read.bytes < info.size) context.sink.error(errorAt(location, messages.shrank(info.size, read.bytes)));
+    }
     // Compressed input is consumed by the inflater at its own pace: small fresh reads suffice.
     else await scanContent(readChunks(handle, first, false, ARCHIVE_READ_SIZE), location, name, 0, context);
   } catch (error) {
@@ -79,6 +85,13 @@ async function* readChunks(handle: FileHandle, first: Buffer, reuse = false, siz
     next = readNext();
     // Never leave the read-ahead unobserved: a failure surfaces on the next await.
     next.catch(() => {});
+    yield chunk;
+  }
+}
+
+async function* countBytes(chunks: AsyncIterable<Buffer>, read: { bytes: number }): AsyncGenerator<Buffer> {
+  for await (const chunk of chunks) {
+    read.bytes += chunk.length;
     yield chunk;
   }
 }

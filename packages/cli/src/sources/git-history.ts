@@ -20,8 +20,16 @@ export interface GitHistoryScan {
 export async function scanGitHistory(scan: GitHistoryScan): Promise<{ ok: true; files: number; bytes: number } | { ok: false; message: string }> {
   let files = 0;
   let bytes = 0;
+  let brokenParts = 0;
   for await (const file of readCommitFiles({ cwd: scan.cwd, since: scan.since })) {
-    if (file.kind === "error" && file.displayPath === "." && files === 0) return { ok: false, message: file.reason };
+    if (file.kind === "error" && file.displayPath === ".") {
+      // The repository itself (not a path, so never matched against ignore rules): before any
+      // commit was read it is the whole answer; later, one broken part among what was scanned.
+      if (file.commit === undefined && files === 0 && !brokenParts) return { ok: false, message: file.reason };
+      brokenParts++;
+      scan.context().sink.error(errorAt({ file: "." }, file.reason));
+      continue;
+    }
     if (file.kind === "skipped" || scan.isIgnored(file.displayPath)) continue;
     const context = scan.context();
     if (file.kind === "error") {

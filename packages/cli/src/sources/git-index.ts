@@ -32,7 +32,8 @@ export async function scanGitIndex(scan: GitIndexScan): Promise<{ ok: true; file
       else scan.context().sink.error(errorAt({ file: input.displayPath }, messages.nothingStagedMatches));
       continue;
     }
-    if (input.kind === "skipped" || scan.isIgnored(input.displayPath)) continue;
+    // "." is the repository, not a path: ignore rules cannot match it (and `ignore` throws on it).
+    if (input.kind === "skipped" || (input.displayPath !== "." && scan.isIgnored(input.displayPath))) continue;
     const location = { file: input.displayPath };
     const context = scan.context();
     if (input.kind === "error") {

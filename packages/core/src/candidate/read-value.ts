@@ -1,4 +1,4 @@
-import { MAX_TOKEN_LENGTH } from "./is-credential-like.js";
+import { MAX_TOKEN_LENGTH, MIN_TOKEN_LENGTH } from "./is-credential-like.js";
 
 /** A value as written after a key and separator. */
 export interface WrittenValue {
@@ -13,11 +13,26 @@ export interface WrittenValue {
 // escapes `\/` and `\u00XX` that appear when a config is embedded in a JSON string.
 // Escaped forms take up to six characters per token character; one more means "too long".
 const LONGEST_WRITTEN = MAX_TOKEN_LENGTH * 3;
-const VALUE_RUN = new RegExp(`(?:[A-Za-z0-9\\-_.~+/=%]|\\\\/|\\\\u[0-9a-fA-F]{4}){1,${LONGEST_WRITTEN + 1}}`, "y");
+// Only `\u00XX` escapes of token characters belong to a value: Docker's `\u0026` (an escaped `&`
+// after a query-string token) ends it, as `&` would.
+const TOKEN_CHARACTER_ESCAPE = "\\\\u00(?:3[0-9]|[46][1-9a-fA-F]|[57][0-9aA]|2[5bBdDeEfF]|3[dD]|5[fF]|7[eE])";
+const VALUE_RUN = new RegExp(`(?:[A-Za-z0-9\\-_.~+/=%]|\\\\/|${TOKEN_CHARACTER_ESCAPE}){1,${LONGEST_WRITTEN + 1}}`, "y");
+// The last value run found too long to be a token (one per text: the scan reads one text at a time).
+let longRun: { text: string | undefined; start: number; end: number } = { text: undefined, start: 0, end: 0 };
 const OPENING_QUOTE = /(?:[frbuRBU@$]?)(\\*["'`])/y;
 // What may follow an unquoted value: the end of the value in every config and log syntax we read.
 // A backslash ends one too: `Bearer abc\"` inside a JSON-escaped string.
-const UNQUOTED_END = /[\s;,&)}\]"'#<>|\\]/;
+// A token ends where its alphabet ends, also before `[` (HttpClient wire logs print
+// `Bearer <token>[\r][\n]`), an ANSI colour escape (CI echoes) and box-drawing characters (tables).
+const UNQUOTED_END = /[\s;,&)}\]"'#<>|\\[\x1b\u2500-\u257f]/;
+
+/**
+ * True when a written value is long enough to be a token: escapes and encodings only shorten it,
+ * so a shorter one is dropped before any costlier evidence (its host) is looked up.
+ */
+export function mayHoldToken(value: WrittenValue): boolean {
+  return value.end - value.start >= MIN_TOKEN_LENGTH;
+}
 
 /**
  * Reads the value that starts at `position` (after optional blanks and an optional quote).
@@ -35,12 +50,18 @@ export function readValue(text: string, position: number): WrittenValue | undefi
     index = OPENING_QUOTE.lastIndex;
   }
   const start = index;
+  // Inside a run already known to be too long (`HAWZU_TOKEN=HAWZU_TOKEN=...`), every later start
+  // is too long as well: answering from the run's end keeps hostile lines linear.
+  if (text === longRun.text && start > longRun.start && start < longRun.end && longRun.end - start > LONGEST_WRITTEN) return undefined;
   // One native regex run instead of a character loop: values are read at every key occurrence.
   VALUE_RUN.lastIndex = start;
   const run = VALUE_RUN.exec(text);
   if (!run) return undefined;
   index = VALUE_RUN.lastIndex;
-  if (index - start > LONGEST_WRITTEN) return undefined;
+  if (index - start > LONGEST_WRITTEN) {
+    longRun = { text, start, end: runEnd(text, index) };
+    return undefined;
+  }
   const end = index;
   if (quote) {
     if (!text.startsWith(quote, end)) return undefined;
@@ -48,4 +69,24 @@ export function readValue(text: string, position: number): WrittenValue | undefi
     return undefined;
   }
   return { start, end, quote };
+}
+
+/** Where a value run that is already past `from` ends (a loop: a regex would recurse per character). */
+function runEnd(text: string, from: number): number {
+  let index = from;
+  for (;;) {
+    const code = text.charCodeAt(index);
+    if (isValueCharacter(code)) index++;
+    else if (code === 92 && text[index + 1] === "/") index += 2;
+    else if (code === 92 && text.startsWith("u00", index + 1) && /^[0-9a-fA-F]{2}$/.test(text.slice(index + 4, index + 6)) && isValueCharacter(Number.parseInt(text.slice(index + 4, index + 6), 16))) index += 6;
+    else return index;
+  }
+}
+
+/** [A-Za-z0-9-_.~+/=%] by character code. */
+function isValueCharacter(code: number): boolean {
+  return (
+    (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) ||
+    code === 45 || code === 95 || code === 46 || code === 126 || code === 43 || code === 47 || code === 61 || code === 37
+  );
 }

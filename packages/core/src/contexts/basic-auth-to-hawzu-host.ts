@@ -10,7 +10,8 @@ import type { ContextMatch } from "../types.js";
 const BASIC_HEADER = /\bBasic[ \t]+([A-Za-z0-9+/]{12,}={0,2})/g;
 // ~/.netrc, which curl -n, git and many CLIs read: `machine api.hawzu.com login ci password <token>`.
 const NETRC = /\bmachine[ \t]+([A-Za-z0-9.-]{1,253})(?:\s+login[ \t]+\S{1,200})?\s+password[ \t]+([A-Za-z0-9\-_.~+/=]{1,600})/g;
-const CURL_USER = /(?:^|[\s"'])(?:-u|--user)[ \t]+["']?([^\s:"']{0,200}):([A-Za-z0-9\-_.~+/=]{0,600})["']?/g;
+// The flag comes after a blank or a quote (checked by hand: a leading class is slow to search for).
+const CURL_USER = /(?:-u|--user)[ \t]+["']?([^\s:"']{0,200}):([A-Za-z0-9\-_.~+/=]{0,600})["']?/g;
 
 export default defineContext({
   id: "basic-auth-to-hawzu-host",
@@ -18,9 +19,9 @@ export default defineContext({
   example: "curl -u ci:h7Gk2pQx9LmZ4vNc8RtY3wBs https://api.hawzu.com/api/v1/me", // hawzu-scan-ignore: made-up example
   keywords: ["basic", "-u", "--user", "machine"],
   confidence: "high",
-  match({ text }) {
+  match({ text, evidence }) {
     const matches: ContextMatch[] = [];
-    const sentToHawzu = (position: number) => hostNear(text, position)?.isHawzu === true;
+    const sentToHawzu = (position: number) => hostNear(evidence, position)?.isHawzu === true;
 
     BASIC_HEADER.lastIndex = 0;
     for (let header = BASIC_HEADER.exec(text); header; header = BASIC_HEADER.exec(text)) {
@@ -50,6 +51,10 @@ export default defineContext({
 
     CURL_USER.lastIndex = 0;
     for (let flag = CURL_USER.exec(text); flag; flag = CURL_USER.exec(text)) {
+      if (flag.index > 0 && !/[\s"']/.test(text[flag.index - 1]!)) {
+        CURL_USER.lastIndex = flag.index + 1;
+        continue;
+      }
       if (!sentToHawzu(flag.index)) continue;
       const user = flag[1]!;
       const password = flag[2]!;

@@ -1,12 +1,12 @@
-import { readValue } from "../candidate/read-value.js";
+import { mayHoldToken, readValue } from "../candidate/read-value.js";
 import { defineContext } from "../define-context.js";
 import { hostNear, onlyHawzuHosts } from "../evidence/host-near.js";
 import type { ContextMatch } from "../types.js";
 
 // Hawzu authenticates with `Authorization: Bearer <token>` (HAWZU.md). The header counts when the
-// request goes to a Hawzu host: curl (also over continued lines), HTTP code, client configs, dumps.
-// Also the two-argument form of .NET and others: `AuthenticationHeaderValue("Bearer", "<token>")`.
-const BEARER = /\b(?:Bearer|Token)(?:[ \t]+|(["'])[ \t]*,[ \t]*(?=["']))/gi;
+// request goes to a Hawzu host: curl (also over continued lines), HTTP code, client configs, dumps,
+// and the two-argument form of .NET: `AuthenticationHeaderValue("Bearer", "<token>")`. The scheme
+// words are the window's evidence (evidence/find-bearer-words.ts), found once for every context.
 
 export default defineContext({
   id: "bearer-to-hawzu-host",
@@ -14,18 +14,16 @@ export default defineContext({
   example: 'curl -H "Authorization: Bearer h7Gk2pQx9LmZ4vNc8RtY3wBs" https://api.hawzu.com/api/v1/me', // hawzu-scan-ignore: made-up example
   keywords: ["bearer", "token"],
   confidence: "high",
-  match({ text }) {
+  match({ text, evidence }) {
     const matches: ContextMatch[] = [];
     let onlyHawzu: boolean | undefined;
-    BEARER.lastIndex = 0;
-    for (let bearer = BEARER.exec(text); bearer; bearer = BEARER.exec(text)) {
-      const value = readValue(text, BEARER.lastIndex);
-      const twoArguments = bearer[1] !== undefined;
-      if (!value || (value.quote !== "") !== twoArguments) continue;
-      const host = hostNear(text, bearer.index);
+    for (const { at, valueAt, twoArguments } of evidence.bearerWords) {
+      const value = readValue(text, valueAt);
+      if (!value || (value.quote !== "") !== twoArguments || !mayHoldToken(value)) continue;
+      const host = hostNear(evidence, at);
       if (host?.isHawzu) {
         matches.push({ range: [value.start, value.end], description: `bearer token sent to ${host.host}` });
-      } else if (!host && (onlyHawzu ??= onlyHawzuHosts(text))) {
+      } else if (!host && (onlyHawzu ??= onlyHawzuHosts(evidence))) {
         matches.push({
           range: [value.start, value.end],
           description: "bearer token in code that calls a Hawzu host",

@@ -1,6 +1,5 @@
 import { readValue } from "../candidate/read-value.js";
 import { defineContext } from "../define-context.js";
-import { findHawzuKeys } from "../keys/find-hawzu-words.js";
 import { isHawzuTokenKey } from "../keys/is-hawzu-token-key.js";
 import { namesOtherVendor } from "../keys/names-other-vendor.js";
 import type { ContextMatch } from "../types.js";
@@ -21,9 +20,9 @@ export default defineContext({
   example: 'const client = new HawzuClient("h7Gk2pQx9LmZ4vNc8RtY3wBs");', // hawzu-scan-ignore: made-up example
   keywords: ["hawzu"],
   confidence: "medium",
-  match({ text, options }) {
+  match({ text, evidence, options }) {
     const matches: ContextMatch[] = [];
-    for (const { start, end } of findHawzuKeys(text)) {
+    for (const { start, end } of evidence.hawzuKeys) {
       OPEN_CALL.lastIndex = end;
       if (!OPEN_CALL.test(text)) continue;
       const name = text.slice(start, end);

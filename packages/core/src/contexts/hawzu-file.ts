@@ -1,5 +1,4 @@
 import { defineContext } from "../define-context.js";
-import { findCredentialAssignments } from "../keys/find-assignments.js";
 import { isGenericCredentialKey } from "../keys/is-generic-credential-key.js";
 import type { ContextMatch } from "../types.js";
 
@@ -11,10 +10,10 @@ export default defineContext({
   example: "# file: .hawzurc\ntoken=h7Gk2pQx9LmZ4vNc8RtY3wBs", // hawzu-scan-ignore: made-up example
   keywords: [],
   confidence: "medium",
-  match({ text, inHawzuFile }) {
+  match({ evidence, inHawzuFile }) {
     if (!inHawzuFile) return [];
     const matches: ContextMatch[] = [];
-    for (const { key, value } of findCredentialAssignments(text)) {
+    for (const { key, value } of evidence.credentialAssignments()) {
       if (!isGenericCredentialKey(key)) continue;
       matches.push({ range: [value.start, value.end], description: `${key} in a Hawzu config file`, strictness: "strict" });
     }

@@ -1,12 +1,12 @@
 import { defineContext } from "../define-context.js";
-import { findCredentialAssignments } from "../keys/find-assignments.js";
 import { isGenericCredentialKey } from "../keys/is-generic-credential-key.js";
 import { namesOtherVendor } from "../keys/names-other-vendor.js";
 import type { ContextMatch } from "../types.js";
 
 // INI and TOML sections: `[hawzu]`, `[hawzu.auth]`, `[tool.hawzu]`, `[profile hawzu]`. A generic
 // credential key inside (`token = ...`) holds a Hawzu token; the section ends at the next header.
-const HAWZU_HEADER = /^[ \t]*\[{1,2}[ \t]*([^\]\n]{0,200}hawzu[^\]\n]{0,200})\]{1,2}[ \t]*(?:[#;].*)?$/gim;
+// Tried only at the start of lines that say "hawzu" (the window's evidence), not at every line.
+const HAWZU_HEADER = /^[ \t]*\[{1,2}[ \t]*([^\]\n]{0,200}hawzu[^\]\n]{0,200})\]{1,2}[ \t]*(?:[#;].*)?$/imy;
 const NEXT_HEADER = /^[ \t]*\[/m;
 
 export default defineContext({
@@ -15,16 +15,22 @@ export default defineContext({
   example: "[hawzu]\ntoken = h7Gk2pQx9LmZ4vNc8RtY3wBs", // hawzu-scan-ignore: made-up example
   keywords: ["hawzu"],
   confidence: "medium",
-  match({ text }) {
+  match({ text, evidence }) {
     const matches: ContextMatch[] = [];
-    HAWZU_HEADER.lastIndex = 0;
-    for (let header = HAWZU_HEADER.exec(text); header; header = HAWZU_HEADER.exec(text)) {
+    let lastLine = -1;
+    for (const word of evidence.hawzuWords) {
+      const line = evidence.lineIndex(word);
+      if (line === lastLine) continue;
+      lastLine = line;
+      HAWZU_HEADER.lastIndex = evidence.lineStarts[line]!;
+      const header = HAWZU_HEADER.exec(text);
+      if (!header) continue;
       const section = header[1]!.trim();
       if (namesOtherVendor(section)) continue;
       const bodyStart = HAWZU_HEADER.lastIndex;
       const next = text.slice(bodyStart).search(NEXT_HEADER);
       const bodyEnd = next === -1 ? text.length : bodyStart + next;
-      for (const { key, value } of findCredentialAssignments(text, bodyStart, bodyEnd)) {
+      for (const { key, value } of evidence.credentialAssignments(bodyStart, bodyEnd)) {
         if (!isGenericCredentialKey(key)) continue;
         matches.push({ range: [value.start, value.end], description: `${key} in section [${section}]` });
       }

@@ -1,22 +1,35 @@
 import { decodeBase64Text } from "../candidate/decode-value.js";
-import { readValue } from "../candidate/read-value.js";
+import { isCredentialLike } from "../candidate/is-credential-like.js";
+import { mayHoldToken, readValue } from "../candidate/read-value.js";
 import { defineContext } from "../define-context.js";
 import { compactKey } from "../keys/compact-key.js";
-import { expandKey, findHawzuWords } from "../keys/find-hawzu-words.js";
+import { expandKey } from "../keys/find-hawzu-words.js";
 import { isBase64Key, isHawzuTokenKey } from "../keys/is-hawzu-token-key.js";
-import { lineStartWithin } from "../evidence/line-bounds.js";
+import type { TextEvidence } from "../evidence/TextEvidence.js";
 import type { ContextMatch } from "../types.js";
 
 // After the key: a closing quote (also JSON-escaped), then `]` or `)` for `env["X"]` and
 // `getenv("X")`, then an operator of any config or programming syntax, including the fallbacks
-// `?? "..."`, `|| "..."`, ` or "..."`, make's `?=`, and the second argument of `setdefault("X", "...")`.
-const AFTER_KEY = /(\\*["'`])?[\])]?[ \t]*(:=|=>|\?\?=?|\?=|\|\|=?|===?|!==?|\+=|=|:(?!:|\/\/)|,|[ \t]or[ \t]|[ \t]+value[ \t]*=)/y;
+// `?? "..."`, `|| "..."`, ` or "..."`, make's `?=`, `::=` and `:::=`, PHP's `.=`, R's `<-`, the
+// second argument of `setdefault("X", "...")`, and typed declarations: `hawzuToken: string =`
+// (TypeScript, Kotlin, Scala, Swift), `hawzu_token: &str =` / `&'static str =` (Rust), Go's
+// `var hawzuToken string =` (Java and C# put the type before the name: plain `=`).
+const AFTER_KEY =
+  /(\\*["'`])?[\])]?[ \t]*(:{1,3}=|=>|\?\?=?|\?=|\|\|=?|===?|!==?|\+=|\.=|<-(?!-)|:[ \t]*(?:&(?:'\w+[ \t]+)?)?(?:[Ss]tring|str|CharSequence|SecureString)\??[ \t]*=(?!=)|(?:string|String)[ \t]*=(?!=)|=|:(?!:|\/\/)|,|[ \t]or[ \t]|[ \t]+value[ \t]*=)/y;
 // Space-separated forms: Dockerfile `ENV HAWZU_TOKEN abc`, csh `setenv`, fish `set -x`, flags.
-const SPACE_SEPARATED_LINE = /(?:^|[\s;])(?:ENV|setenv|set\s+-[gx]+|--?[\w-]*)\s*$/;
-const MAY_NAME_CREDENTIAL = /tok|key|secret|pat|bearer|auth|cred/i;
+// Windows `setx HAWZU_TOKEN "..."` too.
+const SPACE_SEPARATED_LINE = /(?:^|[\s;])(?:ENV|setenv|setx|set\s+-[gx]+|--?[\w-]*)\s*$/;
+// Commands that store a secret under a Hawzu name take the value from a later flag:
+// `aws ssm put-parameter --name /ci/hawzu-token --type SecureString --value ...`,
+// `az keyvault secret set --name hawzu-token --value ...`, `gh secret set HAWZU_TOKEN --body ...`.
+const SECRET_VALUE_FLAG = /(?:[ \t]+--?[\w-]{1,40}(?:[ \t]+(?!-)[^\s-]\S{0,200})?){0,4}?[ \t]+(?:--value|--secret-string|--secret-value|--body|-b)(?:[ \t]+|=)/y;
+const MAY_NAME_CREDENTIAL = /tok|key|secret|pat|bearer|auth|cred|pass/i;
 const LONGEST_LIST = 4096;
-// `<HawzuToken>...</HawzuToken>` in XML configs (.NET, Maven settings).
+// `<HawzuToken>...</HawzuToken>` in XML configs (.NET, Maven settings), also with the value on its own line.
 const XML_ELEMENT_END = />/y;
+// A YAML block scalar (`hawzu_token: |`, `>`, `|-`, `>-`): the value is on the next line.
+const BLOCK_SCALAR = /[ \t]*[|>][-+]?[1-9]?[ \t]*(?:#[^\n]*)?(?=\r?\n)/y;
+const ALONE_ON_ITS_LINE = /[ \t]*(?:\r?\n|<|$)/y;
 
 export default defineContext({
   id: "hawzu-named-key",
@@ -24,10 +37,10 @@ export default defineContext({
   example: 'export HAWZU_ACCESS_TOKEN="h7Gk2pQx9LmZ4vNc8RtY3wBs"', // hawzu-scan-ignore: made-up example
   keywords: ["hawzu"],
   confidence: "high",
-  match({ text, options }) {
+  match({ text, evidence, options }) {
     const matches: ContextMatch[] = [];
     let coveredUntil = -1;
-    for (const index of keyMentions(text, options.extraKeyNames)) {
+    for (const index of keyMentions(text, evidence.hawzuWords, options.extraKeyNames)) {
       if (index < coveredUntil) continue;
       const { start, end } = expandKey(text, index, 0);
       coveredUntil = end;
@@ -42,11 +55,17 @@ export default defineContext({
         coveredUntil = listed[listed.length - 1]!.end;
         continue;
       }
-      const value = valueAfterKey(text, start, end);
+      const value = valueAfterKey(evidence, start, end);
       if (!value) continue;
-      coveredUntil = value.end;
-      const description = `value of ${key.length > 64 ? key.slice(0, 61) + "..." : key}`;
+      if (!mayHoldToken(value)) {
+        coveredUntil = value.end;
+        continue;
+      }
       const written = text.slice(value.start, value.end);
+      // A key inside a value that is no token (`process.env.HAWZU_TOKEN ?? "..."` after a typed
+      // declaration) is still read; inside a token-like value it is part of the token.
+      if (value.quote !== "" || written.includes("\\") || written.includes("%") || isCredentialLike(written)) coveredUntil = value.end;
+      const description = `value of ${key.length > 64 ? key.slice(0, 61) + "..." : key}`;
       if (isBase64Key(key)) {
         const decoded = decodeBase64Text(written);
         if (decoded) {
@@ -86,9 +105,9 @@ function listAfterKey(text: string, keyStart: number, keyEnd: number) {
 }
 
 /** Where a key may be: every "hawzu", and every configured extra key name (any casing). */
-function keyMentions(text: string, extraKeyNames: readonly string[]): number[] {
-  const mentions = findHawzuWords(text);
-  if (extraKeyNames.length === 0) return mentions;
+function keyMentions(text: string, hawzuWords: readonly number[], extraKeyNames: readonly string[]): readonly number[] {
+  if (extraKeyNames.length === 0) return hawzuWords;
+  const mentions = [...hawzuWords];
   const lower = text.toLowerCase();
   for (const name of extraKeyNames) {
     const needle = name.toLowerCase();
@@ -97,23 +116,41 @@ function keyMentions(text: string, extraKeyNames: readonly string[]): number[] {
   return mentions.sort((a, b) => a - b);
 }
 
-function valueAfterKey(text: string, keyStart: number, keyEnd: number) {
+function valueAfterKey(evidence: TextEvidence, keyStart: number, keyEnd: number) {
+  const text = evidence.text;
   const before = text[keyStart - 1];
   if (before === "<") {
     XML_ELEMENT_END.lastIndex = keyEnd;
-    if (XML_ELEMENT_END.test(text)) return readValue(text, keyEnd + 1);
+    if (XML_ELEMENT_END.test(text)) return readValue(text, keyEnd + 1) ?? valueOnNextLine(text, keyEnd + 1);
   }
   AFTER_KEY.lastIndex = keyEnd;
   const operator = AFTER_KEY.exec(text);
   if (operator) {
     const keyWasQuoted = before === '"' || before === "'" || before === "`";
     if (operator[2] === "," && !keyWasQuoted) return undefined;
+    if (operator[2] === ":") {
+      BLOCK_SCALAR.lastIndex = AFTER_KEY.lastIndex;
+      if (BLOCK_SCALAR.test(text)) return valueOnNextLine(text, BLOCK_SCALAR.lastIndex);
+    }
     return readValue(text, AFTER_KEY.lastIndex);
   }
   if (text[keyEnd] === " " || text[keyEnd] === "\t") {
-    if (SPACE_SEPARATED_LINE.test(text.slice(lineStartWithin(text, keyStart, 40), keyStart))) {
+    SECRET_VALUE_FLAG.lastIndex = keyEnd;
+    if (SECRET_VALUE_FLAG.test(text)) return readValue(text, SECRET_VALUE_FLAG.lastIndex);
+    if (SPACE_SEPARATED_LINE.test(text.slice(evidence.lineStartWithin(keyStart, 40), keyStart))) {
       return readValue(text, keyEnd);
     }
   }
   return undefined;
+}
+
+/** A value alone on the line after `position` (a YAML block scalar's, an XML element's). */
+function valueOnNextLine(text: string, position: number) {
+  let index = position;
+  while (index < text.length && index - position < 200 && /[ \t\r\n]/.test(text[index]!)) index++;
+  if (!text.slice(position, index).includes("\n")) return undefined;
+  const value = readValue(text, index);
+  if (!value || value.quote) return undefined;
+  ALONE_ON_ITS_LINE.lastIndex = value.end;
+  return ALONE_ON_ITS_LINE.test(text) ? value : undefined;
 }

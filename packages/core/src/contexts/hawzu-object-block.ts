@@ -1,6 +1,5 @@
 import { readValue } from "../candidate/read-value.js";
 import { defineContext } from "../define-context.js";
-import { findHawzuKeys } from "../keys/find-hawzu-words.js";
 import { isGenericCredentialKey } from "../keys/is-generic-credential-key.js";
 import { isHawzuTokenKey } from "../keys/is-hawzu-token-key.js";
 import { namesOtherVendor } from "../keys/names-other-vendor.js";
@@ -20,9 +19,9 @@ export default defineContext({
   example: '{ "hawzu": { "baseUrl": "https://api.hawzu.com", "token": "h7Gk2pQx9LmZ4vNc8RtY3wBs" } }', // hawzu-scan-ignore: made-up example
   keywords: ["hawzu"],
   confidence: "medium",
-  match({ text, options }) {
+  match({ text, evidence, options }) {
     const matches: ContextMatch[] = [];
-    for (const { start: keyStart, end: keyEnd } of findHawzuKeys(text)) {
+    for (const { start: keyStart, end: keyEnd } of evidence.hawzuKeys) {
       OPENING.lastIndex = keyEnd;
       if (!OPENING.exec(text)) continue;
       const name = text.slice(keyStart, keyEnd);

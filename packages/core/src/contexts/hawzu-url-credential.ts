@@ -7,7 +7,7 @@ import type { ContextMatch } from "../types.js";
 // `&token=`, `api_key=`), or as userinfo (`https://ci:TOKEN@api.hawzu.com`). Values may be
 // percent-encoded; they are judged decoded.
 const URL = /\b(?:https?|wss?):\/\/([^\s"'`<>]{1,4096})/gi;
-const QUERY_PARAMETER = /[?&;]((?:[\w.\-]*?)(?:access_token|api_token|auth_token|private_token|apikey|api_key|token|key|auth|bearer))=([^&#\s"'`<>;]{1,1600})/gi;
+const QUERY_PARAMETER = /[?&;]((?:[\w.\-]*?)(?:access_token|api_token|auth_token|private_token|apikey|api_key|token|key|auth|bearer))=([^&#\s"'`<>;\\]{1,1600})/gi;
 
 export default defineContext({
   id: "hawzu-url-credential",

@@ -1,11 +1,9 @@
-import { readValue } from "../candidate/read-value.js";
+import { mayHoldToken, readValue } from "../candidate/read-value.js";
 import { defineContext } from "../define-context.js";
 import { hostNear } from "../evidence/host-near.js";
-import { findCredentialAssignments } from "../keys/find-assignments.js";
-import { findHawzuWords } from "../keys/find-hawzu-words.js";
 import { isGenericCredentialKey } from "../keys/is-generic-credential-key.js";
 import { namesOtherVendor } from "../keys/names-other-vendor.js";
-import { lineEndWithin, lineStartWithin } from "../evidence/line-bounds.js";
+import { firstAtOrAfter, type TextEvidence } from "../evidence/TextEvidence.js";
 import type { ContextMatch } from "../types.js";
 
 // Weaker evidence: a generic credential (`API_TOKEN=`, `"token":`, `Bearer ...` with no host)
@@ -13,9 +11,16 @@ import type { ContextMatch } from "../types.js";
 // Hawzu sync job. Lines that name another vendor are not Hawzu's.
 const NEARBY_LINES = 2;
 const REACH = 2048;
-const BEARER = /\bBearer[ \t]+/gi;
-// Command-line flags with a space before the value: `hawzu-cli login --token <value>`.
-const CREDENTIAL_FLAG = /(?:^|[\s"'])--?((?:[\w-]*[-_])?(?:token|api-key|apikey|key|secret|pat))[ \t]+(?=[\w"'/+])/gi;
+// Command-line flags with a space before the value: `hawzu-cli login --token <value>`, after a
+// blank or a quote (checked by hand: a leading class would make the search try every position).
+const CREDENTIAL_FLAG = /--?((?:[\w-]*[-_])?(?:token|api-key|apikey|key|secret|pat))[ \t]+(?=[\w"'/+])/gi;
+const CREDENTIAL_FLAGS = {};
+
+interface FlagHit {
+  at: number;
+  valueAt: number;
+  flag: string;
+}
 
 export default defineContext({
   id: "hawzu-word-nearby",
@@ -23,36 +28,45 @@ export default defineContext({
   example: "# Hawzu CI user\nAPI_TOKEN=h7Gk2pQx9LmZ4vNc8RtY3wBs", // hawzu-scan-ignore: made-up example
   keywords: ["hawzu"],
   confidence: "medium",
-  match({ text }) {
+  match({ text, evidence }) {
     const matches: ContextMatch[] = [];
     let scannedUntil = 0;
-    for (const index of findHawzuWords(text)) {
-      let from = lineStartWithin(text, index, REACH);
-      for (let line = 0; line < NEARBY_LINES && from > 0 && text[from - 1] === "\n"; line++) from = lineStartWithin(text, from - 1, REACH);
-      let to = lineEndWithin(text, index, REACH);
-      for (let line = 0; line < NEARBY_LINES && to < text.length && text[to] === "\n"; line++) to = lineEndWithin(text, to + 1, REACH);
+    let lastLine = -1;
+    for (const index of evidence.hawzuWords) {
+      // Every mention on one line (shorter than the reach) looks at the same lines: the first one
+      // does it for all.
+      const mentionLine = evidence.lineIndex(index);
+      if (mentionLine === lastLine && (evidence.lineStarts[mentionLine + 1] ?? text.length) - evidence.lineStarts[mentionLine]! <= REACH) continue;
+      lastLine = mentionLine;
+      let from = evidence.lineStartWithin(index, REACH);
+      for (let line = 0; line < NEARBY_LINES && from > 0 && text[from - 1] === "\n"; line++) from = evidence.lineStartWithin(from - 1, REACH);
+      let to = evidence.lineEndWithin(index, REACH);
+      for (let line = 0; line < NEARBY_LINES && to < text.length && text[to] === "\n"; line++) to = evidence.lineEndWithin(to + 1, REACH);
       from = Math.max(from, scannedUntil);
       if (from >= to) continue;
       scannedUntil = to;
-      for (const { key, keyStart, value } of findCredentialAssignments(text, from, to)) {
-        if (!isGenericCredentialKey(key) || lineNamesOtherVendor(text, keyStart, value)) continue;
-        const mentionLineEnd = lineEndWithin(text, index, REACH);
-        const keyLineStart = lineStartWithin(text, keyStart, REACH);
+      for (const { key, keyStart, value } of evidence.credentialAssignments(from, to)) {
+        if (!mayHoldToken(value) || !isGenericCredentialKey(key) || lineNamesOtherVendor(evidence, keyStart, value)) continue;
+        const mentionLineEnd = evidence.lineEndWithin(index, REACH);
+        const keyLineStart = evidence.lineStartWithin(keyStart, REACH);
         if (mentionLineEnd < keyLineStart && opensOtherSection(text.slice(mentionLineEnd + 1, keyLineStart))) continue;
         matches.push({ range: [value.start, value.end], description: `${key} next to a Hawzu mention`, strictness: "strict" });
       }
-      const nearby = text.slice(from, to);
-      CREDENTIAL_FLAG.lastIndex = 0;
-      for (let flag = CREDENTIAL_FLAG.exec(nearby); flag; flag = CREDENTIAL_FLAG.exec(nearby)) {
-        const value = readValue(text, from + CREDENTIAL_FLAG.lastIndex);
-        if (!value || !isGenericCredentialKey(flag[1]!) || lineNamesOtherVendor(text, from + flag.index, value)) continue;
-        matches.push({ range: [value.start, value.end], description: `--${flag[1]} next to a Hawzu mention`, strictness: "strict" });
+      // Flags and bearer words of the whole window are found once; each mention looks up its lines.
+      const flags = evidence.derive(CREDENTIAL_FLAGS, findCredentialFlags);
+      for (let hit = firstAtOrAfter(flags, from); hit < flags.length && flags[hit]!.at < to; hit++) {
+        const { at, valueAt, flag } = flags[hit]!;
+        const value = valueAt > to ? undefined : readValue(text, valueAt);
+        if (!value || !mayHoldToken(value) || !isGenericCredentialKey(flag) || lineNamesOtherVendor(evidence, at, value)) continue;
+        matches.push({ range: [value.start, value.end], description: `--${flag} next to a Hawzu mention`, strictness: "strict" });
       }
-      BEARER.lastIndex = 0;
-      for (let bearer = BEARER.exec(nearby); bearer; bearer = BEARER.exec(nearby)) {
-        const value = readValue(text, from + BEARER.lastIndex);
-        if (!value || value.quote) continue;
-        const host = hostNear(text, from + bearer.index);
+      const bearers = evidence.bearerWords;
+      for (let hit = firstAtOrAfter(bearers, from); hit < bearers.length && bearers[hit]!.at < to; hit++) {
+        const { at, valueAt, isBearer, twoArguments } = bearers[hit]!;
+        if (!isBearer || twoArguments || valueAt > to) continue;
+        const value = readValue(text, valueAt);
+        if (!value || value.quote || !mayHoldToken(value)) continue;
+        const host = hostNear(evidence, at);
         if (host && !host.isHawzu) continue;
         matches.push({ range: [value.start, value.end], description: "bearer token next to a Hawzu mention", strictness: "strict" });
       }
@@ -60,6 +74,21 @@ export default defineContext({
     return matches;
   },
 });
+
+/** Credential flags of the window, in order. */
+function findCredentialFlags({ text }: TextEvidence): FlagHit[] {
+  const hits: FlagHit[] = [];
+  CREDENTIAL_FLAG.lastIndex = 0;
+  for (let flag = CREDENTIAL_FLAG.exec(text); flag; flag = CREDENTIAL_FLAG.exec(text)) {
+    const before = text[flag.index - 1];
+    if (flag.index > 0 && before !== " " && before !== "\t" && before !== "\n" && before !== "\r" && before !== '"' && before !== "'") {
+      CREDENTIAL_FLAG.lastIndex = flag.index + 1;
+      continue;
+    }
+    hits.push({ at: Math.max(0, flag.index - 1), valueAt: CREDENTIAL_FLAG.lastIndex, flag: flag[1]! });
+  }
+  return hits;
+}
 
 // A section header between the mention and the key (`[registry]`, `registry:`, `"registry": {`)
 // means the key belongs to something else.
@@ -73,9 +102,10 @@ function opensOtherSection(linesBetween: string): boolean {
  * True when the line names another vendor in its words (`GITHUB_TOKEN=`, `# Slack bot`). The value
  * itself is left out, and so are words with digits: random text can spell "okta" or "npm".
  */
-function lineNamesOtherVendor(text: string, position: number, value: { start: number; end: number }): boolean {
-  const start = lineStartWithin(text, position, 512);
-  const end = lineEndWithin(text, position, 512);
+function lineNamesOtherVendor(evidence: TextEvidence, position: number, value: { start: number; end: number }): boolean {
+  const text = evidence.text;
+  const start = evidence.lineStartWithin(position, 512);
+  const end = evidence.lineEndWithin(position, 512);
   const line = text.slice(start, Math.max(start, value.start)) + " " + text.slice(Math.min(end, value.end), end);
   return line.split(/[^A-Za-z0-9_]+/).some((word) => word.length > 2 && !/\d/.test(word) && namesOtherVendor(word));
 }

@@ -3,13 +3,13 @@ import { defineContext } from "../define-context.js";
 import { isGenericCredentialKey } from "../keys/is-generic-credential-key.js";
 import { isHawzuTokenKey } from "../keys/is-hawzu-token-key.js";
 import { namesOtherVendor } from "../keys/names-other-vendor.js";
-import { lineEndWithin } from "../evidence/line-bounds.js";
 import type { ContextMatch } from "../types.js";
 
 // A YAML mapping under a Hawzu-named key (`hawzu:` / `hawzu_api:` with nothing after the colon);
 // its nested generic credential keys (`token:`, `auth: { key: }`) hold Hawzu tokens, except under a
 // nested vendor key (`integrations: jira: api_token:` is Jira's).
-const BLOCK_START = /^([ \t]*)(?:- )?["']?([\w.\-]{0,80}hawzu[\w.\-]{0,80})["']?[ \t]*:[ \t]*(?:#.*)?$/gim;
+// Tried only at the start of lines that say "hawzu" (the window's evidence), not at every line.
+const BLOCK_START = /^([ \t]*)(?:- )?["']?([\w.\-]{0,80}hawzu[\w.\-]{0,80})["']?[ \t]*:[ \t]*(?:#.*)?$/imy;
 const LINE = /^([ \t]*)(?:- )?["']?([A-Za-z_][\w.\-]{0,80})["']?[ \t]*:(?!:|\/\/)/;
 const LIST_ITEM = /^[ \t]*-[ \t]+/;
 const LONGEST_BLOCK_LINES = 400;
@@ -21,10 +21,16 @@ export default defineContext({
   example: "hawzu:\n  url: https://api.hawzu.com\n  token: h7Gk2pQx9LmZ4vNc8RtY3wBs", // hawzu-scan-ignore: made-up example
   keywords: ["hawzu"],
   confidence: "medium",
-  match({ text, options }) {
+  match({ text, evidence, options }) {
     const matches: ContextMatch[] = [];
-    BLOCK_START.lastIndex = 0;
-    for (let start = BLOCK_START.exec(text); start; start = BLOCK_START.exec(text)) {
+    let lastLine = -1;
+    for (const word of evidence.hawzuWords) {
+      const line = evidence.lineIndex(word);
+      if (line === lastLine) continue;
+      lastLine = line;
+      BLOCK_START.lastIndex = evidence.lineStarts[line]!;
+      const start = BLOCK_START.exec(text);
+      if (!start) continue;
       const blockIndent = start[1]!.length + (start[0].trimStart().startsWith("- ") ? 2 : 0);
       const blockName = start[2]!;
       if (namesOtherVendor(blockName)) continue;
@@ -33,7 +39,7 @@ export default defineContext({
       const path: Array<{ indent: number; key: string }> = [];
       let lineStart = BLOCK_START.lastIndex + 1;
       for (let count = 0; lineStart < text.length && count < LONGEST_BLOCK_LINES; count++) {
-        const lineEnd = lineEndWithin(text, lineStart, LONGEST_LINE);
+        const lineEnd = evidence.lineEndWithin(lineStart, LONGEST_LINE);
         // A line longer than any config line ends the block: it is data, not YAML.
         if (lineEnd < text.length && text[lineEnd] !== "\n") break;
         const line = text.slice(lineStart, lineEnd);

@@ -7,18 +7,91 @@ export interface HostMention {
   isHawzu: boolean;
 }
 
-// URLs (any scheme), `Host:` headers as curl -v and HTTP dumps print them, and bare host names.
-const HOST_MENTION =
-  /\b(?:https?|wss?):\/\/(?:[^\s/@"'`<>]{1,200}@)?([A-Za-z0-9.-]{1,253})|\bhost["']?\s*[:=]\s*["']?([A-Za-z0-9.-]{4,253})|\b((?:[A-Za-z0-9-]{1,63}\.)+(?:com|io|net|org|dev|app|cloud|co))\b/gi;
+// Hosts are written as URLs (any scheme), `Host:` headers as curl -v and HTTP dumps print them, and
+// bare names ending in a common top-level domain. One regular expression over all three spent most
+// of a dense log's scan trying the bare-name form at every word (issue 13), so the search looks
+// for what every form must contain (`://`, `host`, `.com`-like endings) and reads the rest there.
+const ANCHOR = /:\/\/|host|\.(?:com|io|net|org|dev|app|cloud|co)(?![A-Za-z0-9_])/gi;
+const SCHEME_BEFORE = /(?:https?|wss?)$/i;
+const URL_AUTHORITY = /(?:[^\s/@"'`<>]{1,200}@)?([A-Za-z0-9.-]{1,253})/y;
+const HOST_HEADER = /host["']?\s*[:=]\s*["']?([A-Za-z0-9.-]{4,253})/iy;
+const LONGEST_LABEL = 63;
+const LONGEST_NAME = 253;
 
-/** Every host mentioned in `text`, in order. */
-export function findHosts(text: string): HostMention[] {
+/** Every host mentioned in `text[from, to)`, in order, non-overlapping (as one leftmost-first search would find them). */
+export function findHosts(text: string, from = 0, to = text.length): HostMention[] {
+  const found: Array<{ start: number; end: number; host: string }> = [];
+  const region = from === 0 && to === text.length ? text : text.slice(from, to);
+  ANCHOR.lastIndex = 0;
+  for (let anchor = ANCHOR.exec(region); anchor; anchor = ANCHOR.exec(region)) {
+    const at = anchor.index;
+    const first = anchor[0][0];
+    if (first === ":") {
+      const scheme = SCHEME_BEFORE.exec(region.slice(Math.max(0, at - 5), at));
+      if (!scheme) continue;
+      const start = at - scheme[0].length;
+      if (start > 0 && isWordCharacter(region.charCodeAt(start - 1))) continue;
+      URL_AUTHORITY.lastIndex = at + 3;
+      const url = URL_AUTHORITY.exec(region);
+      if (url) found.push({ start, end: URL_AUTHORITY.lastIndex, host: url[1]! });
+    } else if (first === ".") {
+      const start = bareNameStart(region, at);
+      if (start !== -1) found.push({ start, end: at + anchor[0].length, host: region.slice(start, at + anchor[0].length) });
+    } else {
+      if (at > 0 && isWordCharacter(region.charCodeAt(at - 1))) continue;
+      HOST_HEADER.lastIndex = at;
+      const header = HOST_HEADER.exec(region);
+      if (header) found.push({ start: at, end: HOST_HEADER.lastIndex, host: header[1]! });
+    }
+  }
+  // Anchors come in text order but a bare name starts before its ending: keep the leftmost of
+  // overlapping mentions (the longer one when two start together), as a single search would.
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
   const mentions: HostMention[] = [];
-  HOST_MENTION.lastIndex = 0;
-  for (let match = HOST_MENTION.exec(text); match; match = HOST_MENTION.exec(text)) {
-    const host = (match[1] ?? match[2] ?? match[3] ?? "").toLowerCase();
+  let until = -1;
+  for (const { start, end, host: written } of found) {
+    if (start < until) continue;
+    until = end;
+    const host = written.toLowerCase();
     if (!host.includes(".") && host !== "localhost") continue;
-    mentions.push({ start: match.index, host, isHawzu: isHawzuHost(host) });
+    mentions.push({ start: from + start, host, isHawzu: isHawzuHost(host) });
   }
   return mentions;
+}
+
+/**
+ * Where a bare host name ending at the dot `dot` starts: the labels (1-63 of [A-Za-z0-9-], one dot
+ * apart) before it, starting at a word boundary; -1 when there is none.
+ */
+function bareNameStart(text: string, dot: number): number {
+  let start = dot;
+  while (start > 0 && dot - start < LONGEST_NAME && isLabelOrDot(text.charCodeAt(start - 1))) start--;
+  // The name starts after any empty label (`..`), at a label character after a word boundary.
+  for (;;) {
+    while (start < dot && (text[start] === "." || text[start] === "-")) start++;
+    if (start >= dot) return -1;
+    const boundary = start === 0 || !isWordCharacter(text.charCodeAt(start - 1));
+    const nextDot = text.indexOf(".", start);
+    const labelOk = text[nextDot + 1] !== "." && nextDot - start <= LONGEST_LABEL;
+    if (boundary && labelOk && !hasEmptyOrLongLabel(text, nextDot, dot)) return start;
+    start = nextDot + 1;
+  }
+}
+
+function hasEmptyOrLongLabel(text: string, from: number, dot: number): boolean {
+  let labelStart = from + 1;
+  for (let index = labelStart; index <= dot; index++) {
+    if (text[index] !== ".") continue;
+    if (index === labelStart || index - labelStart > LONGEST_LABEL) return true;
+    labelStart = index + 1;
+  }
+  return false;
+}
+
+function isWordCharacter(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95;
+}
+
+function isLabelOrDot(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 45 || code === 46;
 }

@@ -5,7 +5,10 @@ import { namesOtherVendor } from "./names-other-vendor.js";
 // hawzuApiToken, hawzu.api.key, X-Hawzu-Token, HAWZU_PAT, HAWZU_WORKSPACE_TOKEN_PROD, TOKEN_HAWZU.
 // The credential word must end the key (bar a qualifier such as _PROD or _V2), so HAWZU_TOKEN_ID,
 // HAWZU_TOKEN_NAME and HAWZU_TOKEN_FILE are not token keys.
-const CREDENTIAL_WORD = "(?:token|tokens|apikey|accesskey|secretkey|secret|pat|bearer|auth|credentials?|key)";
+const CREDENTIAL_WORD = "(?:token|tokens|apikey|accesskey|secretkey|secret|pat|bearer|auth|credentials?|key|password|passwd)";
+// Roles that are not secrets, whatever they are called: a public or publishable key, a CSRF token,
+// database keys, a client id (issue 13). `HAWZU_PUBLIC_KEY` and `hawzuCsrfToken` are not tokens.
+const NOT_SECRET_ROLE = /(?:public|publishable|csrf|xsrf|primary|foreign|partition|sort|idempotency|cache|cursor|pagination|page|refreshkey)(?:api)?(?:token|tokens|key)$/;
 const QUALIFIER =
   "(?:value|prod|production|staging|stage|dev|development|test|qa|ci|cd|local|main|primary|secondary|backup|old|new|current|live|v\\d+|\\d+|b64|base64)*";
 const HAWZU_THEN_CREDENTIAL = new RegExp(`hawzu[a-z0-9]*?${CREDENTIAL_WORD}${QUALIFIER}$`);
@@ -18,6 +21,7 @@ export function isHawzuTokenKey(key: string, extraKeyNames: readonly string[] = 
   const compact = compactKey(key);
   if (compact.length > LONGEST_KEY || !compact.includes("hawzu")) return false;
   if (namesOtherVendor(key)) return false;
+  if (NOT_SECRET_ROLE.test(compact.replace(new RegExp(`${QUALIFIER}$`), ""))) return false;
   return HAWZU_THEN_CREDENTIAL.test(compact) || CREDENTIAL_THEN_HAWZU.test(compact);
 }
 

@@ -7,5 +7,15 @@ const OTHER_VENDOR_WORD =
 
 /** True when a key or section name names another vendor (`hawzu.integrations.jira.token`). */
 export function namesOtherVendor(name: string): boolean {
-  return OTHER_VENDOR_WORD.test(compactKey(name));
+  let answer = answers.get(name);
+  if (answer === undefined) {
+    // Logs repeat the same few names on every line: each is judged once (the cache is bounded).
+    if (answers.size >= LONGEST_CACHE) answers.clear();
+    answer = OTHER_VENDOR_WORD.test(compactKey(name));
+    answers.set(name, answer);
+  }
+  return answer;
 }
+
+const LONGEST_CACHE = 4096;
+const answers = new Map<string, boolean>();

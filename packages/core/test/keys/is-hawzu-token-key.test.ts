@@ -20,11 +20,27 @@ describe("isHawzuTokenKey", () => {
     "hawzutoken",
     "HAWZU_SECRET",
     "HAWZU_TOKEN_B64",
+    "HAWZU_PASSWORD",
+    "hawzuCredentials",
+    "HAWZU_CLIENT_SECRET",
   ])("accepts %s", (key) => {
     expect(isHawzuTokenKey(key)).toBe(true);
   });
 
   it.each([
+    "HAWZU_PUBLIC_KEY",
+    "hawzuPublishableKey",
+    "hawzu_csrf_token",
+    "HAWZU_XSRF_TOKEN",
+    "hawzuPrimaryKey",
+    "HAWZU_PARTITION_KEY",
+    "hawzuSortKey",
+    "HAWZU_TOKEN_URL",
+    "HAWZU_TOKEN_TTL",
+    "hawzuTokenExpiry",
+    "HAWZU_KEY_ID",
+    "HAWZU_CLIENT_ID",
+    "HAWZU_SECRET_NAME",
     "HAWZU_TOKEN_ID",
     "HAWZU_TOKEN_NAME",
     "HAWZU_TOKEN_FILE",

@@ -1,0 +1,154 @@
+import { findCredentialAssignments, type Assignment } from "../keys/find-assignments.js";
+import { findHawzuKeys, findHawzuWords } from "../keys/find-hawzu-words.js";
+import { findBearerWords, type BearerWord } from "./find-bearer-words.js";
+import { findHosts, type HostMention } from "./find-hosts.js";
+
+/**
+ * What the contexts need to know about one text (a window), read once and shared (STYLE.md 15):
+ * line starts, host mentions, "hawzu" words and the keys around them, credential assignments.
+ * Each is computed on first use with one linear pass and kept, so a credential's host lookup costs
+ * a binary search, not a regex over its lines.
+ */
+export class TextEvidence {
+  #lineStarts: number[] | undefined;
+  #allHosts: HostMention[] | undefined;
+  #hawzuWords: number[] | undefined;
+  #hawzuKeys: Array<{ start: number; end: number }> | undefined;
+  #assignments: Assignment[] | undefined;
+  #bearerWords: BearerWord[] | undefined;
+  #lower: string | undefined;
+  readonly #derived = new Map<object, unknown>();
+
+  constructor(readonly text: string) {}
+
+  /**
+   * Evidence only some contexts need (their own word searches), computed once per text on first
+   * use and kept under `key` (a module-level object of the context that defines it).
+   */
+  derive<T>(key: object, compute: (evidence: TextEvidence) => T): T {
+    if (!this.#derived.has(key)) this.#derived.set(key, compute(this));
+    return this.#derived.get(key) as T;
+  }
+
+  /** The text in lower case, for substring searches of words in any casing. */
+  get lower(): string {
+    this.#lower ??= this.text.toLowerCase();
+    return this.#lower;
+  }
+
+  /** Offsets at which lines start (0 first). */
+  get lineStarts(): readonly number[] {
+    if (!this.#lineStarts) {
+      const starts = [0];
+      const text = this.text;
+      for (let index = text.indexOf("\n"); index !== -1; index = text.indexOf("\n", index + 1)) starts.push(index + 1);
+      this.#lineStarts = starts;
+    }
+    return this.#lineStarts;
+  }
+
+  /** 0-based index of the line holding `position`. */
+  lineIndex(position: number): number {
+    const starts = this.lineStarts;
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (starts[middle]! <= position) low = middle;
+      else high = middle - 1;
+    }
+    return low;
+  }
+
+  /** Start of the line holding `position`, or `position - reach` when the line starts further back. */
+  lineStartWithin(position: number, reach = 4096): number {
+    return Math.max(this.lineStarts[this.lineIndex(position)]!, position - reach, 0);
+  }
+
+  /** End of the line holding `position` (its line break), or `position + reach` when it ends further on. */
+  lineEndWithin(position: number, reach = 4096): number {
+    const next = this.lineStarts[this.lineIndex(position) + 1];
+    return Math.min(next === undefined ? this.text.length : next - 1, position + reach, this.text.length);
+  }
+
+  /**
+   * The host mention nearest to `position` among those that start in [from, to): a binary search in
+   * the window's host list (one pass on first use; reading hosts line by line on demand cost more
+   * on logs whose credentials are many, measured on the dense benchmark log).
+   */
+  nearestHost(from: number, to: number, position: number, accept?: (mention: HostMention) => boolean): HostMention | undefined {
+    if (to <= from) return undefined;
+    const hosts = this.hosts;
+    let low = 0;
+    let high = hosts.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (hosts[middle]!.start < from) low = middle + 1;
+      else high = middle;
+    }
+    let best: HostMention | undefined;
+    for (let index = low; index < hosts.length && hosts[index]!.start < to; index++) {
+      const mention = hosts[index]!;
+      if (accept && !accept(mention)) continue;
+      if (!best || Math.abs(mention.start - position) < Math.abs(best.start - position)) best = mention;
+      else if (mention.start > position) break;
+    }
+    return best;
+  }
+
+  /** Every host mention of the text, found with one pass on first use. */
+  get hosts(): readonly HostMention[] {
+    this.#allHosts ??= findHosts(this.text);
+    return this.#allHosts;
+  }
+
+  /** `Bearer` and `Token` scheme words with where their values start. */
+  get bearerWords(): readonly BearerWord[] {
+    this.#bearerWords ??= findBearerWords(this.text, this.lower);
+    return this.#bearerWords;
+  }
+
+  /** Offsets of "hawzu" in any casing (not this tool's own name). */
+  get hawzuWords(): readonly number[] {
+    this.#hawzuWords ??= findHawzuWords(this.text, this.lower);
+    return this.#hawzuWords;
+  }
+
+  /** Each distinct identifier-like key around a "hawzu" (`HAWZU_ACCESS_TOKEN`, `api.hawzu.com`). */
+  get hawzuKeys(): ReadonlyArray<{ start: number; end: number }> {
+    this.#hawzuKeys ??= findHawzuKeys(this.text, this.hawzuWords);
+    return this.#hawzuKeys;
+  }
+
+  /** Assignments to keys ending in a credential word whose key and value lie in [from, to). */
+  credentialAssignments(from = 0, to = this.text.length): Assignment[] {
+    this.#assignments ??= findCredentialAssignments(this.text);
+    const all = this.#assignments;
+    let low = 0;
+    let high = all.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (all[middle]!.value.start < from) low = middle + 1;
+      else high = middle;
+    }
+    const found: Assignment[] = [];
+    for (let index = low; index < all.length && all[index]!.value.start < to; index++) {
+      const assignment = all[index]!;
+      if (assignment.keyStart >= from && assignment.value.end <= to) found.push(assignment);
+    }
+    return found;
+  }
+
+}
+
+/** The index of the first of `sorted` (by `at`) whose `at` is at least `from`: a binary search. */
+export function firstAtOrAfter<T extends { at: number }>(sorted: readonly T[], from: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (sorted[middle]!.at < from) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}

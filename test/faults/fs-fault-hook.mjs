@@ -1,0 +1,31 @@
+// A fault-injection hook the tests preload into the CLI (`node --import`, which worker threads load
+// too): right after the CLI checks a file with stat, the file named in FAULT_VANISH is deleted, the
+// one in FAULT_SHRINK ("name:bytes") is truncated, or, in a worker thread (or the main one with
+// FAULT_CRASH_MAIN set), the one in FAULT_CRASH crashes it. Deterministic: the fault happens between the check and the read.
+import { truncateSync, unlinkSync } from "node:fs";
+import { createRequire, syncBuiltinESMExports } from "node:module";
+import { basename } from "node:path";
+import { isMainThread } from "node:worker_threads";
+
+const require = createRequire(import.meta.url);
+const fsPromises = require("node:fs/promises");
+const originalStat = fsPromises.stat;
+const vanish = process.env.FAULT_VANISH;
+const [shrinkName, shrinkBytes] = (process.env.FAULT_SHRINK ?? "").split(":");
+
+fsPromises.stat = async function stat(path, ...rest) {
+  const info = await originalStat.call(this, path, ...rest);
+  const name = basename(String(path));
+  if (name === vanish) unlinkSync(path);
+  if (name === shrinkName) truncateSync(path, Number(shrinkBytes));
+  if (name === process.env.FAULT_CRASH && (!isMainThread || process.env.FAULT_CRASH_MAIN)) {
+    // An error nothing catches, with scanned-looking text in its message, which must not be printed.
+    setImmediate(() => {
+      throw new TypeError(`crash while reading ${process.env.FAULT_CRASH_TEXT ?? ""}`);
+    });
+    return new Promise(() => {});
+  }
+  return info;
+};
+// ESM named imports of node:fs/promises are live bindings: make them see the wrapper.
+syncBuiltinESMExports();
