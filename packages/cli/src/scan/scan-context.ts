@@ -65,6 +65,8 @@ export interface ScanSink {
   error(error: ReportError): void;
   /** Scanned, but the user should know (invalid UTF-8 decoded with replacements). */
   warning(file: string, message: string): void;
+  /** Bytes of a streamed input handed to the core so far, chunk by chunk: for `--progress`. */
+  read?(bytes: number): void;
 }
 
 /** What one top-level input cost; shared by the layers of an archive to enforce `maxBytes`. */

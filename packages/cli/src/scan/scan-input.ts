@@ -33,6 +33,7 @@ export async function scanInput(input: ScanInput, context: ScanContext): Promise
     if (input.stream) {
       for await (const chunk of input.stream) {
         scanner.push(chunk, input.transientChunks);
+        context.sink.read?.(chunk.length);
         if (input.live) scanner.flush();
       }
     }
