@@ -173,7 +173,7 @@ describe("hawzu-scan (built, as a child process)", () => {
       "latin1.log:2:20",
     ]);
     expect(report.errors).toEqual([
-      { file: "cut.log.gz", message: expect.stringContaining("truncated or corrupt gzip data") },
+      { file: "cut.log.gz", message: expect.stringContaining("truncated gzip data") },
       { file: "locked.zip", member: "inside.log", message: expect.stringContaining("encrypted zip member") },
       { file: "pipe.log", message: expect.stringContaining("named pipe (FIFO), not a regular file") },
       { file: "unreadable.env", message: expect.stringContaining("cannot read it (EACCES)") },

@@ -14,6 +14,15 @@ export function describeCommit(finding: { author?: string; date?: string; subjec
 export function shortFingerprint(fingerprint: string): string {
   return fingerprint.slice(0, "sha256:".length + 8);
 }
+// How a person turns each format we recognise but do not decode into something we scan.
+const EXTRACT_WITH: Record<string, string> = {
+  "7z": "`7z x FILE`",
+  rar: "`unrar x FILE`",
+  lz4: "`lz4 -dc FILE > out`",
+  lzip: "`lzip -dc FILE > out`",
+  compress: "`uncompress -c FILE > out`",
+  lzma: "`xz --format=lzma -dc FILE > out`",
+};
 
 export const messages = {
   // Bad input, one line each: what happened and what to do. Prefixed with the file by the caller.
@@ -25,9 +34,11 @@ export const messages = {
   shrank: (size: number, read: number) =>
     `not fully scanned: it shrank while being read (from ${size} to ${read} bytes, e.g. truncated by log rotation); what it held past that was not scanned: rescan it and its rotated copy`,
   readFailed: (detail: string) => `not scanned: reading failed (${detail}); check the file and rerun`,
-  truncatedGzip: (bytes: number) =>
-    `truncated or corrupt gzip data: scanned only the first ${bytes} decompressed bytes; fetch a complete copy and rescan`,
-  corruptArchive: (kind: string, detail: string) => `not fully scanned: corrupt ${kind} archive (${detail}); fetch a complete copy and rescan`,
+  undecodable: (codec: string, truncated: boolean, bytes: number) =>
+    `not fully scanned: ${truncated ? "truncated" : "corrupt"} ${codec} data, scanned only the first ${bytes} decompressed bytes; fetch a complete copy and rescan`,
+  notDecoded: (format: string) =>
+    `not scanned: ${format} content is not decoded by hawzu-scan; decompress or extract it (${EXTRACT_WITH[format] ?? "with its own tool"}) and scan the result`,
+  corruptArchive: (kind: string) => `not fully scanned: corrupt or truncated ${kind} archive; fetch a complete copy and rescan`,
   encryptedZipMember: "not scanned: encrypted zip member; decrypt the archive and scan the extracted files",
   unsupportedZipMember: (method: number) => `not scanned: zip compression method ${method} is not supported; extract it with another tool and scan the files`,
   tooDeep: (depth: number) => `not scanned: archive nested deeper than archives.maxDepth (${depth}); raise it in the config to scan it`,
@@ -37,6 +48,7 @@ export const messages = {
     `not fully scanned: compression ratio passed archives.maxRatio (${limit}:1), possibly a zip bomb; raise the limit in the config if it is genuine`,
   nestedZipTooBig: (limit: number) => `not scanned: a zip inside an archive larger than ${limit} bytes; extract it and scan it directly`,
   pathMissing: "not scanned: no such file or directory; check the path",
+  binaryNamed: "not scanned: binary content (not text, nor a format hawzu-scan decodes); scan the text it came from, or leave it off the command line",
   nothingStagedMatches: "not scanned: no staged (added or changed) file matches it; `git add` it first, or check the path or pattern",
   directoryUnreadable: (code: string) => `not scanned: cannot list this directory (${code}); fix its permissions`,
 
@@ -148,6 +160,7 @@ export const messages = {
     statuses.size > 0 && [...statuses].every((status) => status === "inactive")
       ? "the Hawzu API refuses these tokens, so there is nothing to revoke: remove them here and keep such values in an environment variable or secret store"
       : HINT,
+  binarySkipped: (count: number) => `; ${count} binary file(s) skipped`,
   suppressionsAddedHeading: (count: number) =>
     `${count} suppression(s) added by this change (the scan used the base revision's config, ignore rules and baseline; review them):`,
   failOnNewSuppression: (count: number) => `--fail-on-new-suppression: this change adds ${count} suppression(s) (listed above); have them reviewed, or run without the option`,

@@ -25,7 +25,7 @@ describe("run: scanning paths", () => {
     expect(finding).toMatchObject({ file: "app/.env", line: 2, column: 20, endLine: 2, endColumn: 20 + token.length, confidence: "high" });
     expect(finding.fingerprint).toMatch(/^sha256:[0-9a-f]{64}$/);
     expect(finding.redacted).toBe(`${token.slice(0, 4)}********`);
-    expect(Object.keys(report.stats)).toEqual(["files", "bytes", "durationMs", "ignored"]);
+    expect(Object.keys(report.stats)).toEqual(["files", "bytes", "durationMs", "ignored", "skippedBinary"]);
   });
 
   it("exits 2 and names the path when a path does not exist, and still scans the rest", async () => {
@@ -68,13 +68,15 @@ describe("run: scanning paths", () => {
       "logs/old.log": leak.curl(fakeToken()),
       "vendor/x.env": leak.env(fakeToken()),
       "hawzu-scan.config.json": JSON.stringify({ ignore: ["vendor/**"] }),
-      "image.bin": Buffer.concat([Buffer.from(leak.env(fakeToken())), Buffer.from([0, 1, 2, 3])]),
+      // Mostly control bytes, as in an image: binary (a few NULs alone no longer make text binary).
+      "image.bin": Buffer.concat([Buffer.from(leak.env(fakeToken())), Buffer.from(Array.from({ length: 200 }, (_, index) => index % 32))]),
       "kept.env": leak.env(fakeToken()),
     });
     const result = await runInMemory(["-f", "json"], { cwd });
     const report = JSON.parse(result.stdout);
     expect(report.findings.map((finding: { file: string }) => finding.file)).toEqual(["kept.env"]);
     expect(report.errors).toEqual([]);
+    expect(report.stats.skippedBinary).toBe(1);
   });
 
   it("follows symbolic links without looping and notes a dangling one (nothing to scan, not an error)", async () => {

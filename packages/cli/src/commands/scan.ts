@@ -149,6 +149,7 @@ export async function scanCommand(options: ScanOptions, io: RunIo, version: stri
   const suppressed: ScannedSuppressed[] = [];
   const errors: ReportError[] = [];
   let baselined = 0;
+  let skippedBinary = 0;
   const textOut = live ? createTextReporter((text) => io.stdout.write(text), { color }) : undefined;
 
   const sink: ScanSink = {
@@ -182,6 +183,9 @@ export async function scanCommand(options: ScanOptions, io: RunIo, version: stri
     },
     read(bytes) {
       progress.read(bytes);
+    },
+    skipped() {
+      skippedBinary++;
     },
   };
   for (const error of walked.errors) sink.error(error);
@@ -326,7 +330,7 @@ export async function scanCommand(options: ScanOptions, io: RunIo, version: stri
     version: 1,
     findings: reported,
     errors: errors.sort(compareErrors),
-    stats: { files: fileCount, bytes, durationMs: Math.round(performance.now() - started), ignored: ignoredCount },
+    stats: { files: fileCount, bytes, durationMs: Math.round(performance.now() - started), ignored: ignoredCount, skippedBinary },
     ...(options.listSuppressed ? { suppressed: suppressed.sort(compareFindings) } : addedSuppressed.length > 0 ? { suppressed: addedSuppressed.sort(compareFindings) } : {}),
     ...(suppressionsAdded ? { suppressionsAdded } : {}),
     covered: {

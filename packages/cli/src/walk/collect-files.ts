@@ -14,6 +14,8 @@ export interface FileEntry {
   /** Relative to the current directory, `/`-separated. */
   displayPath: string;
   size: number;
+  /** Named on the command line: never skipped silently (a binary is named as not scanned). */
+  named?: boolean;
 }
 
 interface Rules {
@@ -52,11 +54,11 @@ export async function collectFiles(paths: readonly string[], cwd: string, extraI
   const configRules = toRules(cwd, extraIgnores);
 
   const display = (path: string) => toSlash(relative(cwd, path)) || ".";
-  const addFile = async (path: string, size: number) => {
+  const addFile = async (path: string, size: number, named = false) => {
     const real = await realpath(path).catch(() => path);
     if (seen.has(real)) return;
     seen.add(real);
-    files.push({ path, displayPath: display(path), size });
+    files.push({ path, displayPath: display(path), size, ...(named ? { named } : {}) });
   };
 
   const isIgnored = (path: string, isDirectory: boolean, rules: readonly Rules[]) =>
@@ -127,7 +129,7 @@ export async function collectFiles(paths: readonly string[], cwd: string, extraI
       // A folder named on the command line is scanned even if a rule above it would skip it.
       await walk(path, inherited.map((rules) => exemptNamed(rules, path)), new Set([real]));
     } else if (info.isFile()) {
-      await addFile(path, info.size);
+      await addFile(path, info.size, true);
     } else {
       files.push({ path, displayPath: display(path), size: 0 });
     }
