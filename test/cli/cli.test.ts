@@ -1,6 +1,6 @@
 // End-to-end: the built CLI as a child process, on real files in temp folders.
 import { execFileSync, spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import { seededRandom } from "../support/seeded-random.js";
 import { isCredentialLike } from "@hawzu-scan/core";
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -9,10 +9,12 @@ import { fileURLToPath } from "node:url";
 import { crc32, deflateRawSync, gunzipSync, gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+// Seeded, so every run draws the same values: nothing here passes or fails by chance.
+const random = seededRandom("cli-e2e");
+
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const BIN = join(ROOT, "packages/cli/bin/hawzu-scan.js");
 const isRoot = process.getuid?.() === 0;
-const NOBODY = 65534;
 
 beforeAll(() => {
   execFileSync("npx", ["tsc", "-b", "packages/cli"], { cwd: ROOT, stdio: "pipe" });
@@ -25,7 +27,7 @@ afterAll(() => {
 
 function fakeToken(): string {
   for (;;) {
-    const token = randomBytes(30).toString("base64url");
+    const token = random.bytes(30).toString("base64url");
     if (/^[A-Za-z0-9]+$/.test(token) && /[A-Z]/.test(token) && /[a-z]/.test(token) && /\d/.test(token) && isCredentialLike(token, "strict")) return token;
   }
 }
@@ -34,7 +36,6 @@ const curlLine = (token: string) => `curl -H 'Authorization: Bearer ${token}' ht
 
 function folder(files: Record<string, string | Buffer> = {}): string {
   const root = mkdtempSync(join(tmpdir(), "hawzu-e2e-"));
-  chmodSync(root, 0o755);
   folders.push(root);
   for (const [path, content] of Object.entries(files)) {
     mkdirSync(dirname(join(root, path)), { recursive: true });
@@ -49,12 +50,19 @@ interface Result {
   stderr: string;
 }
 
-function cli(args: string[], options: { cwd: string; input?: string; asNobody?: boolean }): Promise<Result> {
+// Root reads any file whatever its mode. Running the CLI as another user (nobody) fails wherever that
+// user cannot reach the checkout or the node binary (a mode-0700 `mktemp -d` clone, node under
+// root's home), so root keeps its identity and only drops the two capabilities that bypass file
+// modes: setpriv is part of util-linux, which every Debian-based system has.
+const honourFileModes = (command: string, args: string[]): [string, string[]] =>
+  isRoot ? ["setpriv", ["--bounding-set=-dac_override,-dac_read_search", "--", command, ...args]] : [command, args];
+
+function cli(args: string[], options: { cwd: string; input?: string; honourFileModes?: boolean }): Promise<Result> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
+    const [command, commandArgs] = options.honourFileModes ? honourFileModes(process.execPath, [BIN, ...args]) : [process.execPath, [BIN, ...args]];
+    const child = spawn(command, commandArgs, {
       cwd: options.cwd,
       env: { PATH: process.env.PATH ?? "" },
-      ...(options.asNobody ? { uid: NOBODY, gid: NOBODY } : {}),
     });
     let stdout = "";
     let stderr = "";
@@ -155,8 +163,7 @@ describe("hawzu-scan (built, as a child process)", () => {
     chmodSync(join(cwd, "unreadable.env"), 0o000);
     symlinkSync(join(cwd, "does-not-exist"), join(cwd, "dangling.log"));
     execFileSync("mkfifo", [join(cwd, "pipe.log")]);
-    // Root reads any file whatever its mode, so run the CLI as nobody where the test runs as root.
-    const result = await cli(["-f", "json"], { cwd, asNobody: isRoot });
+    const result = await cli(["-f", "json"], { cwd, honourFileModes: true });
     expect(result.code).toBe(1);
     const report = JSON.parse(result.stdout);
     expect(report.findings.map((finding: { file: string; line: number; column: number }) => `${finding.file}:${finding.line}:${finding.column}`)).toEqual([
@@ -182,7 +189,7 @@ describe("hawzu-scan (built, as a child process)", () => {
 
     // The same bad inputs without any token: exit 2, never "clean".
     for (const name of ["crlf.env", "latin1.log", "good.env", "cut.log.gz"]) unlinkSync(join(cwd, name));
-    const clean = await cli([], { cwd, asNobody: isRoot });
+    const clean = await cli([], { cwd, honourFileModes: true });
     expect(clean.code).toBe(2);
     expect(clean.stdout).toContain("3 input(s) NOT fully scanned");
   });

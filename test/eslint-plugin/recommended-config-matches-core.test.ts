@@ -12,6 +12,7 @@ import { createFakeTokens } from "../../packages/eslint-plugin/test/fake-token.j
 
 const fakeToken = createFakeTokens(0xe2e1);
 
+
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const CLI_BIN = join(ROOT, "packages/cli/bin/hawzu-scan.js");
 const [A, B, C, D, E] = [fakeToken(), fakeToken(), fakeToken(), fakeToken(), fakeToken()];

@@ -1,6 +1,6 @@
 /**
  * What the fake Hawzu API does for one token. The real API documents none of its error
- * statuses or bodies (../../../shared/HAWZU.md), so the fake plays plausible variants of each.
+ * statuses or bodies (docs/hawzu-tokens.md), so the fake plays plausible variants of each.
  */
 export type Behaviour =
   | { kind: "live"; identity: Record<string, unknown> }

@@ -1,9 +1,12 @@
-import { randomBytes } from "node:crypto";
+import { seededRandom } from "../support/seeded-random.js";
 import http from "node:http";
 import { afterEach, describe, expect, it } from "vitest";
 import { liveProjectToken, liveWorkspaceToken, rateLimitedFirst, startFakeHawzuApi, type FakeHawzuApi } from "./index.js";
 
-const newToken = () => randomBytes(24).toString("base64url");
+// Seeded, so every run draws the same values: nothing here passes or fails by chance.
+const random = seededRandom("start-fake-hawzu-api");
+
+const newToken = () => random.bytes(24).toString("base64url");
 
 /** A raw GET with node:http, so the fake is tested without the client it stands in for. */
 function get(url: string, token?: string) {

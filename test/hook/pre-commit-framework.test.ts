@@ -11,6 +11,13 @@ import { CLI_BIN, cleanEnvironment, createRepository, fakeToken, type Repository
 const HOOKS_FILE = resolve(dirname(fileURLToPath(import.meta.url)), "../../.pre-commit-hooks.yaml");
 const hasPreCommit = spawnSync("pre-commit", ["--version"]).status === 0;
 
+// Skipping is for a developer's machine only: CI (.ci/run installs it with apt) must run these tests.
+describe.runIf(process.env.CI === "true")("pre-commit in CI", () => {
+  it("is installed, so the framework tests below run rather than skip", () => {
+    expect(hasPreCommit, "pre-commit is not installed: `apt-get install -y pre-commit` (.ci/run does this)").toBe(true);
+  });
+});
+
 describe.skipIf(!hasPreCommit)("the pre-commit framework hook", () => {
   let hookRepository: Repository;
   let project: Repository;

@@ -1,6 +1,6 @@
 // End-to-end: the built CLI with --verify against the fake Hawzu API on 127.0.0.1.
 import { execFile, execFileSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import { seededRandom } from "../support/seeded-random.js";
 import { isCredentialLike } from "@hawzu-scan/core";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -10,12 +10,15 @@ import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { liveProjectToken, liveWorkspaceToken, rateLimitedFirst, startFakeHawzuApi, type FakeHawzuApi } from "../fake-hawzu-api/index.js";
 
+// Seeded, so every run draws the same values: nothing here passes or fails by chance.
+const random = seededRandom("verify-cli");
+
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const BIN = join(ROOT, "packages/cli/bin/hawzu-scan.js");
 
 function fakeToken(): string {
   for (;;) {
-    const token = randomBytes(30).toString("base64url");
+    const token = random.bytes(30).toString("base64url");
     if (/^[A-Za-z0-9]+$/.test(token) && /\d/.test(token) && isCredentialLike(token, "strict")) return token;
   }
 }

@@ -2,7 +2,7 @@
 // a maintained npm proxy server) to the fake Hawzu API served over https with a certificate made
 // here, trusted through NODE_EXTRA_CA_CERTS as a corporate root would be.
 import { execFile, execFileSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import { seededRandom } from "../support/seeded-random.js";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo, Socket } from "node:net";
@@ -14,12 +14,15 @@ import { createProxy } from "proxy";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { liveWorkspaceToken, startFakeHawzuApi, type FakeHawzuApi } from "../fake-hawzu-api/index.js";
 
+// Seeded, so every run draws the same values: nothing here passes or fails by chance.
+const random = seededRandom("verify-proxy");
+
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const BIN = join(ROOT, "packages/cli/bin/hawzu-scan.js");
 
 function fakeToken(): string {
   for (;;) {
-    const token = randomBytes(30).toString("base64url");
+    const token = random.bytes(30).toString("base64url");
     if (/^[A-Za-z0-9]+$/.test(token) && /\d/.test(token) && isCredentialLike(token, "strict")) return token;
   }
 }

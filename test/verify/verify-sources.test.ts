@@ -2,7 +2,7 @@
 // pieces, big streamed files, files on worker threads, zip and tar.gz members, encoded writings),
 // and maps each API behaviour of the fake Hawzu API to live, inactive or unknown.
 import { execFile, execFileSync, spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import { seededRandom } from "../support/seeded-random.js";
 import { isCredentialLike } from "@hawzu-scan/core";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -13,13 +13,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeTar, makeZip } from "../../packages/cli/test/helpers/archives.js";
 import { intermittentServerError, liveProjectToken, liveWorkspaceToken, startFakeHawzuApi, type FakeHawzuApi } from "../fake-hawzu-api/index.js";
 
+// Seeded, so every run draws the same values: nothing here passes or fails by chance.
+const random = seededRandom("verify-sources");
+
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const BIN = join(ROOT, "packages/cli/bin/hawzu-scan.js");
 const MB = 1024 * 1024;
 
 function fakeToken(): string {
   for (;;) {
-    const token = randomBytes(30).toString("base64url");
+    const token = random.bytes(30).toString("base64url");
     if (/^[A-Za-z0-9]+$/.test(token) && /[A-Z]/.test(token) && /[a-z]/.test(token) && /\d/.test(token) && isCredentialLike(token, "strict")) return token;
   }
 }

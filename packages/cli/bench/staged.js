@@ -2,9 +2,10 @@
 // Measures the pre-commit check on a commit of 5 files and one of 1,000 files (realistic source
 // files, a few mentioning Hawzu, no tokens), in one run, side by side:
 //   - library: readStagedInputs + findTokens in this process (the staged scan itself)
-//   - cli:     `node bin/hawzu-scan.js --staged` as a child process (what a hook pays), when built
+//   - cli:     `node bin/hawzu-scan.js --staged` as a child process (what a hook pays), when built;
+//              cliUnbundled: the same through dist/ without the bundle; nodeOnly: `node -e 0`
 //   - commit:  `git commit` with the hook that `hawzu-scan init` installs vs `git commit --no-verify`
-// Usage: node packages/cli/bench/staged.js [runs=7]
+// Usage: npm run build && node packages/cli/bench/staged.js [runs=7]
 import { execFileSync, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -12,10 +13,10 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { findTokens } from "@hawzu-scan/core";
-import { decodeText } from "../dist/git/decode-text.js";
 import { readStagedInputs } from "../dist/git/read-staged-inputs.js";
 
 const runs = Number(process.argv[2] ?? 7);
+const utf8 = new TextDecoder();
 const packageRoot = join(dirname(fileURLToPath(import.meta.url)), "..");
 const bin = join(packageRoot, "bin", "hawzu-scan.js");
 for (const name of Object.keys(process.env)) if (name.startsWith("GIT_")) delete process.env[name];
@@ -53,7 +54,7 @@ function makeRepository(fileCount) {
 
 async function libraryScan(root) {
   let findings = 0;
-  for await (const input of readStagedInputs({ cwd: root })) if (input.kind === "file") findings += findTokens(decodeText(input.content), { path: input.repoPath }).findings.length;
+  for await (const input of readStagedInputs({ cwd: root })) if (input.kind === "file") findings += findTokens(utf8.decode(input.content), { path: input.repoPath }).findings.length;
   if (findings !== 0) throw new Error("the bench files hold no token");
 }
 
@@ -83,6 +84,21 @@ for (const fileCount of [5, 1000]) {
       if (result.status !== 0) throw new Error(`hawzu-scan --staged exited ${result.status}`);
     }
     row.cli = median(times);
+    // The same scan through the unbundled dist/ (what `hawzu-scan` ran before the build bundled it)
+    // and Node starting with nothing to do: the floor for any Node CLI.
+    const unbundled = `const { run } = await import(${JSON.stringify(join(packageRoot, "dist", "index.js"))});
+      process.exitCode = await run(["--staged"], { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, cwd: process.cwd(), env: process.env });`;
+    row.cliUnbundled = median(Array.from({ length: runs }, () => {
+      const start = performance.now();
+      const result = spawnSync(process.execPath, ["--input-type=module", "-e", unbundled], { cwd: root });
+      if (result.status !== 0) throw new Error(`unbundled hawzu-scan --staged exited ${result.status}`);
+      return performance.now() - start;
+    }));
+    row.nodeOnly = median(Array.from({ length: runs }, () => {
+      const start = performance.now();
+      spawnSync(process.execPath, ["-e", "0"], { cwd: root });
+      return performance.now() - start;
+    }));
     const commitTimes = (args) => {
       const measured = [];
       for (let run = 0; run < runs; run++) {

@@ -1,6 +1,7 @@
 import type { Confidence } from "@hawzu-scan/core";
 import type { FindingVerification } from "@hawzu-scan/verify";
 import type { AddedSuppression } from "./change/added-suppression.js";
+import { compareText } from "./compare-text.js";
 
 /**
  * One finding as every report shows it: where (file relative to the current directory, the archive
@@ -109,10 +110,6 @@ export function compareFindings(a: ReportFinding, b: ReportFinding): number {
 
 export function compareErrors(a: ReportError, b: ReportError): number {
   return compareText(a.file, b.file) || compareText(a.member ?? "", b.member ?? "") || compareText(a.message, b.message);
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Only the public keys, in the documented order: what JSON, SARIF and merge see. */

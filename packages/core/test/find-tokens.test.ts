@@ -1,11 +1,14 @@
-import { randomBytes } from "node:crypto";
+import { seededRandom } from "../../../test/support/seeded-random.js";
 import { describe, expect, it } from "vitest";
 import { findTokens, isCredentialLike } from "../src/index.js";
+
+// Seeded, so every run draws the same values: nothing here passes or fails by chance.
+const random = seededRandom("find-tokens");
 
 // Random fake tokens the value check accepts (its miss rate is measured in is-credential-like.test.ts).
 const token = (): string => {
   for (;;) {
-    const value = randomBytes(24).toString("base64url");
+    const value = random.bytes(24).toString("base64url");
     if (isCredentialLike(value, "strict")) return value;
   }
 };
@@ -81,8 +84,8 @@ describe("findTokens", () => {
   });
 
   it("decodes before fingerprinting, so one token has one fingerprint however it is written", () => {
-    let value = randomBytes(30).toString("base64");
-    while (!isCredentialLike(value, "strict")) value = randomBytes(30).toString("base64");
+    let value = random.bytes(30).toString("base64");
+    while (!isCredentialLike(value, "strict")) value = random.bytes(30).toString("base64");
     const plain = findTokens(`HAWZU_TOKEN=${value}`).findings[0]!;
     const percent = findTokens(`https://api.hawzu.com/api/v1/me?token=${encodeURIComponent(value)}`).findings[0]!;
     const escaped = findTokens(`{"hawzuToken":"${value.replaceAll("/", "\\/")}"}`).findings[0]!;

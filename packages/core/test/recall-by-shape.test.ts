@@ -1,6 +1,9 @@
-import { randomBytes } from "node:crypto";
+import { seededRandom } from "../../../test/support/seeded-random.js";
 import { describe, expect, it } from "vitest";
 import { findTokens, isCredentialLike } from "../src/index.js";
+
+// Seeded, so every run draws the same values: nothing here passes or fails by chance.
+const random = seededRandom("recall-by-shape");
 
 // Every way of writing a token, with tokens of every alphabet and edge: a value that starts with
 // `/` or `+` (1 in 32 standard base64 tokens), ends in `=` padding, or spells a vendor name by
@@ -25,11 +28,11 @@ const shapes: Record<string, (token: string) => string> = {
 // Values the value check accepts (its own miss rate is measured in is-credential-like.test.ts):
 // this test is about the contexts.
 const tokens = [
-  ...Array.from({ length: 60 }, () => randomBytes(27).toString("base64")),
-  ...Array.from({ length: 60 }, () => randomBytes(24).toString("base64url")),
-  ...["/", "+", "-", "_"].map((first) => first + randomBytes(24).toString("base64url").slice(1)),
-  randomBytes(25).toString("base64"),
-  randomBytes(26).toString("base64"),
+  ...Array.from({ length: 60 }, () => random.bytes(27).toString("base64")),
+  ...Array.from({ length: 60 }, () => random.bytes(24).toString("base64url")),
+  ...["/", "+", "-", "_"].map((first) => first + random.bytes(24).toString("base64url").slice(1)),
+  random.bytes(25).toString("base64"),
+  random.bytes(26).toString("base64"),
   "9OkTAksfhwlwOBrG2q+SFl6M/Y73s6Mz5Hkd",
   "xNpm4Q2awsR7kT9slackZ3hB8vW1yL6cJ0dF",
 ].filter((token) => isCredentialLike(token, "strict"));

@@ -1,17 +1,20 @@
 // The verifier sends what the core's readFoundToken reads back (extractToken, a pass-through, is
 // gone): checked here against every writing the core decodes, since a wrong read-back is a wrong verdict.
-import { randomBytes } from "node:crypto";
+import { seededRandom } from "../../../test/support/seeded-random.js";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { findTokens, fingerprint, readFoundToken, type FindOptions } from "@hawzu-scan/core";
 
+// Seeded, so every run draws the same values: nothing here passes or fails by chance.
+const random = seededRandom("extract-token");
+
 const b64 = (text: string) => Buffer.from(text, "latin1").toString("base64");
-const urlSafeToken = () => randomBytes(24).toString("base64url");
+const urlSafeToken = () => random.bytes(24).toString("base64url");
 // Standard base64 has `/` and `+`, which JSON may escape (`\/`) and URLs percent-encode.
 const slashyToken = () => {
   for (;;) {
-    const token = randomBytes(27).toString("base64");
+    const token = random.bytes(27).toString("base64");
     if (token.includes("/") && token.includes("+")) return token;
   }
 };

@@ -1,6 +1,7 @@
 import { dirname, relative, resolve, sep } from "node:path";
 import type { ReportFinding } from "../report.js";
 import { parseJson } from "../parse-json.js";
+import { compareText } from "../compare-text.js";
 import { STDIN_NAME } from "../sources/stdin.js";
 
 /**
@@ -46,7 +47,7 @@ export function baselineFolder(baselineFile: string, cwd: string): string {
 export function toBaseline(entries: readonly BaselineEntry[]): Baseline {
   const byKey = new Map<string, BaselineEntry>();
   for (const entry of entries) byKey.set(`${entry.fingerprint}\u0000${entry.file}\u0000${entry.member ?? ""}`, entry);
-  const findingsSorted = [...byKey.values()].sort((a, b) => compare(a.file, b.file) || compare(a.member ?? "", b.member ?? "") || compare(a.fingerprint, b.fingerprint));
+  const findingsSorted = [...byKey.values()].sort((a, b) => compareText(a.file, b.file) || compareText(a.member ?? "", b.member ?? "") || compareText(a.fingerprint, b.fingerprint));
   return { version: 1, findings: findingsSorted };
 }
 
@@ -86,8 +87,4 @@ export function staleEntries(
     const path = resolve(baseline.folder, entry.file);
     return covered.isScanned(path) || !covered.exists(path);
   });
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -8,6 +8,7 @@ import { readAtRevision } from "../git/read-at-revision.js";
 import { messages } from "../messages.js";
 import { IGNORE_FILE } from "../walk/collect-files.js";
 import type { PendingSuppression } from "./added-suppression.js";
+import { describeLocation } from "../scan/describe-location.js";
 
 export interface ChangeSettingsOptions {
   cwd: string;
@@ -105,7 +106,7 @@ export async function loadChangeSettings(options: ChangeSettingsOptions): Promis
           kind: "baseline",
           file: options.baseline,
           line: lineOf(change!, fingerprint),
-          what: `baseline entry for ${member ? `${file}!/${member}` : file} (${fingerprint.slice(0, 19)}…)`,
+          what: `baseline entry for ${describeLocation({ file, member })} (${fingerprint.slice(0, 19)}…)`,
           hides: (finding) => baselineKey(finding, cwd) === key,
         });
       }

@@ -14,7 +14,7 @@ import { codecForKind, codecForName, UNWRITABLE_EXTENSIONS, type RedactCodec } f
 import { redactStream } from "../redact/redact-stream.js";
 import { decode, encode, rewriteContent, rewriteZipFile, type RewriteContext } from "../redact/rewrite-content.js";
 import { DEFAULT_ARCHIVE_LIMITS, type ScanSettings } from "../scan/scan-context.js";
-import { describe } from "../scan/scan-input.js";
+import { describeLocation } from "../scan/describe-location.js";
 import { describeReadError, scanFile } from "../sources/file.js";
 import { SNIFF_BYTES, sniffKind } from "../sources/sniff-kind.js";
 
@@ -112,7 +112,7 @@ export async function redactCommand(input: string, options: RedactOptions, io: R
     };
     const context = {
       settings,
-      sink: { finding: learn, suppressed: learn, error: (error: { file: string; member?: string; message: string }) => errors.push(`${describe(error)}: ${error.message}`), warning: () => {} },
+      sink: { finding: learn, suppressed: learn, error: (error: { file: string; member?: string; message: string }) => errors.push(`${describeLocation(error)}: ${error.message}`), warning: () => {} },
       budget: { decompressed: 0 },
       scannedBytes: 0,
     };

@@ -30,6 +30,7 @@ import { collectFiles, IGNORE_FILE } from "../walk/collect-files.js";
 import { writeReport, type Format } from "./write-report.js";
 import { writeRevocationReport } from "../verify/write-revocation-report.js";
 import { verifyScannedFindings } from "../verify/verify-scanned-findings.js";
+import { describeLocation } from "../scan/describe-location.js";
 import { readCommitMetadata } from "../git/read-commit-metadata.js";
 
 // Objects requested at once from an object store: enough to hide a round trip, few enough to be polite.
@@ -177,7 +178,7 @@ export async function scanCommand(options: ScanOptions, io: RunIo, version: stri
     error(error) {
       errors.push(error);
       progress.clear();
-      io.stderr.write(`${messages.usagePrefix}${error.member ? `${error.file}!/${error.member}` : error.file}: ${error.message}\n`);
+      io.stderr.write(`${messages.usagePrefix}${describeLocation(error)}: ${error.message}\n`);
     },
     warning(file, message) {
       progress.clear();

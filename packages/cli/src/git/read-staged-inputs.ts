@@ -12,7 +12,7 @@ export type StagedInput =
       kind: "file";
       repoPath: string;
       displayPath: string;
-      /** The staged bytes (decode with `decodeText`, or hand to the CLI's scanner as they are). */
+      /** The staged bytes (decode as UTF-8, or hand to the CLI's scanner as they are). */
       content: Buffer;
     }
   | { kind: "skipped"; repoPath: string; displayPath: string; reason: "binary" | "symlink" | "submodule" }

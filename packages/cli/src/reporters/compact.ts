@@ -2,6 +2,7 @@ import { describeCommit, messages, shortFingerprint } from "../messages.js";
 import type { Report } from "../report.js";
 import { escapeControl } from "../scan/escape-control.js";
 import { verificationLabel } from "../verify/verification-label.js";
+import { describeLocation } from "../scan/describe-location.js";
 
 /**
  * `--format compact`: one line per finding, `file:line:col: message [confidence/rule]`, as ESLint's
@@ -9,7 +10,7 @@ import { verificationLabel } from "../verify/verification-label.js";
  */
 export function renderCompact(report: Report, baselined: number): string {
   const lines = report.findings.map((finding) => {
-    const path = escapeControl([finding.file, finding.member].filter(Boolean).join("!/"));
+    const path = escapeControl(describeLocation(finding));
     const commit = finding.commit ? escapeControl(` in commit ${finding.commit}${describeCommit(finding)}`) : "";
     const verified = finding.verification ? `; ${escapeControl(verificationLabel(finding.verification))}` : "";
     const message = `${finding.redacted} ${shortFingerprint(finding.fingerprint)} ${escapeControl(finding.context)}${commit}${verified}`;

@@ -1,6 +1,7 @@
 import { verificationLabel } from "../verify/verification-label.js";
 import { describeCommit, HINT } from "../messages.js";
 import type { Report } from "../report.js";
+import { describeLocation } from "../scan/describe-location.js";
 import { escapeControl } from "../scan/escape-control.js";
 
 /**
@@ -35,7 +36,7 @@ export function renderGithub(report: Report): string {
     lines.push(`::warning ${properties.join(",")}::${escapeData(`${added.what} (${reason}).${hides} Review it before merging.`)}`);
   }
   for (const error of report.errors) {
-    const name = error.member ? `${error.file}!/${error.member}` : error.file;
+    const name = describeLocation(error);
     lines.push(`::error file=${escapeProperty(error.file)},title=${escapeProperty("hawzu-scan: not scanned")}::${escapeData(`${name}: ${error.message}`)}`);
   }
   return lines.length > 0 ? `${lines.join("\n")}\n` : "";

@@ -4,6 +4,7 @@ import { verificationLabel } from "../verify/verification-label.js";
 import { HINT } from "../messages.js";
 import type { Report, ReportFinding, ReportSuppressed } from "../report.js";
 import { streamArray } from "./stream-json.js";
+import { describeLocation } from "../scan/describe-location.js";
 
 const SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 const INFORMATION_URI = "https://github.com/hawzu-scan/hawzu-scan";
@@ -47,7 +48,7 @@ export function* renderSarifChunks(report: Report, version: string): Generator<s
       }));
   const notifications = report.errors.map((error) => ({
     level: "error",
-    message: { text: `${error.member ? `${error.file}!/${error.member}` : error.file}: ${error.message}` },
+    message: { text: `${describeLocation(error)}: ${error.message}` },
     locations: [{ physicalLocation: { artifactLocation: { uri: encodeUri(error.file), uriBaseId: "%SRCROOT%" } } }],
   }));
   const sarif = {

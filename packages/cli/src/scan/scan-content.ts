@@ -7,7 +7,7 @@ import { scanTar } from "../sources/tar.js";
 import { scanZipBuffer } from "../sources/zip.js";
 import { errorAt } from "./error-at.js";
 import type { InputLocation, ScanContext } from "./scan-context.js";
-import { describe, scanInput } from "./scan-input.js";
+import { scanInput } from "./scan-input.js";
 
 /**
  * Scans a byte stream whose kind is not known yet (an archive member, a decompressed stream):
@@ -48,4 +48,3 @@ export function inMember(location: InputLocation, member: string): InputLocation
   return { ...location, member: location.member ? `${location.member}!/${member}` : member };
 }
 
-export { describe };

@@ -7,6 +7,7 @@ import { detachString } from "./detach-string.js";
 import { holdsNeedle, keywordNeedles } from "./keyword-needles.js";
 import type { InputLocation, ScanContext, ScanInput } from "./scan-context.js";
 import { toScannedFinding } from "./to-scanned-finding.js";
+import { describeLocation } from "./describe-location.js";
 
 /**
  * Scans one text input (whole text with `findTokens`, a byte stream through the streaming core)
@@ -20,7 +21,7 @@ export async function scanInput(input: ScanInput, context: ScanContext): Promise
   }
   if (input.bytes !== undefined) {
     const bytes = blankNuls(input.bytes, false);
-    if (!isUtf8(bytes)) context.sink.warning(describe(input.location), messages.invalidUtf8);
+    if (!isUtf8(bytes)) context.sink.warning(describeLocation(input.location), messages.invalidUtf8);
     context.scannedBytes += bytes.length;
     // No keyword in the bytes: the core would find nothing, so the text is not even decoded (most
     // files of a checkout). A Hawzu-named path is always judged whole. UTF-16 was decoded above,
@@ -53,7 +54,7 @@ export async function scanInput(input: ScanInput, context: ScanContext): Promise
     context.scannedBytes += scanner.bytes;
     // Whatever arrived before a failure is still judged: findings before a truncation are kept.
     scanner.end();
-    if (scanner.invalidUtf8) context.sink.warning(describe(input.location), messages.invalidUtf8);
+    if (scanner.invalidUtf8) context.sink.warning(describeLocation(input.location), messages.invalidUtf8);
   }
 }
 
@@ -127,9 +128,4 @@ function capture(finding: ScanResult["findings"][number], around: { text: string
 
 function startsWithUtf16Bom(bytes: Buffer): boolean {
   return bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
-}
-
-/** `file` or `file!/member`, as messages name an input. */
-export function describe(location: InputLocation): string {
-  return location.member ? `${location.file}!/${location.member}` : location.file;
 }

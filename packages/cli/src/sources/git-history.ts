@@ -1,5 +1,5 @@
 import { readCommitFiles } from "../git/read-commit-files.js";
-import { keepAddedLines } from "../git/scan-git-history.js";
+import { keepAddedLines } from "../git/keep-added-lines.js";
 import { errorAt } from "../scan/error-at.js";
 import type { ScanContext, ScanSink } from "../scan/scan-context.js";
 import { scanInput } from "../scan/scan-input.js";

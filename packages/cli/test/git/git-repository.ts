@@ -1,10 +1,13 @@
 // Test helper: real git repositories in temp folders, isolated from the user's and any hook's git state.
 import { execFileSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import { seededRandom } from "../../../../test/support/seeded-random.js";
 import { isCredentialLike } from "@hawzu-scan/core";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+
+// Seeded, so every run draws the same values: nothing here passes or fails by chance.
+const random = seededRandom("cli-git-repository");
 
 // A test run from inside a git hook inherits GIT_DIR / GIT_INDEX_FILE, which would point every git
 // call at this repository instead of the temp one; global config could change defaults.
@@ -16,7 +19,7 @@ process.env.GIT_CONFIG_GLOBAL = "/dev/null";
 export function fakeToken(): string {
   // Random, and accepted by the core's value check, so no run fails on an unlucky draw.
   for (;;) {
-    const token = `Hz${randomBytes(24).toString("base64url").replace(/[-_]/g, "x")}`;
+    const token = `Hz${random.bytes(24).toString("base64url").replace(/[-_]/g, "x")}`;
     if (isCredentialLike(token, "strict")) return token;
   }
 }

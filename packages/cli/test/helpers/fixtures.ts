@@ -1,14 +1,17 @@
-import { randomBytes } from "node:crypto";
+import { seededRandom } from "../../../../test/support/seeded-random.js";
 import { isCredentialLike } from "@hawzu-scan/core";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterEach } from "vitest";
 
+// Seeded, so every run draws the same values: nothing here passes or fails by chance.
+const random = seededRandom("cli-fixtures");
+
 /** A random fake token (never a real one): 40 characters of base64url. */
 export function fakeToken(): string {
   for (;;) {
-    const token = randomBytes(30).toString("base64url");
+    const token = random.bytes(30).toString("base64url");
     // Keep to letters and digits with both cases, so every context accepts it as credential-like.
     if (/^[A-Za-z0-9]+$/.test(token) && /[A-Z]/.test(token) && /[a-z]/.test(token) && /[0-9]/.test(token) && isCredentialLike(token, "strict")) return token;
   }

@@ -1,30 +1,35 @@
-import { randomBytes, randomInt, randomUUID } from "node:crypto";
+import { seededRandom } from "../../../../test/support/seeded-random.js";
 import { describe, expect, it } from "vitest";
 import { isCredentialLike } from "../../src/candidate/is-credential-like.js";
 
+// Seeded, so every run draws the same values: nothing here passes or fails by chance.
+const random = seededRandom("is-credential-like");
+
 const pick = (alphabet: string, length: number) =>
-  Array.from({ length }, () => alphabet[randomInt(alphabet.length)]).join("");
+  Array.from({ length }, () => alphabet[random.int(alphabet.length)]).join("");
 const lower = "abcdefghijklmnopqrstuvwxyz";
 const upper = lower.toUpperCase();
 const digits = "0123456789";
 
-// The Hawzu format is unpublished (HAWZU.md), so every alphabet a token generator might use must
+// The Hawzu format is unpublished (docs/hawzu-tokens.md), so every alphabet a token generator might use must
 // pass: a miss here is a missed leak.
 const generators: Record<string, () => string> = {
-  "base62": () => pick(lower + upper + digits, randomInt(20, 65)),
-  "base64url": () => randomBytes(randomInt(15, 48)).toString("base64url"),
-  "base64 with padding": () => randomBytes(randomInt(15, 48)).toString("base64"),
-  "lower-case alphanumeric": () => pick(lower + digits, randomInt(20, 48)),
-  "upper-case alphanumeric": () => pick(upper + digits, randomInt(20, 48)),
-  "letters only": () => pick(lower + upper, randomInt(20, 48)),
-  "prefixed": () => "hzt_" + pick(lower + upper + digits, randomInt(24, 40)),
+  "base62": () => pick(lower + upper + digits, random.int(20, 65)),
+  "base64url": () => random.bytes(random.int(15, 48)).toString("base64url"),
+  "base64 with padding": () => random.bytes(random.int(15, 48)).toString("base64"),
+  "lower-case alphanumeric": () => pick(lower + digits, random.int(20, 48)),
+  "upper-case alphanumeric": () => pick(upper + digits, random.int(20, 48)),
+  "letters only": () => pick(lower + upper, random.int(20, 48)),
+  "prefixed": () => "hzt_" + pick(lower + upper + digits, random.int(24, 40)),
   "prefixed with words": () => "hawzu_live_" + pick(lower + upper + digits, 32),
   "dotted": () => pick(lower + upper + digits, 8) + "." + pick(lower + upper + digits, 24),
-  "hex": () => randomBytes(randomInt(12, 33)).toString("hex"),
-  "uuid": () => randomUUID(),
+  "hex": () => random.bytes(random.int(12, 33)).toString("hex"),
+  "uuid": () => random.uuid(),
 };
 
 describe("isCredentialLike", () => {
+  // The draws are seeded: the allowance of 2 misses in 2,000 is checked against the same draws every
+  // run, so the test fails only when the check itself changes.
   it.each(Object.entries(generators))("accepts random %s tokens", (_, generate) => {
     const misses = Array.from({ length: 2000 }, generate).filter((token) => !isCredentialLike(token));
     expect(misses.length).toBeLessThanOrEqual(2);
@@ -32,7 +37,7 @@ describe("isCredentialLike", () => {
 
   it("accepts a JWT-shaped value", () => {
     const part = (value: object) => Buffer.from(JSON.stringify(value)).toString("base64url");
-    const jwt = `${part({ alg: "HS256", typ: "JWT" })}.${part({ sub: "tok_81c2", iat: 1764000000 })}.${randomBytes(32).toString("base64url")}`;
+    const jwt = `${part({ alg: "HS256", typ: "JWT" })}.${part({ sub: "tok_81c2", iat: 1764000000 })}.${random.bytes(32).toString("base64url")}`;
     expect(isCredentialLike(jwt)).toBe(true);
   });
 
@@ -67,15 +72,15 @@ describe("isCredentialLike", () => {
     ["Stripe", "sk_live_" + pick(lower + upper + digits, 24)],
     ["Slack", "xoxb-123456789012-123456789012-" + pick(lower + upper + digits, 24)],
     ["GitLab", "glpat-" + pick(lower + upper + digits, 20)],
-    ["Atlassian", "ATATT3xFfGF0" + randomBytes(120).toString("base64url")],
+    ["Atlassian", "ATATT3xFfGF0" + random.bytes(120).toString("base64url")],
   ])("rejects another vendor's format (%s)", (_, value) => {
     expect(isCredentialLike(value)).toBe(false);
   });
 
   it("refuses hashes and ids under strict checking only", () => {
-    const sha = randomBytes(20).toString("hex");
+    const sha = random.bytes(20).toString("hex");
     expect(isCredentialLike(sha, "strict")).toBe(false);
-    expect(isCredentialLike(randomUUID(), "strict")).toBe(false);
+    expect(isCredentialLike(random.uuid(), "strict")).toBe(false);
     expect(isCredentialLike(sha)).toBe(true);
   });
 

@@ -1,0 +1,110 @@
+// --since and --git-history through run(), on real repositories: what each commit added, judged with
+// the context of the whole file as it was in that commit.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createRepository, fakeToken, type TestRepository } from "../git/git-repository.js";
+import { runInMemory } from "../helpers/run-in-memory.js";
+
+interface Report {
+  findings: Array<{ file: string; line: number; commit?: string; fingerprint: string }>;
+  suppressed?: Array<{ file: string; line: number; commit?: string; reason?: string }>;
+  errors: Array<{ file: string; message: string }>;
+}
+
+describe("scanning what commits added (run)", () => {
+  let repository: TestRepository;
+  beforeEach(() => {
+    repository = createRepository();
+  });
+  afterEach(() => repository.remove());
+
+  const scan = async (...args: string[]) => {
+    const result = await runInMemory([...args, "-f", "json"], { cwd: repository.root });
+    return { ...result, report: (result.stdout ? JSON.parse(result.stdout) : undefined) as Report };
+  };
+  const where = (report: Report) => report.findings.map(({ commit, file, line }) => ({ commit, file, line })).sort((a, b) => a.file.localeCompare(b.file));
+
+  it("--since finds a token added two commits back, at its line in that commit, and not one removed in the range", async () => {
+    const added = fakeToken();
+    const removed = fakeToken();
+    repository.write("app.env", `NAME=app\nHAWZU_TOKEN=${removed}\n`);
+    const base = repository.commit("base with an old token");
+    repository.write("app.env", "NAME=app\n");
+    repository.write("deploy/ci config.env", `A=1\nB=2\nHAWZU_ACCESS_TOKEN=${added}\n`);
+    const addedIn = repository.commit("adds a token, removes the old one");
+    repository.write("README.md", "# docs\n");
+    repository.commit("unrelated");
+
+    const { code, stdout, stderr, report } = await scan("--since", base);
+
+    expect(code).toBe(1);
+    expect(report.findings).toEqual([expect.objectContaining({ commit: addedIn, file: "deploy/ci config.env", line: 3, fingerprint: expect.stringMatching(/^sha256:/) })]);
+    expect((stdout + stderr).includes(added) || (stdout + stderr).includes(removed), "a token was printed").toBe(false);
+  });
+
+  it("reports only lines the commit added, not lines it kept", async () => {
+    const token = fakeToken();
+    repository.write("app.env", `HAWZU_TOKEN=${token}\n`);
+    const first = repository.commit("token");
+    repository.write("app.env", `HAWZU_TOKEN=${token}\nOTHER=1\n`);
+    repository.commit("edit another line");
+
+    expect(where((await scan("--git-history")).report)).toEqual([{ commit: first, file: "app.env", line: 1 }]);
+  });
+
+  it("--git-history names each commit that added a token, across branches", async () => {
+    repository.write("a.env", `HAWZU_TOKEN=${fakeToken()}\n`);
+    const first = repository.commit("first");
+    repository.git("checkout", "-q", "-b", "feature");
+    repository.write("b.env", `x=1\nHAWZU_TOKEN=${fakeToken()}\n`);
+    const onFeature = repository.commit("on a branch");
+    repository.git("checkout", "-q", "main");
+
+    expect(where((await scan("--git-history")).report)).toEqual([
+      { commit: first, file: "a.env", line: 1 },
+      { commit: onFeature, file: "b.env", line: 2 },
+    ]);
+  });
+
+  it("judges an added line with the context of unchanged lines: a Hawzu section above, an ignore comment above", async () => {
+    repository.write("config.yml", "hawzu:\n  url: https://api.hawzu.com\n");
+    repository.write("test.env", "# hawzu-scan-ignore-next-line: test fixture\n");
+    repository.commit("headers only");
+    repository.write("config.yml", `hawzu:\n  url: https://api.hawzu.com\n  token: ${fakeToken()}\n`);
+    repository.write("test.env", `# hawzu-scan-ignore-next-line: test fixture\nHAWZU_TOKEN=${fakeToken()}\n`);
+    const second = repository.commit("values");
+
+    const { report } = await scan("--git-history", "--list-suppressed");
+
+    expect(where(report)).toEqual([{ commit: second, file: "config.yml", line: 3 }]);
+    expect(report.suppressed?.map(({ commit, file, line, reason }) => ({ commit, file, line, reason }))).toEqual([{ commit: second, file: "test.env", line: 2, reason: "test fixture" }]);
+  });
+
+  it("does not report a renamed file's old lines again, and reads odd paths", async () => {
+    repository.write("old name.env", `HAWZU_TOKEN=${fakeToken()}\nA=1\nB=2\nC=3\n`);
+    const first = repository.commit("token");
+    repository.git("mv", "old name.env", "nëw [name] (1).env");
+    repository.write("tab\tfile.env", `HAWZU_TOKEN=${fakeToken()}\n`);
+    const second = repository.commit("rename and a new file");
+
+    expect(where((await scan("--git-history")).report).map(({ commit, file }) => [commit, file])).toEqual([
+      [first, "old name.env"],
+      [second, "tab\tfile.env"],
+    ]);
+  });
+
+  it("skips binary files; an unknown revision, or one that looks like an option, is exit 2 and never clean", async () => {
+    repository.write("blob.bin", Buffer.concat([Buffer.from(`HAWZU_TOKEN=${fakeToken()}\n`), Buffer.from([0, 1, 2, 10])]));
+    repository.commit("binary");
+
+    const all = await scan("--git-history");
+    expect(all.code).toBe(0);
+    expect(all.report.findings).toEqual([]);
+    expect(all.report.errors).toEqual([]);
+
+    for (const revision of ["no-such-branch", "--output=/tmp/hawzu-should-not-exist"]) {
+      const unknown = await runInMemory([`--since=${revision}`], { cwd: repository.root });
+      expect(unknown.code, revision).toBe(2);
+      expect(unknown.stderr).toContain("unknown revision");
+    }
+  });
+});
