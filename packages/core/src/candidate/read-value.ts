@@ -1,4 +1,4 @@
-import { MAX_TOKEN_LENGTH, MIN_TOKEN_LENGTH } from "./is-credential-like.js";
+import { MAX_JWT_LENGTH, MAX_TOKEN_LENGTH, MIN_TOKEN_LENGTH } from "./is-credential-like.js";
 
 /** A value as written after a key and separator. */
 export interface WrittenValue {
@@ -12,7 +12,8 @@ export interface WrittenValue {
 // Value characters: the token alphabets (letters, digits, -_.~+/=), percent escapes, and the JSON
 // escapes `\/` and `\u00XX` that appear when a config is embedded in a JSON string.
 // Escaped forms take up to six characters per token character; one more means "too long".
-const LONGEST_WRITTEN = MAX_TOKEN_LENGTH * 3;
+// A JWT is never escaped (base64url only), so its longer limit counts as written.
+const LONGEST_WRITTEN = Math.max(MAX_TOKEN_LENGTH * 3, MAX_JWT_LENGTH);
 // Only `\u00XX` escapes of token characters belong to a value: Docker's `\u0026` (an escaped `&`
 // after a query-string token) ends it, as `&` would.
 const TOKEN_CHARACTER_ESCAPE = "\\\\u00(?:3[0-9]|[46][1-9a-fA-F]|[57][0-9aA]|2[5bBdDeEfF]|3[dD]|5[fF]|7[eE])";
