@@ -1,4 +1,5 @@
 import { mayHoldToken, readValue } from "../candidate/read-value.js";
+import { isInNonTargetUrl } from "../evidence/is-not-request-target.js";
 import { defineContext } from "../define-context.js";
 import { hostNear } from "../evidence/host-near.js";
 import { isGenericCredentialKey } from "../keys/is-generic-credential-key.js";
@@ -35,6 +36,8 @@ export default defineContext({
     for (const index of evidence.hawzuWords) {
       // Every mention on one line (shorter than the reach) looks at the same lines: the first one
       // does it for all.
+      // A Referer or a query value that names Hawzu says nothing about this line's credentials.
+      if (isInNonTargetUrl(text, index)) continue;
       const mentionLine = evidence.lineIndex(index);
       if (mentionLine === lastLine && (evidence.lineStarts[mentionLine + 1] ?? text.length) - evidence.lineStarts[mentionLine]! <= REACH) continue;
       lastLine = mentionLine;
