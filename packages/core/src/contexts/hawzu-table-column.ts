@@ -30,13 +30,14 @@ export default defineContext({
     const matches: ContextMatch[] = [];
     let tableEnd = -1;
     for (const key of evidence.hawzuKeys) {
+      // Cheapest checks first: this runs at every Hawzu key of a log.
+      const delimiter = delimiterAround(text, key.start, key.end);
+      if (!delimiter || !isHawzuTokenKey(text.slice(key.start, key.end), options.extraKeyNames)) continue;
       const lineStart = evidence.lineStartWithin(key.start, LONGEST_LINE);
       const lineEnd = evidence.lineEndWithin(key.start, LONGEST_LINE);
       // Only a whole line is a table row (a longer one was cut at the reach).
       if (lineStart !== 0 && text[lineStart - 1] !== "\n") continue;
       if (lineEnd !== text.length && text[lineEnd] !== "\n") continue;
-      const delimiter = delimiterAround(text, key.start, key.end);
-      if (!delimiter || !isHawzuTokenKey(text.slice(key.start, key.end), options.extraKeyNames)) continue;
       const cells = splitRow(text, lineStart, lineEnd, delimiter);
       if (!cells) continue;
       const column = cells.findIndex((cell) => cell.start <= key.start && key.end <= cell.end);

@@ -36,10 +36,10 @@ export default defineContext({
     for (const index of evidence.hawzuWords) {
       // Every mention on one line (shorter than the reach) looks at the same lines: the first one
       // does it for all.
-      // A Referer or a query value that names Hawzu says nothing about this line's credentials.
-      if (isInNonTargetUrl(text, index)) continue;
       const mentionLine = evidence.lineIndex(index);
       if (mentionLine === lastLine && (evidence.lineStarts[mentionLine + 1] ?? text.length) - evidence.lineStarts[mentionLine]! <= REACH) continue;
+      // A Referer or a query value that names Hawzu says nothing about this line's credentials.
+      if (isInNonTargetUrl(text, index)) continue;
       lastLine = mentionLine;
       let from = evidence.lineStartWithin(index, REACH);
       for (let line = 0; line < NEARBY_LINES && from > 0 && text[from - 1] === "\n"; line++) from = evidence.lineStartWithin(from - 1, REACH);

@@ -14,8 +14,16 @@ export function isNotRequestTarget(text: string, urlStart: number): boolean {
 
 /** True when the word at `position` sits in a URL that is no request target (`"https://app.hawzu.com/…"` as a Referer). */
 export function isInNonTargetUrl(text: string, position: number): boolean {
+  // A host label follows `.`, `/` or `-`; a bare word (most mentions) is no URL's.
+  const previous = text[position - 1];
+  if (previous !== "." && previous !== "/" && previous !== "-") return false;
   let start = position;
-  while (start > 0 && position - start < URL_CHARACTERS_BACK && !/[\s"'<>=&]/.test(text[start - 1]!)) start--;
+  while (start > 0 && position - start < URL_CHARACTERS_BACK && !isUrlEnd(text.charCodeAt(start - 1))) start--;
   if (!/^(?:https?|wss?):\/\//i.test(text.slice(start, start + 8))) return false;
   return isNotRequestTarget(text, start);
+}
+
+/** Blank, quote, `<`, `>`, `=` or `&`: what a URL in a log or a query value starts after. */
+function isUrlEnd(code: number): boolean {
+  return code <= 32 || code === 34 || code === 39 || code === 60 || code === 62 || code === 61 || code === 38;
 }
