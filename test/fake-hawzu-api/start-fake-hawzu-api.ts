@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import http from "node:http";
+import https from "node:https";
 import type { AddressInfo } from "node:net";
 import type { Behaviour } from "./behaviours.js";
 
@@ -20,10 +21,12 @@ export interface FakeHawzuApiOptions {
   tokens?: Record<string, Behaviour>;
   /** A fixed-window limit over all requests: beyond `perSecond` in a second, 429 with Retry-After. */
   rateLimit?: { perSecond: number; retryAfterSeconds: number };
+  /** Serve https with this key and certificate (PEM), as the real API does; default plain http. */
+  tls?: { key: string; cert: string };
 }
 
 export interface FakeHawzuApi {
-  /** `http://127.0.0.1:<port>`: the base URL to give the verifier. */
+  /** `http://127.0.0.1:<port>` (`https:` with `tls`): the base URL to give the verifier. */
   url: string;
   /** Every request received, in order. */
   requests: RecordedRequest[];
@@ -57,7 +60,7 @@ export async function startFakeHawzuApi(options: FakeHawzuApiOptions = {}): Prom
   let windowStart = 0;
   let windowCount = 0;
 
-  const server = http.createServer((request, response) => {
+  const handle: http.RequestListener = (request, response) => {
     inFlight++;
     peakInFlight = Math.max(peakInFlight, inFlight);
     let counted = true;
@@ -139,12 +142,13 @@ export async function startFakeHawzuApi(options: FakeHawzuApiOptions = {}): Prom
           return;
       }
     }
-  });
+  };
+  const server = options.tls ? https.createServer(options.tls, handle) : http.createServer(handle);
 
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `${options.tls ? "https" : "http"}://127.0.0.1:${port}`,
     requests,
     requestsFor: (token) => requests.filter((request) => request.tokenFingerprint === fingerprintOf(token)),
     get peakInFlight() {

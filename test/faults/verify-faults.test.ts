@@ -44,14 +44,19 @@ async function resettingApi(): Promise<{ url: string; requests: () => number; cl
 }
 
 describe("--verify when the Hawzu API fails", () => {
-  it("connection refused: the finding stays, its verification is unknown, one summary line, exit 1", async () => {
+  it("connection refused: the finding stays, its verification is unknown, a line naming the URL and cause, one summary line, exit 1", async () => {
     const token = fakeToken();
     const cwd = folder({ ".env": `${envLine(token)}\n` });
-    const result = await cli(["--verify", "--hawzu-url", `http://127.0.0.1:${await closedPort()}`, "-f", "json", "."], { cwd });
+    const port = await closedPort();
+    const result = await cli(["--verify", "--hawzu-url", `http://127.0.0.1:${port}`, "-f", "json", "."], { cwd });
     expect(result.code, result.stderr).toBe(1);
     const [finding] = JSON.parse(result.stdout).findings;
     expect(finding.verification).toMatchObject({ status: "unknown" });
-    expect(linesOf(result.stderr)).toEqual([expect.stringContaining("0 live, 0 inactive, 1 unknown")]);
+    // Refused connections: one line naming the URL and the likely cause (issue 15), then the summary.
+    expect(linesOf(result.stderr)).toEqual([
+      expect.stringContaining(`cannot reach the Hawzu API at http://127.0.0.1:${port} (ECONNREFUSED): nothing accepts connections there: check --hawzu-url`),
+      expect.stringContaining("0 live, 0 inactive, 1 unknown"),
+    ]);
     expectCleanOutput(result, [token]);
   });
 

@@ -205,7 +205,7 @@ describe("hawzu-scan --verify in SARIF and GitHub formats", () => {
     const sarif = await cli(["--verify", "--hawzu-url", api.url, "--format", "sarif", "scripts/redirect.sh", "bundles/config.zip"]);
     const results = (JSON.parse(sarif.stdout) as { runs: Array<{ results: Array<{ message: { text: string }; properties?: { verification?: string } }> }> }).runs[0]!.results;
     expect(results.map((result) => result.properties?.verification).sort()).toEqual(["inactive", "unknown"]);
-    expect(results.some((result) => /verification unknown/.test(result.message.text))).toBe(true);
+    expect(results.some((result) => /unknown: no verdict from the Hawzu API/.test(result.message.text))).toBe(true);
     const github = await cli(["--verify", "--hawzu-url", api.url, "--format", "github", "bundles/config.zip"]);
     expect(github.stdout).toMatch(/^::error .*inactive: the Hawzu API refuses this token/m);
     expectNoToken(sarif.stdout, sarif.stderr, github.stdout, github.stderr);

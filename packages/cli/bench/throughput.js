@@ -1,7 +1,10 @@
 #!/usr/bin/env node
-// Throughput benchmark of hawzu-scan against rg, cat, zcat and secretlint, side by side in one run.
+// Throughput benchmark of hawzu-scan against rg, cat, zcat and secretlint, side by side in one run,
+// then a table per codec: our decode-and-scan beside `zcat`, `zstd -dc`, `xz -dc`, `bzip2 -dc` on the
+// same log (those tools are needed to make the compressed files: apt-get install zstd xz-utils bzip2).
 // Usage: pnpm bench (or: node packages/cli/bench/throughput.js [MB]); data goes to bench/.bench-data/
-// (git-ignored) and is reused when present. Prints a Markdown table: copy it into the README.
+// (git-ignored) and is reused when present. HAWZU_BENCH_ONLY=codecs prints only the codec table.
+// Prints Markdown tables: copy them into the README.
 import { spawnSync } from "node:child_process";
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -89,6 +92,11 @@ function shellMeasure(name, input, script) {
 }
 
 await prepare();
+const ONLY = process.env.HAWZU_BENCH_ONLY;
+if (ONLY !== "codecs") await mainTable();
+if (ONLY === undefined || ONLY === "codecs") codecTable();
+
+async function mainTable() {
 const rows = [];
 const empty = join(DATA, "empty.log");
 writeFileSync(empty, "nothing\n");
@@ -138,3 +146,61 @@ console.log(`- hawzu-scan .gz: ${scanGz.rate.toFixed(0)} MB/s of compressed inpu
 const net = (row, start) => row.bytes / 1e6 / Math.max(0.001, row.seconds - start.seconds);
 console.log(`- vs secretlint on the same ${SECRETLINT_MB} MB slice (both found its token): ${(sliceScan.rate / secretlint.rate).toFixed(1)}x wall time (${sliceScan.rate.toFixed(0)} vs ${secretlint.rate.toFixed(1)} MB/s); without process starts ${(net(sliceScan, startup) / net(secretlint, secretlintStart)).toFixed(1)}x (${net(sliceScan, startup).toFixed(0)} vs ${net(secretlint, secretlintStart).toFixed(1)} MB/s); the 256 MB run's rate is ${(scanRate / secretlint.rate).toFixed(0)}x secretlint's`);
 console.log(`- peak RSS of hawzu-scan, any input: ${Math.max(...rows.filter((row) => row.name.startsWith("hawzu-scan")).map((row) => row.rss)).toFixed(0)} MB`);
+}
+
+/**
+ * Per codec, on the same log: hawzu-scan decoding and scanning it (MB/s of the decoded log, so the
+ * rows compare), beside the reference tool only decoding it to /dev/null; peak RSS of each.
+ */
+function codecTable() {
+  const CODEC_RUNS = Number(process.env.HAWZU_BENCH_CODEC_RUNS ?? 1);
+  const codecs = [
+    { name: "gzip", ext: "gz", make: `gzip -6 -c '${plain}'`, decode: "zcat" },
+    { name: "zstd", ext: "zst", make: `zstd -q -3 -c '${plain}'`, decode: "zstd -dc" },
+    { name: "xz", ext: "xz", make: `xz -1 -T2 -c '${plain}'`, decode: "xz -dc" },
+    { name: "bzip2", ext: "bz2", make: `bzip2 -1 -c '${plain}'`, decode: "bzip2 -dc" },
+  ];
+  const planted = Number(readFileSync(`${plain}.planted`, "utf8"));
+  const logBytes = statSync(plain).size;
+  const rows = [];
+  for (const codec of codecs) {
+    const tool = codec.decode.split(" ")[0];
+    if (spawnSync(tool, ["--version"]).error) {
+      rows.push([codec.name, "n/a", `${codec.decode} not installed`, "", "", ""]);
+      continue;
+    }
+    const file = `${plain}.${codec.ext}`;
+    if (!existsSync(file)) {
+      process.stderr.write(`compressing ${file} ...\n`);
+      spawnSync("sh", ["-c", `${codec.make} > '${file}.part' && mv '${file}.part' '${file}'`], { stdio: "inherit" });
+    }
+    const runs = (fn) => {
+      let best;
+      for (let run = 0; run < CODEC_RUNS; run++) {
+        const result = fn();
+        if (!best || result.seconds < best.seconds) best = { ...result, rss: Math.max(result.rss, best?.rss ?? 0) };
+      }
+      return best;
+    };
+    const ours = runs(() => measure(`hawzu-scan ${codec.ext}`, file, process.execPath, [BIN, "--jobs", "1", "-f", "json", file]));
+    const found = JSON.parse(ours.output).findings.length;
+    if (found !== planted) throw new Error(`hawzu-scan found ${found} of the ${planted} planted tokens in ${file}`);
+    const theirs = runs(() => shellMeasure(codec.decode, file, `${codec.decode} '${file}' > /dev/null`));
+    const rate = (row) => logBytes / 1e6 / row.seconds;
+    rows.push([
+      codec.name,
+      (ours.bytes / 1e6).toFixed(0),
+      `${rate(ours).toFixed(0)} (${ours.rss.toFixed(0)} MB)`,
+      `${rate(theirs).toFixed(0)} (${theirs.rss.toFixed(0)} MB)`,
+      `${codec.decode}`,
+      `${((rate(ours) / rate(theirs)) * 100).toFixed(0)}%`,
+    ]);
+  }
+  const line = (cells) => `| ${cells.join(" | ")} |`;
+  console.log();
+  console.log(`Codecs, ${(logBytes / 1e6).toFixed(0)} MB log, node ${process.version}, best of ${CODEC_RUNS}, wall time with process start, MB/s of decoded log (peak RSS)`);
+  console.log();
+  console.log(line(["codec", "compressed MB", "hawzu-scan decode + scan", "reference decode only", "reference", "ours / reference"]));
+  console.log(line(["---", "---:", "---:", "---:", "---", "---:"]));
+  for (const row of rows) console.log(line(row));
+}

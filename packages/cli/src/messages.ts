@@ -5,19 +5,40 @@ import type { Finding } from "@hawzu-scan/core";
 export const HINT =
   "revoke it in Hawzu (Security & Access > Access Tokens), move the value to an environment variable or secret store, then remove it here";
 
+/** ` (author, date: subject)` of a history finding, when known. */
+export function describeCommit(finding: { author?: string; date?: string; subject?: string }): string {
+  return finding.author === undefined ? "" : ` (${finding.author}, ${finding.date?.slice(0, 10)}: ${finding.subject})`;
+}
+
+/** A token's fingerprint as people read it: like a short git hash, enough to tell tokens apart. */
+export function shortFingerprint(fingerprint: string): string {
+  return fingerprint.slice(0, "sha256:".length + 8);
+}
+// How a person turns each format we recognise but do not decode into something we scan.
+const EXTRACT_WITH: Record<string, string> = {
+  "7z": "`7z x FILE`",
+  rar: "`unrar x FILE`",
+  lz4: "`lz4 -dc FILE > out`",
+  lzip: "`lzip -dc FILE > out`",
+  compress: "`uncompress -c FILE > out`",
+  lzma: "`xz --format=lzma -dc FILE > out`",
+};
+
 export const messages = {
   // Bad input, one line each: what happened and what to do. Prefixed with the file by the caller.
   invalidUtf8: "not valid UTF-8: scanned with replacement characters (columns after a bad byte may be off); convert it to UTF-8 for exact positions",
   notRegularFile: (kind: string) => `not scanned: it is a ${kind}, not a regular file; scan what it points to or produces instead`,
-  danglingSymlink: "not scanned: a symbolic link whose target does not exist; fix or remove the link",
+  danglingSymlink: "a symbolic link whose target does not exist: nothing to scan (fix or remove the link if it should point somewhere)",
   vanished: "not scanned: it disappeared before it could be read (deleted or moved during the scan); rerun the scan",
   unreadable: (code: string) => `not scanned: cannot read it (${code}); fix its permissions or run as a user who can read it`,
   shrank: (size: number, read: number) =>
     `not fully scanned: it shrank while being read (from ${size} to ${read} bytes, e.g. truncated by log rotation); what it held past that was not scanned: rescan it and its rotated copy`,
   readFailed: (detail: string) => `not scanned: reading failed (${detail}); check the file and rerun`,
-  truncatedGzip: (bytes: number) =>
-    `truncated or corrupt gzip data: scanned only the first ${bytes} decompressed bytes; fetch a complete copy and rescan`,
-  corruptArchive: (kind: string, detail: string) => `not fully scanned: corrupt ${kind} archive (${detail}); fetch a complete copy and rescan`,
+  undecodable: (codec: string, truncated: boolean, bytes: number) =>
+    `not fully scanned: ${truncated ? "truncated" : "corrupt"} ${codec} data, scanned only the first ${bytes} decompressed bytes; fetch a complete copy and rescan`,
+  notDecoded: (format: string) =>
+    `not scanned: ${format} content is not decoded by hawzu-scan; decompress or extract it (${EXTRACT_WITH[format] ?? "with its own tool"}) and scan the result`,
+  corruptArchive: (kind: string) => `not fully scanned: corrupt or truncated ${kind} archive; fetch a complete copy and rescan`,
   encryptedZipMember: "not scanned: encrypted zip member; decrypt the archive and scan the extracted files",
   unsupportedZipMember: (method: number) => `not scanned: zip compression method ${method} is not supported; extract it with another tool and scan the files`,
   tooDeep: (depth: number) => `not scanned: archive nested deeper than archives.maxDepth (${depth}); raise it in the config to scan it`,
@@ -27,6 +48,7 @@ export const messages = {
     `not fully scanned: compression ratio passed archives.maxRatio (${limit}:1), possibly a zip bomb; raise the limit in the config if it is genuine`,
   nestedZipTooBig: (limit: number) => `not scanned: a zip inside an archive larger than ${limit} bytes; extract it and scan it directly`,
   pathMissing: "not scanned: no such file or directory; check the path",
+  binaryNamed: "not scanned: binary content (not text, nor a format hawzu-scan decodes); scan the text it came from, or leave it off the command line",
   nothingStagedMatches: "not scanned: no staged (added or changed) file matches it; `git add` it first, or check the path or pattern",
   directoryUnreadable: (code: string) => `not scanned: cannot list this directory (${code}); fix its permissions`,
 
@@ -48,7 +70,7 @@ export const messages = {
   usagePrefix: "hawzu-scan: ",
   seeHelp: "run `hawzu-scan --help` for usage",
   unknownOption: (detail: string) => `${detail}; run \`hawzu-scan --help\` for the options`,
-  badFormat: (value: string) => `--format must be one of text, json, sarif, github (got "${value}")`,
+  badFormat: (value: string) => `--format must be one of text, compact, json, sarif, github (got "${value}")`,
   badShard: (value: string) => `--shard must be K/N with 1 <= K <= N (got "${value}"), e.g. --shard 2/8`,
   badJobs: (value: string) => `--jobs must be a whole number of at least 1 (got "${value}")`,
   badConfidence: (value: string) => `--min-confidence must be high or medium (got "${value}")`,
@@ -69,17 +91,40 @@ export const messages = {
   redactCorruptGzip: "truncated or corrupt gzip data: nothing written; redact a complete copy",
   redactSameFile: "redact: OUT must differ from IN; write the copy elsewhere, then replace the original yourself",
   mergeUsage: "usage: hawzu-scan merge REPORT.json... [--format F] [-o FILE]: give at least one JSON report",
+  mergeUnreadable: (file: string, code: string) =>
+    `${file}: cannot read this report (${code === "ENOENT" ? "no such file" : code}); check the path, or that the job that writes it ran`,
+  missingShard: (index: number, count: number, seen: readonly number[]) =>
+    `not scanned: shard ${index}/${count} is missing from the merge (got ${seen.map((k) => `${k}/${count}`).join(", ")}); merge the reports of all ${count} shards`,
   mergeBadReport: (file: string, detail: string) => `${file}: not a hawzu-scan JSON report (${detail}); merge only files written with --format json`,
   configInvalidJson: (file: string, detail: string) => `${file}: invalid JSON (${detail}); fix the file`,
   configInvalid: (file: string, detail: string) => `${file}: ${detail}`,
   configMissing: (file: string) => `${file}: config file not found; check the --config path`,
   baselineUnreadable: (file: string, detail: string) => `${file}: cannot read the baseline (${detail}); write one with --write-baseline ${file}`,
   outputFailed: (file: string, detail: string) => `${file}: cannot write the report (${detail})`,
+  baselineWriteFailed: (file: string, detail: string) => `${file}: cannot write the baseline (${detail}); check that its folder exists and is writable`,
+  baselineMatchedNothing: (file: string, count: number) =>
+    `baseline ${file}: none of its ${count} entries matched a finding here (their paths are relative to the baseline's folder); if the files moved, rewrite it with --write-baseline ${file} --prune-baseline`,
+  baselineStale: (file: string, stale: number, count: number) =>
+    `baseline ${file}: ${stale} of its ${count} entries are stale (token gone or file missing); drop them with --write-baseline ${file} --prune-baseline`,
+  pruneNeedsWrite: "--prune-baseline rewrites a baseline: give it with --write-baseline FILE",
   badFailOn: (value: string) => `--fail-on must be \`any\` or \`live\`, not \`${value}\``,
   needsVerify: "--fail-on live, --allow-unverified, --revocation-report and --hawzu-url need --verify (sending tokens to the Hawzu API is opt-in)",
   allowUnverifiedNeedsFailOnLive: "--allow-unverified only changes --fail-on live (with the default --fail-on any, every finding fails the run): add --fail-on live or drop it",
   unverified: (count: number, reasons: string) =>
     `--fail-on live: ${count} token(s) could not be verified (${reasons}), so the run fails rather than pass a token that may be live; rerun when the Hawzu API answers, or add --allow-unverified to let unverified tokens pass`,
+  badProxy: (variable: string, reason: string) => `${variable} (the proxy for --verify) is not usable: ${reason}`,
+  // One line naming the URL and the likely cause, by the connection error's code.
+  apiUnreachable: (origin: string, code: string, proxyHost: string | undefined) => {
+    const via = proxyHost ? ` through the proxy ${proxyHost}` : "";
+    const cause = /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ALTNAME/i.test(code)
+      ? "the TLS certificate is not trusted: behind a TLS-inspecting proxy, give its root certificate with NODE_EXTRA_CA_CERTS=/path/to/root.pem"
+      : code === "ENOTFOUND" || code === "EAI_AGAIN"
+        ? `the host name does not resolve: check --hawzu-url (or HAWZU_API_URL)${proxyHost ? " and the proxy" : ", or set HTTPS_PROXY if this network reaches the internet through a proxy"}`
+        : code === "ECONNREFUSED"
+          ? `nothing accepts connections there: check --hawzu-url (or HAWZU_API_URL)${proxyHost ? " and HTTPS_PROXY" : ""}`
+          : `no connection (${code === "timeout" ? "timed out" : "blocked or reset"}): check the network, a firewall, or set HTTPS_PROXY (and NO_PROXY) if a proxy is needed`;
+    return `cannot reach the Hawzu API at ${origin}${via} (${code}): ${cause}; the tokens not yet checked are unknown`;
+  },
   badHawzuUrl: (source: string, reason: string) => `the Hawzu API URL given by ${source} is not usable: ${reason}`,
 
   // Faults around the scan (exit code 2): one line each, never a stack trace unless asked for.
@@ -89,7 +134,8 @@ export const messages = {
   stdoutFailed: (code: string) => `cannot write the report to standard output (${code}); free space on the disk it goes to, or write the report with -o FILE`,
 
   // Summaries.
-  wroteBaseline: (file: string, count: number) => `hawzu-scan: wrote ${count} finding(s) to the baseline ${file}; findings in it are no longer reported`,
+  wroteBaseline: (file: string, count: number, pruned: number) =>
+    `hawzu-scan: wrote ${count} finding(s) to the baseline ${file}${pruned > 0 ? ` (${pruned} stale entr${pruned === 1 ? "y" : "ies"} pruned)` : ""}; findings in it are no longer reported`,
   verified: (results: ReadonlyMap<string, { status: string }>) => {
     const count = (status: string) => [...results.values()].filter((result) => result.status === status).length;
     const live = count("live");
@@ -102,10 +148,19 @@ export const messages = {
   },
   wroteRevocationReport: (file: string) => `hawzu-scan: wrote the revocation report ${file}: what to revoke, and every place each token was found`,
   wroteRedacted: (file: string, count: number) => `hawzu-scan: wrote ${file} with ${count} token(s) masked`,
-  summary: (findings: number, files: number, bytes: number, ms: number, errors: number, baselined: number) =>
+  summary: (findings: number, files: number, bytes: number, ms: number, errors: number, baselined: number, ignored = 0) =>
     `${findings === 0 ? "no Hawzu tokens found" : `${findings} Hawzu token finding(s)`} in ${files} file(s), ${formatBytes(bytes)} in ${formatDuration(ms)}` +
+    (ignored > 0 ? `; ${ignored} path(s) skipped by ignore rules (--no-ignore scans them)` : "") +
     (baselined > 0 ? `; ${baselined} known from the baseline` : "") +
     (errors > 0 ? `; ${errors} input(s) NOT fully scanned (see above)` : ""),
+  moreSightings: (fingerprint: string, more: number, all: number) =>
+    `${fingerprint}: ${more} more sighting(s) of this token not shown (${all} in all); --format compact lists every place`,
+  // Once per run, after the findings. Inactive tokens have nothing left to revoke.
+  hint: (statuses: ReadonlySet<string>) =>
+    statuses.size > 0 && [...statuses].every((status) => status === "inactive")
+      ? "the Hawzu API refuses these tokens, so there is nothing to revoke: remove them here and keep such values in an environment variable or secret store"
+      : HINT,
+  binarySkipped: (count: number) => `; ${count} binary file(s) skipped`,
   suppressionsAddedHeading: (count: number) =>
     `${count} suppression(s) added by this change (the scan used the base revision's config, ignore rules and baseline; review them):`,
   failOnNewSuppression: (count: number) => `--fail-on-new-suppression: this change adds ${count} suppression(s) (listed above); have them reviewed, or run without the option`,
@@ -202,11 +257,14 @@ Usage:
                                         else a block in .git/hooks/pre-commit)
 
 Options:
-  -f, --format FORMAT       text (default), json, sarif or github
+  -f, --format FORMAT       text (default), compact (one line per finding: file:line:col: ...),
+                            json, sarif or github
   -o, --output FILE         write the report to FILE instead of standard output
   -c, --config FILE         config file (default: hawzu-scan.config.json, or "hawzu-scan" in package.json)
       --baseline FILE       report only findings not recorded in FILE
-      --write-baseline FILE record the current findings in FILE (fingerprint and path only)
+      --write-baseline FILE record the current findings in FILE (fingerprint and path only),
+                            keeping the entries it already has
+      --prune-baseline      with --write-baseline: drop entries whose token or file is gone
       --list-suppressed     also list findings silenced by hawzu-scan-ignore comments
       --fail-on-new-suppression
                             with --since or --staged: exit 1 when the change adds a suppression
@@ -237,6 +295,8 @@ Options:
   -j, --jobs N              worker threads (default: number of cores)
       --min-confidence L    high or medium (default: medium)
       --known-prefix P      a prefix your Hawzu tokens start with (repeatable)
+      --no-ignore           also scan what .gitignore, .hawzu-scanignore and the config's
+                            ignore globs skip (paths named here are always scanned)
       --progress            force the progress bar (default: on a terminal, for long scans)
   -h, --help                show this help
   -v, --version             show the version

@@ -13,6 +13,10 @@ export interface ReportFinding {
   member?: string;
   /** The commit that added the line, for history scans. */
   commit?: string;
+  /** With `commit`: its author's name, author date (ISO 8601) and subject line. */
+  author?: string;
+  date?: string;
+  subject?: string;
   line: number;
   column: number;
   endLine: number;
@@ -41,6 +45,20 @@ export interface ReportStats {
   files: number;
   bytes: number;
   durationMs: number;
+  /** Files and folders skipped by ignore rules (a folder counts once); absent in older reports. */
+  ignored?: number;
+  /** Files and archive members not scanned because they are binary (images, executables). */
+  skippedBinary?: number;
+}
+
+/** What a report covers, so `merge` can tell a complete set of shards from a partial one. */
+export interface ReportCoverage {
+  /** The paths given, as typed (`-` for standard input); empty for git scans. */
+  inputs: string[];
+  /** What git was read instead of paths: `--staged`, `--since REV` or `--git-history`. */
+  git?: string;
+  /** `--shard K/N`: this report covers the K-th of N slices of the inputs. */
+  shard?: { index: number; count: number };
 }
 
 /** The JSON report (`--format json`): a public contract, `version` bumps on any breaking change. */
@@ -50,6 +68,8 @@ export interface Report {
   errors: ReportError[];
   stats: ReportStats;
   suppressed?: ReportSuppressed[];
+  /** Absent in reports written before it was added, and in merges of such reports. */
+  covered?: ReportCoverage;
   /** Scans of a change (--since, --staged): every suppression the change adds, for review. */
   suppressionsAdded?: AddedSuppression[];
 }
@@ -97,12 +117,15 @@ function compareText(a: string, b: string): number {
 
 /** Only the public keys, in the documented order: what JSON, SARIF and merge see. */
 export function toReportFinding(finding: ReportFinding): ReportFinding {
-  const { ruleId, file, member, commit, line, column, endLine, endColumn, confidence, context, fingerprint, redacted, verification } = finding;
+  const { ruleId, file, member, commit, author, date, subject, line, column, endLine, endColumn, confidence, context, fingerprint, redacted, verification } = finding;
   return {
     ruleId,
     file,
     ...(member === undefined ? {} : { member }),
     ...(commit === undefined ? {} : { commit }),
+    ...(author === undefined ? {} : { author }),
+    ...(date === undefined ? {} : { date }),
+    ...(subject === undefined ? {} : { subject }),
     line,
     column,
     endLine,

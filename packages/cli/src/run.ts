@@ -11,7 +11,7 @@ import { describeFailure } from "./describe-failure.js";
 import { HELP, messages } from "./messages.js";
 import { watchStream } from "./watch-stream.js";
 import { parseShard, shardFromEnvironment, type Shard } from "./shard/shard.js";
-import { BASE_URL_VARIABLE, checkBaseUrl, DEFAULT_BASE_URL } from "@hawzu-scan/verify";
+import { BASE_URL_VARIABLE, checkBaseUrl, DEFAULT_BASE_URL, meEndpoint, proxyForUrl } from "@hawzu-scan/verify";
 
 const OPTIONS = {
   format: { type: "string", short: "f" },
@@ -19,6 +19,7 @@ const OPTIONS = {
   config: { type: "string", short: "c" },
   baseline: { type: "string" },
   "write-baseline": { type: "string" },
+  "prune-baseline": { type: "boolean" },
   "list-suppressed": { type: "boolean" },
   shard: { type: "string" },
   "shard-count": { type: "string" },
@@ -27,6 +28,7 @@ const OPTIONS = {
   "min-confidence": { type: "string" },
   "known-prefix": { type: "string", multiple: true },
   progress: { type: "boolean" },
+  "no-ignore": { type: "boolean" },
   staged: { type: "boolean" },
   since: { type: "string" },
   "git-history": { type: "boolean" },
@@ -154,15 +156,20 @@ async function runCommand(argv: readonly string[], io: RunIo): Promise<number> {
     return usageError(messages.needsVerify);
   }
   if (values["allow-unverified"] && failOn !== "live") return usageError(messages.allowUnverifiedNeedsFailOnLive);
-  let verify: { baseUrl: string } | undefined;
+  let verify: { baseUrl: string; proxy?: URL } | undefined;
   if (values.verify) {
+    const env = io.env ?? process.env;
     // An empty HAWZU_API_URL counts as unset, as shells and CI templates often leave it.
-    const fromEnv = (io.env ?? process.env)[BASE_URL_VARIABLE] || undefined;
+    const fromEnv = env[BASE_URL_VARIABLE] || undefined;
     const baseUrl = values["hawzu-url"] ?? fromEnv ?? DEFAULT_BASE_URL;
     const check = checkBaseUrl(baseUrl);
     if (!check.ok) return usageError(messages.badHawzuUrl(values["hawzu-url"] !== undefined ? "--hawzu-url" : BASE_URL_VARIABLE, check.reason));
-    verify = { baseUrl };
+    // HTTPS_PROXY / HTTP_PROXY / NO_PROXY, as npm, git and gitleaks honour them.
+    const proxy = proxyForUrl(meEndpoint(baseUrl), env);
+    if (!proxy.ok) return usageError(messages.badProxy(proxy.variable, proxy.reason));
+    verify = { baseUrl, ...(proxy.proxy ? { proxy: proxy.proxy } : {}) };
   }
+  if (values["prune-baseline"] && values["write-baseline"] === undefined) return usageError(messages.pruneNeedsWrite);
   const paths = git ? [] : positionals.length > 0 ? positionals : ["."];
   if (paths.filter((path) => path === "-").length > 1) return usageError(messages.stdinTwice);
   if (shard && paths.includes("-")) return usageError(messages.stdinWithShard);
@@ -175,12 +182,14 @@ async function runCommand(argv: readonly string[], io: RunIo): Promise<number> {
       config: values.config,
       baseline: values.baseline,
       writeBaseline: values["write-baseline"],
+      pruneBaseline: values["prune-baseline"] ?? false,
       listSuppressed: values["list-suppressed"] ?? false,
       shard,
       jobs,
       minConfidence: minConfidence as Confidence | undefined,
       knownPrefixes,
       progress: values.progress,
+      useIgnoreRules: !values["no-ignore"],
       git,
       verify,
       failOn,

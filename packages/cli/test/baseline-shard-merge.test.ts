@@ -43,16 +43,18 @@ describe("--shard and merge", () => {
   it("N shards merged equal one full run", async () => {
     const files: Record<string, string> = {};
     for (let index = 0; index < 30; index++) files[`dir${index % 4}/f${index}.log`] = index % 3 === 0 ? `${leak.curl(fakeToken())}\n` : "clean\n";
-    files["missing-link-target"] = "x";
+    files[".gitignore"] = "*.skip\n";
+    for (let index = 0; index < 5; index++) files[`dir${index % 2}/f${index}.skip`] = "x\n";
     const cwd = tempFolder(files);
-    const { symlinkSync } = await import("node:fs");
-    symlinkSync(join(cwd, "gone"), join(cwd, "dir1/dangling.log"));
-    const full = JSON.parse((await runInMemory(["-f", "json"], { cwd })).stdout);
+    // A missing path is a walk error: not sharded, each shard names it.
+    const paths = [".", "missing.log"];
+    const full = JSON.parse((await runInMemory(["-f", "json", ...paths], { cwd })).stdout);
+    expect(full.errors).toHaveLength(1);
     const out = tempFolder();
     const shards: string[] = [];
     const covered: number[] = [];
     for (let index = 1; index <= 3; index++) {
-      const result = await runInMemory(["-f", "json", "--shard", `${index}/3`, "-o", join(out, `shard-${index}.json`)], { cwd });
+      const result = await runInMemory(["-f", "json", "--shard", `${index}/3`, "-o", join(out, `shard-${index}.json`), ...paths], { cwd });
       expect([0, 1, 2]).toContain(result.code);
       shards.push(join(out, `shard-${index}.json`));
       covered.push(JSON.parse(readFileSync(join(out, `shard-${index}.json`), "utf8")).stats.files);
@@ -64,6 +66,8 @@ describe("--shard and merge", () => {
     expect(report.findings).toEqual(full.findings);
     expect(report.stats.files).toBe(full.stats.files);
     expect(report.stats.bytes).toBe(full.stats.bytes);
+    expect(report.stats.ignored).toBe(5);
+    expect(full.stats.ignored).toBe(5);
     // Walk errors are not sharded: each shard names them, merge de-duplicates.
     expect(report.errors).toEqual(full.errors);
   });
@@ -73,5 +77,42 @@ describe("--shard and merge", () => {
     const result = await runInMemory(["merge", "x.json"], { cwd });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("x.json: not a hawzu-scan JSON report");
+  });
+});
+
+describe("merge: coverage and errors", () => {
+  it("reports record what they covered: the inputs and the shard", async () => {
+    const cwd = tempFolder({ "a.txt": "hello\n", "logs/b.log": "fine\n" });
+    const report = JSON.parse((await runInMemory(["-f", "json", "--shard", "2/3", "a.txt", "logs"], { cwd })).stdout);
+    expect(report.covered).toEqual({ inputs: ["a.txt", "logs"], shard: { index: 2, count: 3 } });
+    expect(JSON.parse((await runInMemory(["-f", "json"], { cwd })).stdout).covered).toEqual({ inputs: ["."] });
+  });
+
+  it("an incomplete shard set is not clean: each missing shard is named, exit 2", async () => {
+    const cwd = tempFolder({ "a.txt": "hello\n", "b.txt": "fine\n" });
+    await runInMemory(["-f", "json", "--shard", "1/3", "-o", "s1.json"], { cwd });
+    await runInMemory(["-f", "json", "--shard", "3/3", "-o", "s3.json"], { cwd });
+    const merged = await runInMemory(["merge", "s1.json", "s3.json"], { cwd });
+    expect(merged.code).toBe(2);
+    expect(merged.stderr).toBe("hawzu-scan: .: not scanned: shard 2/3 is missing from the merge (got 1/3, 3/3); merge the reports of all 3 shards\n");
+    expect(merged.stdout).toContain("1 input(s) NOT fully scanned (see above)");
+    await runInMemory(["-f", "json", "--shard", "2/3", "-o", "s2.json"], { cwd });
+    const complete = await runInMemory(["merge", "s1.json", "s2.json", "s3.json", "-f", "json"], { cwd });
+    expect(complete).toMatchObject({ code: 0, stderr: "" });
+    expect(JSON.parse(complete.stdout).covered).toEqual({ inputs: ["."] });
+  });
+
+  it("prints every error the merged reports carry, so 'see above' has something above", async () => {
+    const cwd = tempFolder({ "a.txt": "hello\n" });
+    await runInMemory(["-f", "json", "-o", "r.json", "a.txt", "missing.log"], { cwd });
+    const merged = await runInMemory(["merge", "r.json"], { cwd });
+    expect(merged.code).toBe(2);
+    expect(merged.stderr).toBe("hawzu-scan: missing.log: not scanned: no such file or directory; check the path\n");
+    expect(merged.stdout).toContain("1 input(s) NOT fully scanned (see above)");
+  });
+
+  it("names a report that does not exist as such, not as a malformed one", async () => {
+    const result = await runInMemory(["merge", "nope.json"], { cwd: tempFolder() });
+    expect(result).toMatchObject({ code: 2, stderr: "hawzu-scan: nope.json: cannot read this report (no such file); check the path, or that the job that writes it ran\n" });
   });
 });

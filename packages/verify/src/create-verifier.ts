@@ -1,8 +1,7 @@
 import { fingerprint as fingerprintOf } from "@hawzu-scan/core";
 import { createLimiter } from "./create-limiter.js";
-import { meEndpoint } from "./resolve-base-url.js";
 import type { VerificationResult } from "./verification-result.js";
-import { verifyResolved, type Pacer } from "./verify.js";
+import { createPacer, verifyResolved } from "./verify.js";
 import { resolveVerifyOptions, type AttemptEvent, type VerifyOptions } from "./verify-options.js";
 
 /** Options of {@link createVerifier}: those of `verify`, plus the concurrency limit. */
@@ -30,6 +29,11 @@ export interface VerifierStats {
   retries: number;
   /** The most requests in flight at once. */
   peakConcurrency: number;
+  /**
+   * Set when the run stopped sending because connections kept failing: the error code of the
+   * failures (`ECONNREFUSED`, `ENOTFOUND`, a TLS certificate code, `timeout`, ...).
+   */
+  unreachable?: string;
 }
 
 /** Checks the tokens of one run: each distinct token at most once, a few at a time. */
@@ -58,8 +62,7 @@ export function createVerifier(options: VerifierOptions = {}): Verifier {
     options.onAttempt?.(event);
   };
   const resolved = resolveVerifyOptions({ ...options, onAttempt });
-  meEndpoint(resolved.baseUrl);
-  const pacer: Pacer = { notBefore: 0 };
+  const pacer = createPacer();
   const cache = new Map<string, Promise<VerificationResult>>();
 
   const verifier: Verifier = {
@@ -80,7 +83,7 @@ export function createVerifier(options: VerifierOptions = {}): Verifier {
       return Promise.all(items.map((item) => verifier.verify(item.token, item.fingerprint)));
     },
     stats() {
-      return { tokens: cache.size, ...counts, peakConcurrency: limiter.peak };
+      return { tokens: cache.size, ...counts, peakConcurrency: limiter.peak, ...(pacer.unreachable === undefined ? {} : { unreachable: pacer.unreachable }) };
     },
   };
   return verifier;

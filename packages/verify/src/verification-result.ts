@@ -30,6 +30,7 @@ export type UnknownReason =
   | "server-error"
   | "timeout"
   | "network-error"
+  | "unreachable"
   | "redirect"
   | "not-json"
   | "not-an-identity"

@@ -1,4 +1,6 @@
-import { DEFAULT_BASE_URL } from "./resolve-base-url.js";
+import type { Agent } from "node:http";
+import { HttpsProxyAgent } from "https-proxy-agent";
+import { DEFAULT_BASE_URL, meEndpoint } from "./resolve-base-url.js";
 
 /** One request's story, for progress output and statistics. Never holds the token. */
 export interface AttemptEvent {
@@ -36,19 +38,35 @@ export interface VerifyOptions {
    * better at once, and each retry costs another full timeout.
    */
   retryOnTimeout?: boolean;
-  /** Called after each request; for progress output and statistics. */
+  /** Called once after each request; for progress output and statistics. */
   onAttempt?: (event: AttemptEvent) => void;
+  /**
+   * An http(s) proxy for https base URLs, e.g. from `proxyForUrl(url, process.env)` (the CLI reads
+   * `HTTPS_PROXY`, `HTTP_PROXY` and `NO_PROXY` so). Requests go through a CONNECT tunnel, so the
+   * proxy never sees the token; an http (loopback) base URL is never proxied. Default: none.
+   */
+  proxy?: URL;
 }
 
-/** The options with defaults applied. */
-export type ResolvedVerifyOptions = Required<Omit<VerifyOptions, "onAttempt">> & Pick<VerifyOptions, "onAttempt">;
+/** The options with defaults applied, the endpoint resolved once, and the proxy's agent. */
+export type ResolvedVerifyOptions = Required<Omit<VerifyOptions, "onAttempt" | "proxy">> &
+  Pick<VerifyOptions, "onAttempt"> & {
+    /** `GET /api/v1/me` under the base URL. */
+    endpoint: URL;
+    /** Set when requests go through a proxy. */
+    agent?: Agent;
+  };
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 export const DEFAULT_MAX_RETRIES = 3;
 
 export function resolveVerifyOptions(options: VerifyOptions = {}): ResolvedVerifyOptions {
+  const baseUrl = options.baseUrl ?? DEFAULT_BASE_URL;
+  const endpoint = meEndpoint(baseUrl);
   const resolved: ResolvedVerifyOptions = {
-    baseUrl: options.baseUrl ?? DEFAULT_BASE_URL,
+    baseUrl,
+    endpoint,
+    ...(options.proxy && endpoint.protocol === "https:" ? { agent: new HttpsProxyAgent(options.proxy, { keepAlive: false }) } : {}),
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
     baseDelayMs: options.baseDelayMs ?? 500,

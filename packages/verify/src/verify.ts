@@ -2,9 +2,8 @@ import { backoffDelay } from "./backoff-delay.js";
 import { classifyResponse, type ResponseMeaning } from "./classify-response.js";
 import { sendRequest } from "./http/send-request.js";
 import { parseRetryAfter } from "./parse-retry-after.js";
-import { meEndpoint } from "./resolve-base-url.js";
 import type { UnknownReason, VerificationResult } from "./verification-result.js";
-import { resolveVerifyOptions, type ResolvedVerifyOptions, type VerifyOptions } from "./verify-options.js";
+import { resolveVerifyOptions, type AttemptEvent, type ResolvedVerifyOptions, type VerifyOptions } from "./verify-options.js";
 import { USER_AGENT } from "./version.js";
 import { withholdToken } from "./withhold-token.js";
 
@@ -13,12 +12,27 @@ const MAX_BODY_BYTES = 1024 * 1024;
 // A header value may hold visible ASCII only; anything else could not be sent as sent by the user.
 const SENDABLE_TOKEN = /^[\x21-\x7e]+$/;
 
+/** After this many failed connections in a row (any tokens), the API is taken to be unreachable. */
+export const UNREACHABLE_AFTER = 4;
+
 /**
- * Shared by the requests of one verifier: after a 429 with `Retry-After`, no request of the run
- * starts before `notBefore`, so one rate limit does not cost every concurrent request a 429.
+ * Shared by the requests of one verifier. After a 429 with `Retry-After`, no request of the run
+ * starts before `notBefore`, so one rate limit does not cost every concurrent request a 429. After
+ * {@link UNREACHABLE_AFTER} connection failures in a row (refused, DNS, TLS, timeouts) the API is
+ * taken to be unreachable: the rest of the run sends nothing (40 tokens against a refused port
+ * would otherwise wait out 4 attempts with backoff each).
  */
 export interface Pacer {
   notBefore: number;
+  /** Connection failures in a row; any answer resets it. */
+  failuresInRow: number;
+  /** The error code (or `timeout`) that made the run stop sending. */
+  unreachable?: string;
+}
+
+/** A fresh pacer for one run. */
+export function createPacer(): Pacer {
+  return { notBefore: 0, failuresInRow: 0 };
 }
 
 /**
@@ -29,12 +43,11 @@ export interface Pacer {
  * never follows a redirect, and appears in no result or error.
  */
 export async function verify(token: string, options: VerifyOptions = {}): Promise<VerificationResult> {
-  return verifyResolved(token, resolveVerifyOptions(options), { notBefore: 0 });
+  return verifyResolved(token, resolveVerifyOptions(options), createPacer());
 }
 
-/** {@link verify} with options already resolved and a pacer shared across a run. */
+/** {@link verify} with options already resolved (endpoint included) and a pacer shared across a run. */
 export async function verifyResolved(token: string, options: ResolvedVerifyOptions, pacer: Pacer): Promise<VerificationResult> {
-  const url = meEndpoint(options.baseUrl);
   if (!SENDABLE_TOKEN.test(token)) {
     return unknown("invalid-token-text", "the token has spaces or non-ASCII characters and cannot be sent in a header", 0);
   }
@@ -42,9 +55,19 @@ export async function verifyResolved(token: string, options: ResolvedVerifyOptio
   let last: { reason: UnknownReason; detail: string; httpStatus?: number } = { reason: "network-error", detail: "no request sent" };
   for (let attempt = 1; ; attempt++) {
     await sleep(pacer.notBefore - Date.now());
-    const outcome = await sendRequest({ url, headers, timeoutMs: options.timeoutMs, maxBodyBytes: MAX_BODY_BYTES });
+    if (pacer.unreachable !== undefined) {
+      const why = `${UNREACHABLE_AFTER} connections in a row failed (${pacer.unreachable}), so the API looks unreachable`;
+      const detail = attempt === 1 ? `not sent: ${why}` : `no more retries: ${why}`;
+      return unknown("unreachable", detail, attempt - 1);
+    }
+    const outcome = await sendRequest({ url: options.endpoint, headers, timeoutMs: options.timeoutMs, maxBodyBytes: MAX_BODY_BYTES, agent: options.agent });
+    // A reset after the response began is the API misbehaving, not an API out of reach.
+    if (outcome.kind === "response" || (outcome.kind === "network-error" && outcome.answered)) pacer.failuresInRow = 0;
+    else if (++pacer.failuresInRow >= UNREACHABLE_AFTER) pacer.unreachable ??= outcome.kind === "timeout" ? "timeout" : outcome.code;
+
     let retryAfterMs: number | undefined;
     let retryable: boolean;
+    let settled: VerificationResult | undefined;
     if (outcome.kind === "response") {
       const meaning: ResponseMeaning = classifyResponse({
         status: outcome.status,
@@ -53,15 +76,9 @@ export async function verifyResolved(token: string, options: ResolvedVerifyOptio
         truncated: outcome.truncated,
         location: outcome.headers.location,
       });
-      if (meaning.kind === "live") {
-        options.onAttempt?.({ attempt, outcome: "response", httpStatus: outcome.status });
-        return { status: "live", identity: withholdToken(meaning.identity, token), httpStatus: outcome.status, checkedAt: now(), attempts: attempt };
-      }
-      if (meaning.kind === "inactive") {
-        options.onAttempt?.({ attempt, outcome: "response", httpStatus: outcome.status });
-        return { status: "inactive", httpStatus: outcome.status, checkedAt: now(), attempts: attempt };
-      }
-      last = { reason: meaning.reason, detail: meaning.detail, httpStatus: outcome.status };
+      if (meaning.kind === "live") settled = { status: "live", identity: withholdToken(meaning.identity, token), httpStatus: outcome.status, checkedAt: now(), attempts: attempt };
+      else if (meaning.kind === "inactive") settled = { status: "inactive", httpStatus: outcome.status, checkedAt: now(), attempts: attempt };
+      else last = { reason: meaning.reason, detail: meaning.detail, httpStatus: outcome.status };
       retryable = meaning.kind === "retry";
       if (retryable) retryAfterMs = parseRetryAfter(header(outcome.headers["retry-after"]), Date.now());
     } else if (outcome.kind === "timeout") {
@@ -72,25 +89,32 @@ export async function verifyResolved(token: string, options: ResolvedVerifyOptio
       retryable = true;
     }
 
-    const event = { attempt, outcome: outcome.kind, ...(outcome.kind === "response" ? { httpStatus: outcome.status } : {}) };
-    if (!retryable || attempt > options.maxRetries) {
-      options.onAttempt?.(event);
-      const tries = attempt === 1 ? "" : ` after ${attempt} attempts`;
-      return unknown(last.reason, last.detail + tries, attempt, last.httpStatus);
+    // One decision per attempt, then one onAttempt call: the result, or the wait before a retry.
+    let waitMs: number | undefined;
+    if (!settled) {
+      if (!retryable || attempt > options.maxRetries) {
+        settled = unknown(last.reason, last.detail + (attempt === 1 ? "" : ` after ${attempt} attempts`), attempt, last.httpStatus);
+      } else if (retryAfterMs !== undefined && retryAfterMs > options.maxRetryAfterMs) {
+        const detail = `${last.detail}; the API asked to wait ${Math.ceil(retryAfterMs / 1000)} s, longer than the ${Math.ceil(options.maxRetryAfterMs / 1000)} s the verifier waits`;
+        settled = unknown(last.reason, detail, attempt, last.httpStatus);
+      } else {
+        // Retry-After is the server's own word: honour it, with a little jitter so waiters spread out.
+        waitMs =
+          retryAfterMs !== undefined
+            ? retryAfterMs + backoffDelay(1, { baseDelayMs: Math.min(options.baseDelayMs, 250), maxDelayMs: options.maxDelayMs })
+            : backoffDelay(attempt, options);
+        if (retryAfterMs !== undefined) pacer.notBefore = Math.max(pacer.notBefore, Date.now() + retryAfterMs);
+      }
     }
-    if (retryAfterMs !== undefined && retryAfterMs > options.maxRetryAfterMs) {
-      options.onAttempt?.(event);
-      const detail = `${last.detail}; the API asked to wait ${Math.ceil(retryAfterMs / 1000)} s, longer than the ${Math.ceil(options.maxRetryAfterMs / 1000)} s the verifier waits`;
-      return unknown(last.reason, detail, attempt, last.httpStatus);
-    }
-    // Retry-After is the server's own word: honour it, with a little jitter so waiters spread out.
-    const waitMs =
-      retryAfterMs !== undefined
-        ? retryAfterMs + backoffDelay(1, { baseDelayMs: Math.min(options.baseDelayMs, 250), maxDelayMs: options.maxDelayMs })
-        : backoffDelay(attempt, options);
-    if (retryAfterMs !== undefined) pacer.notBefore = Math.max(pacer.notBefore, Date.now() + retryAfterMs);
-    options.onAttempt?.({ ...event, retryInMs: waitMs });
-    await sleep(waitMs);
+    const event: AttemptEvent = {
+      attempt,
+      outcome: outcome.kind,
+      ...(outcome.kind === "response" ? { httpStatus: outcome.status } : {}),
+      ...(waitMs === undefined ? {} : { retryInMs: waitMs }),
+    };
+    options.onAttempt?.(event);
+    if (settled) return settled;
+    await sleep(waitMs ?? 0);
   }
 }
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { fingerprint } from "@hawzu-scan/core";
-import { createVerifier, InvalidBaseUrlError } from "../src/index.js";
+import { createVerifier, InvalidBaseUrlError, UNREACHABLE_AFTER } from "../src/index.js";
 import { fast, liveProjectToken, liveWorkspaceToken, newToken, rateLimitedFirst, startFakeHawzuApi, type FakeHawzuApi } from "./helpers.js";
 
 let api: FakeHawzuApi | undefined;
@@ -68,5 +68,58 @@ describe("createVerifier", () => {
     expect(() => createVerifier({ baseUrl: "http://api.hawzu.com" })).toThrow(InvalidBaseUrlError);
     expect(() => createVerifier({ concurrency: 0 })).toThrow(RangeError);
     expect(() => createVerifier()).not.toThrow();
+  });
+});
+
+describe("createVerifier against a dead API", () => {
+  // A server that accepts each connection and drops it at once: every request fails, and the
+  // connections can be counted (a refused port cannot count what it refused).
+  const startDroppingServer = async () => {
+    const { createServer } = await import("node:net");
+    let connections = 0;
+    const server = createServer((socket) => {
+      connections++;
+      socket.destroy();
+    });
+    await new Promise<void>((listening) => server.listen(0, "127.0.0.1", listening));
+    const { port } = server.address() as { port: number };
+    return { url: `http://127.0.0.1:${port}`, connections: () => connections, close: () => new Promise<void>((closed) => server.close(() => closed())) };
+  };
+
+  it("stops sending after a few failed connections in a row: the rest are unknown at once", async () => {
+    const dead = await startDroppingServer();
+    try {
+      const tokens = Array.from({ length: 40 }, newToken);
+      // Default backoff (500 ms base): each token alone would wait out 3 retries.
+      const verifier = createVerifier({ baseUrl: dead.url });
+      const results = await verifier.verifyFindings(tokens.map((token) => ({ token })));
+      expect(results.every((result) => result.status === "unknown")).toBe(true);
+      const reasons = new Set(results.map((result) => result.status === "unknown" && result.reason));
+      expect(reasons).toEqual(new Set(["unreachable"]));
+      const details = results.map((result) => (result.status === "unknown" ? result.detail : ""));
+      expect(details.filter((detail) => detail.startsWith("not sent: 4 connections in a row failed (ECONNRESET)")).length).toBeGreaterThanOrEqual(40 - 8);
+      // At most the failures that open the breaker plus the requests already in flight.
+      expect(dead.connections()).toBeLessThanOrEqual(UNREACHABLE_AFTER + 4);
+      expect(verifier.stats()).toMatchObject({ unreachable: "ECONNRESET" });
+    } finally {
+      await dead.close();
+    }
+  });
+
+  it("an answer in between resets the count: a flaky API is not taken for a dead one", async () => {
+    const token = newToken();
+    api = await startFakeHawzuApi({ tokens: { [token]: liveWorkspaceToken() } });
+    const dead = await startDroppingServer();
+    try {
+      // Three failures, then answers: no breaker.
+      const failing = createVerifier({ ...fast, baseUrl: dead.url, maxRetries: 2 });
+      await failing.verify(newToken());
+      expect(failing.stats().unreachable).toBeUndefined();
+      const healthy = createVerifier({ ...fast, baseUrl: api.url });
+      expect(await healthy.verify(token)).toMatchObject({ status: "live" });
+      expect(healthy.stats().unreachable).toBeUndefined();
+    } finally {
+      await dead.close();
+    }
   });
 });

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
-import { relative, resolve } from "node:path";
+import { dirname, relative, resolve } from "node:path";
 import ignore from "ignore";
-import { baselineKey, parseBaseline } from "../baseline/baseline.js";
+import { baselineKey, parseBaseline, type LoadedBaseline } from "../baseline/baseline.js";
 import { CONFIG_FILE, loadConfig, type ReadSetting } from "../config/load-config.js";
 import type { ScanConfig } from "../config/validate-config.js";
 import { readAtRevision } from "../git/read-at-revision.js";
@@ -28,8 +28,8 @@ export interface ChangeSettings {
   config: ScanConfig;
   /** The base's `.hawzu-scanignore` text (of the current folder). */
   ignoreText: string;
-  /** The base's baseline keys, when there is a baseline. */
-  baseline?: Set<string>;
+  /** The base's baseline entries, when there is a baseline (paths relative to its folder). */
+  baseline?: LoadedBaseline;
   added: PendingSuppression[];
 }
 
@@ -84,26 +84,29 @@ export async function loadChangeSettings(options: ChangeSettingsOptions): Promis
   const ignoreFile = await versions(IGNORE_FILE);
   added.push(...ignoreFileChanges(ignoreFile.base ?? "", ignoreFile.change ?? ""));
 
-  let baseline: Set<string> | undefined;
+  let baseline: LoadedBaseline | undefined;
   if (options.baseline !== undefined) {
+    const folder = dirname(resolve(cwd, options.baseline));
     const { base, change } = await versions(options.baseline);
     if (base === undefined && change === undefined && options.baselineRequired) {
       return { ok: false, message: messages.baselineUnreadable(options.baseline, "not found in the base revision, the change or on disk") };
     }
     const parsedBase = base === undefined ? undefined : parseBaseline(base);
     if (parsedBase && !parsedBase.ok) return { ok: false, message: messages.baselineUnreadable(options.baseline, parsedBase.problem) };
-    baseline = parsedBase?.keys ?? new Set();
+    baseline = { folder, entries: parsedBase?.entries ?? [] };
+    const baseKeys = new Set(baseline.entries.map((entry) => baselineKey(entry, folder)));
     const parsedChange = change === undefined ? undefined : parseBaseline(change);
     if (parsedChange?.ok) {
-      for (const key of parsedChange.keys) {
-        if (baseline.has(key)) continue;
-        const [fingerprint = "", file = "", member = ""] = key.split("\u0000");
+      for (const entry of parsedChange.entries) {
+        const key = baselineKey(entry, folder);
+        if (baseKeys.has(key)) continue;
+        const { fingerprint, file, member } = entry;
         added.push({
           kind: "baseline",
           file: options.baseline,
           line: lineOf(change!, fingerprint),
           what: `baseline entry for ${member ? `${file}!/${member}` : file} (${fingerprint.slice(0, 19)}…)`,
-          hides: (finding) => baselineKey(finding) === key,
+          hides: (finding) => baselineKey(finding, cwd) === key,
         });
       }
     } else if (parsedChange && !parsedChange.ok) {

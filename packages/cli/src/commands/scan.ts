@@ -1,11 +1,11 @@
 import { availableParallelism } from "node:os";
-import { existsSync, realpathSync } from "node:fs";
+import { existsSync, realpathSync, type PathLike } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
-import { resolve } from "node:path";
+import { dirname, resolve } from "node:path";
 import type { Confidence } from "@hawzu-scan/core";
 import type { VerificationResult } from "@hawzu-scan/verify";
 import ignore from "ignore";
-import { baselineKey, parseBaseline, renderBaseline, toBaseline } from "../baseline/baseline.js";
+import { baselineFolder, baselineKey, parseBaseline, renderBaseline, staleEntries, toBaseline, toBaselineEntry, type LoadedBaseline } from "../baseline/baseline.js";
 import type { AddedSuppression } from "../change/added-suppression.js";
 import { loadChangeSettings, type ChangeSettings } from "../change/load-change-settings.js";
 import { suppressionsAddedText } from "../change/suppressions-added-text.js";
@@ -30,6 +30,7 @@ import { collectFiles, IGNORE_FILE } from "../walk/collect-files.js";
 import { writeReport, type Format } from "./write-report.js";
 import { writeRevocationReport } from "../verify/write-revocation-report.js";
 import { verifyScannedFindings } from "../verify/verify-scanned-findings.js";
+import { readCommitMetadata } from "../git/read-commit-metadata.js";
 
 // Objects requested at once from an object store: enough to hide a round trip, few enough to be polite.
 const S3_OBJECTS_AT_ONCE = 8;
@@ -44,16 +45,20 @@ export interface ScanOptions {
   config?: string;
   baseline?: string;
   writeBaseline?: string;
+  /** With `writeBaseline`: drop the file's entries this scan shows are gone (kept by default). */
+  pruneBaseline?: boolean;
   listSuppressed: boolean;
   shard?: Shard;
   jobs?: number;
   minConfidence?: Confidence;
   knownPrefixes: string[];
+  /** `--no-ignore`: false scans what .gitignore, .hawzu-scanignore and the config's `ignore` skip. */
+  useIgnoreRules?: boolean;
   progress?: boolean;
   /** Read from git instead of walking `paths`. */
   git?: GitScan;
   /** `--verify`: ask the Hawzu API at `baseUrl` (already checked) whether each token is live. */
-  verify?: { baseUrl: string; timeoutMs?: number };
+  verify?: { baseUrl: string; proxy?: URL; timeoutMs?: number };
   /** `--fail-on live`: only live tokens make the run fail (needs `verify`). */
   failOn?: "any" | "live";
   /** `--fail-on-new-suppression`: with --since / --staged, exit 1 when the change adds a suppression. */
@@ -110,36 +115,48 @@ export async function scanCommand(options: ScanOptions, io: RunIo, version: stri
   const tokens = new Map<string, string>();
 
   // At commit time the hook has no flags to pass: a committed .hawzu-baseline.json is used as is.
+  // A scan of a change (--staged, --since) uses the base revision's baseline, read with its settings.
   const baselineFile = change ? undefined : (options.baseline ?? (defaultBaseline && existsSync(resolve(cwd, defaultBaseline)) ? defaultBaseline : undefined));
-  let baseline: Set<string> | undefined = change?.baseline;
+  const withKeys = (loadedBaseline: LoadedBaseline) => ({ ...loadedBaseline, keys: new Set(loadedBaseline.entries.map((entry) => baselineKey(entry, loadedBaseline.folder))) });
+  let baseline: (LoadedBaseline & { keys: Set<string> }) | undefined = change?.baseline && withKeys(change.baseline);
   if (baselineFile) {
-    const text = await readFile(resolve(cwd, baselineFile), "utf8").catch((error: Error) => error);
-    if (text instanceof Error) return fail(messages.baselineUnreadable(baselineFile, (text as { code?: string }).code ?? text.message));
-    const parsed = parseBaseline(text);
-    if (!parsed.ok) return fail(messages.baselineUnreadable(baselineFile, parsed.problem));
-    baseline = parsed.keys;
+    const loadedBaseline = await loadBaseline(baselineFile, cwd);
+    if (!loadedBaseline.ok) return fail(loadedBaseline.message);
+    baseline = withKeys(loadedBaseline.baseline);
   }
+  // Keys of the baseline entries this scan met, and the findings they hid (a rewrite keeps them).
+  const matched = new Set<string>();
+  const baselinedFindings: ScannedFinding[] = [];
 
   const readsStdin = options.paths.includes("-");
   const s3Prefixes = options.paths.filter(isS3Url);
   const filePaths = options.paths.filter((path) => path !== "-" && !isS3Url(path));
-  const walked = filePaths.length > 0 && !options.git ? await collectFiles(filePaths, cwd, config.ignore ?? []) : { files: [], errors: [] };
+  const useIgnoreRules = options.useIgnoreRules ?? true;
+  const walked = filePaths.length > 0 && !options.git ? await collectFiles(filePaths, cwd, config.ignore ?? [], useIgnoreRules) : { files: [], errors: [], notes: [], ignored: [] };
+  // Sharded like files, so the shards' counts add up to one full run's.
+  let ignoredCount = options.shard ? walked.ignored.filter((path) => inShard(path, options.shard!)).length : walked.ignored.length;
   const files = options.shard ? walked.files.filter((file) => inShard(file.displayPath, options.shard!)) : walked.files;
 
   const color = !("NO_COLOR" in env) && (Boolean(env.FORCE_COLOR) || Boolean(io.stdout.isTTY));
   // A blocked commit gets its own message at the end, made for a person at a commit prompt.
   const blocking = options.git?.kind === "staged" && options.format === "text" && !options.output && !options.writeBaseline;
-  const live = options.format === "text" && !options.output && !options.verify && !options.writeBaseline && !blocking;
-  const progress = createProgress(io.stderr, files.length, options.progress ?? Boolean(io.stderr.isTTY && !("CI" in env)));
+  // History findings wait for their commits' author, date and subject, read once the scan is done.
+  const live = options.format === "text" && !options.output && !options.verify && !options.writeBaseline && !blocking && options.git?.kind !== "history";
+  const totalBytes = files.reduce((sum, file) => sum + file.size, 0);
+  const progress = createProgress(io.stderr, files.length, options.progress ?? Boolean(io.stderr.isTTY && !("CI" in env)), totalBytes);
   const findings: ScannedFinding[] = [];
   const suppressed: ScannedSuppressed[] = [];
   const errors: ReportError[] = [];
   let baselined = 0;
+  let skippedBinary = 0;
   const textOut = live ? createTextReporter((text) => io.stdout.write(text), { color }) : undefined;
 
   const sink: ScanSink = {
     finding(finding, token) {
-      if (baseline?.has(baselineKey(finding))) {
+      const key = baseline && baselineKey(finding, cwd);
+      if (key !== undefined && baseline?.keys.has(key)) {
+        matched.add(key);
+        baselinedFindings.push(finding);
         baselined++;
         return;
       }
@@ -163,14 +180,22 @@ export async function scanCommand(options: ScanOptions, io: RunIo, version: stri
       progress.clear();
       io.stderr.write(`${messages.usagePrefix}warning: ${file}: ${message}\n`);
     },
+    read(bytes) {
+      progress.read(bytes);
+    },
+    skipped() {
+      skippedBinary++;
+    },
   };
   for (const error of walked.errors) sink.error(error);
+  for (const note of walked.notes) io.stderr.write(`${messages.usagePrefix}note: ${note.file}: ${note.message}\n`);
 
   let bytes = 0;
   let fileCount = files.length;
   if (readsStdin && io.stdin) {
     const context = { settings, sink, budget: { decompressed: 0 }, scannedBytes: 0 };
     await scanStdin(io.stdin, context);
+    progress.endStream();
     bytes += context.scannedBytes;
     fileCount++;
   }
@@ -194,7 +219,11 @@ export async function scanCommand(options: ScanOptions, io: RunIo, version: stri
     const ignoreFile = change ? change.ignoreText : await readFile(resolve(cwd, IGNORE_FILE), "utf8").catch(() => "");
     ignored.add(ignoreFile);
     // `ignore` throws on what is not a relative path (".", "../x"): such a path is never ignored.
-    const isIgnored = (displayPath: string) => ignore.isPathValid(displayPath) && ignored.ignores(displayPath);
+    const isIgnored = (displayPath: string) => {
+      const skipped = useIgnoreRules && ignore.isPathValid(displayPath) && ignored.ignores(displayPath);
+      if (skipped) ignoredCount++;
+      return skipped;
+    };
     const context = () => ({ settings, sink, budget: { decompressed: 0 }, scannedBytes: 0 });
     const scanned =
       options.git.kind === "staged"
@@ -209,13 +238,32 @@ export async function scanCommand(options: ScanOptions, io: RunIo, version: stri
   }
   progress.stop();
 
+  // What this scan covered, to judge baseline entries: files it walked, or (git scans) none by name.
+  const scannedPaths = new Set(files.map((file) => resolve(cwd, file.displayPath)));
+  const covered = { isScanned: (path: string) => scannedPaths.has(path), exists: (path: PathLike) => existsSync(path), readStdin: readsStdin };
+  if (baseline && baselineFile && baseline.entries.length > 0) {
+    const stale = staleEntries(baseline, matched, covered).length;
+    const total = baseline.entries.length;
+    if (matched.size === 0 && stale === total) io.stderr.write(`${messages.usagePrefix}warning: ${messages.baselineMatchedNothing(baselineFile, total)}\n`);
+    else if (stale > 0 && stale * 2 >= total) io.stderr.write(`${messages.usagePrefix}warning: ${messages.baselineStale(baselineFile, stale, total)}\n`);
+  }
+
   let reported = findings.sort(compareFindings);
+  if (options.git?.kind === "history" && reported.length > 0) {
+    const metadata = await readCommitMetadata(cwd, reported.flatMap((finding) => (finding.commit ? [finding.commit] : [])));
+    reported = reported.map((finding) => {
+      const about = finding.commit ? metadata.get(finding.commit) : undefined;
+      return about ? { ...finding, ...about } : finding;
+    });
+  }
   // `--fail-on live` passes inactive tokens; one the API could not judge might be live.
   let unverified: string | undefined;
   if (options.verify) {
-    const verified = await verifyScannedFindings(reported, tokens, { baseUrl: options.verify.baseUrl, timeoutMs: options.verify.timeoutMs });
+    const { baseUrl, proxy, timeoutMs } = options.verify;
+    const verified = await verifyScannedFindings(reported, tokens, { baseUrl, timeoutMs, ...(proxy ? { proxy } : {}) });
     tokens.clear();
     reported = verified.findings;
+    if (verified.stats.unreachable !== undefined) io.stderr.write(`${messages.usagePrefix}${messages.apiUnreachable(new URL(baseUrl).origin, verified.stats.unreachable, proxy?.host)}\n`);
     if (verified.results.size > 0) io.stderr.write(`${messages.verified(verified.results)}\n`);
     if (options.failOn === "live" && !options.allowUnverified) unverified = describeUnverified(verified.results);
     if (options.revocationReport) {
@@ -248,11 +296,19 @@ export async function scanCommand(options: ScanOptions, io: RunIo, version: stri
   const newSuppressionFails = options.failOnNewSuppression === true && (suppressionsAdded?.length ?? 0) > 0;
 
   if (options.writeBaseline) {
-    const file = resolve(cwd, options.writeBaseline);
-    const baselineToWrite = toBaseline(reported);
-    const result = await writeFile(file, renderBaseline(baselineToWrite)).catch((error: Error) => error);
-    if (result instanceof Error) return fail(messages.outputFailed(options.writeBaseline, result.message));
-    io.stderr.write(`${messages.wroteBaseline(options.writeBaseline, baselineToWrite.findings.length)}\n`);
+    // Entries already accepted in the file are kept (a `--staged` run sees only a few files);
+    // `--prune-baseline` drops those this scan shows are gone.
+    const folder = baselineFolder(options.writeBaseline, cwd);
+    const previous = existsSync(resolve(cwd, options.writeBaseline)) ? await loadBaseline(options.writeBaseline, cwd) : { ok: true as const, baseline: { folder, entries: [] } };
+    if (!previous.ok) return fail(previous.message);
+    const current = [...reported, ...baselinedFindings].map((finding) => toBaselineEntry(finding, cwd, folder));
+    const currentKeys = new Set(current.map((entry) => baselineKey(entry, folder)));
+    const gone = options.pruneBaseline ? new Set(staleEntries(previous.baseline, currentKeys, covered)) : new Set();
+    const kept = previous.baseline.entries.filter((entry) => !gone.has(entry));
+    const baselineToWrite = toBaseline([...kept, ...current]);
+    const result = await writeFile(resolve(cwd, options.writeBaseline), renderBaseline(baselineToWrite)).catch((error: Error) => error);
+    if (result instanceof Error) return fail(messages.baselineWriteFailed(options.writeBaseline, (result as { code?: string }).code ?? result.message));
+    io.stderr.write(`${messages.wroteBaseline(options.writeBaseline, baselineToWrite.findings.length, gone.size)}\n`);
     return errors.length > 0 ? 2 : 0;
   }
 
@@ -273,9 +329,14 @@ export async function scanCommand(options: ScanOptions, io: RunIo, version: stri
     version: 1,
     findings: reported,
     errors: errors.sort(compareErrors),
-    stats: { files: fileCount, bytes, durationMs: Math.round(performance.now() - started) },
+    stats: { files: fileCount, bytes, durationMs: Math.round(performance.now() - started), ignored: ignoredCount, skippedBinary },
     ...(options.listSuppressed ? { suppressed: suppressed.sort(compareFindings) } : addedSuppressed.length > 0 ? { suppressed: addedSuppressed.sort(compareFindings) } : {}),
     ...(suppressionsAdded ? { suppressionsAdded } : {}),
+    covered: {
+      inputs: options.git?.kind === "staged" ? options.git.paths : options.paths,
+      ...(options.git ? { git: options.git.kind === "staged" ? "--staged" : options.git.since !== undefined ? `--since ${options.git.since}` : "--git-history" } : {}),
+      ...(options.shard ? { shard: { index: options.shard.index, count: options.shard.count } } : {}),
+    },
   };
   const written = await writeReport(report, { format: options.format, output: options.output, cwd, color, version, baselined, live: textOut }, io);
   if (!written.ok) return fail(written.message);
@@ -328,6 +389,14 @@ function describeUnverified(results: ReadonlyMap<string, VerificationResult>): s
   if (byReason.size === 0) return undefined;
   const total = [...byReason.values()].reduce((sum, entry) => sum + entry.count, 0);
   return messages.unverified(total, [...byReason].map(([reason, { count, detail }]) => `${count} ${reason}: ${detail}`).join("; "));
+}
+
+async function loadBaseline(file: string, cwd: string): Promise<{ ok: true; baseline: LoadedBaseline } | { ok: false; message: string }> {
+  const text = await readFile(resolve(cwd, file), "utf8").catch((error: Error) => error);
+  if (text instanceof Error) return { ok: false, message: messages.baselineUnreadable(file, (text as { code?: string }).code ?? text.message) };
+  const parsed = parseBaseline(text);
+  if (!parsed.ok) return { ok: false, message: messages.baselineUnreadable(file, parsed.problem) };
+  return { ok: true, baseline: { folder: dirname(resolve(cwd, file)), entries: parsed.entries } };
 }
 
 /** 1 findings; 2 no findings but something was not scanned; 0 clean and everything scanned. */

@@ -3,13 +3,14 @@ import { resolve } from "node:path";
 import type { RunIo } from "../io.js";
 import { messages } from "../messages.js";
 import type { Report } from "../report.js";
+import { renderCompact } from "../reporters/compact.js";
 import { renderGithub } from "../reporters/github.js";
 import { renderJson } from "../reporters/json.js";
 import { renderSarif } from "../reporters/sarif.js";
 import { createTextReporter } from "../reporters/text.js";
 
-export type Format = "text" | "json" | "sarif" | "github";
-export const FORMATS: readonly Format[] = ["text", "json", "sarif", "github"];
+export type Format = "text" | "compact" | "json" | "sarif" | "github";
+export const FORMATS: readonly Format[] = ["text", "compact", "json", "sarif", "github"];
 
 export interface WriteReportOptions {
   format: Format;
@@ -32,6 +33,7 @@ export async function writeReport(report: Report, options: WriteReportOptions, i
   if (options.format === "json") text = renderJson(report);
   else if (options.format === "sarif") text = renderSarif(report, options.version);
   else if (options.format === "github") text = renderGithub(report);
+  else if (options.format === "compact") text = renderCompact(report, options.baselined);
   else {
     const parts: string[] = [];
     const reporter = createTextReporter((part) => parts.push(part), { color: options.output ? false : options.color });

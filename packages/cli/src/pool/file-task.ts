@@ -1,5 +1,5 @@
 import type { ReportError, ScannedFinding, ScannedSuppressed } from "../report.js";
-import type { ScanSettings, ScanSink } from "../scan/scan-context.js";
+import type { InputLocation, ScanSettings, ScanSink } from "../scan/scan-context.js";
 import { scanFile } from "../sources/file.js";
 import type { FileEntry } from "../walk/collect-files.js";
 
@@ -8,7 +8,8 @@ export type ScanEvent =
   | { type: "finding"; finding: ScannedFinding; token?: string }
   | { type: "suppressed"; finding: ScannedSuppressed }
   | { type: "error"; error: ReportError }
-  | { type: "warning"; file: string; message: string };
+  | { type: "warning"; file: string; message: string }
+  | { type: "skipped"; location: InputLocation };
 
 export interface FileTaskResult {
   events: ScanEvent[];
@@ -23,9 +24,10 @@ export async function runFileTask(entry: FileEntry, settings: ScanSettings, forw
     suppressed: (finding) => events.push({ type: "suppressed", finding }),
     error: (error) => events.push({ type: "error", error }),
     warning: (file, message) => events.push({ type: "warning", file, message }),
+    skipped: (location) => events.push({ type: "skipped", location }),
   };
   const context = { settings, sink, budget: { decompressed: 0 }, scannedBytes: 0 };
-  await scanFile(entry.path, { file: entry.displayPath }, context);
+  await scanFile(entry.path, { file: entry.displayPath }, context, { named: entry.named === true });
   return { events, scannedBytes: context.scannedBytes };
 }
 
@@ -34,6 +36,7 @@ export function replay(events: readonly ScanEvent[], sink: ScanSink): void {
     if (event.type === "finding") sink.finding(event.finding, event.token);
     else if (event.type === "suppressed") sink.suppressed(event.finding);
     else if (event.type === "error") sink.error(event.error);
+    else if (event.type === "skipped") sink.skipped?.(event.location);
     else sink.warning(event.file, event.message);
   }
 }

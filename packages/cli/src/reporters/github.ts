@@ -1,6 +1,7 @@
 import { verificationLabel } from "../verify/verification-label.js";
-import { HINT } from "../messages.js";
+import { describeCommit, HINT } from "../messages.js";
 import type { Report } from "../report.js";
+import { escapeControl } from "../scan/escape-control.js";
 
 /**
  * `--format github`: workflow commands that GitHub Actions shows as annotations on the file
@@ -16,7 +17,7 @@ export function renderGithub(report: Report): string {
       `endColumn=${finding.endColumn}`,
       `title=${escapeProperty(`Hawzu access token (${finding.ruleId})`)}`,
     ];
-    const where = finding.member ? ` in archive member ${finding.member}` : "";
+    const where = (finding.member ? ` in archive member ${finding.member}` : "") + (finding.commit ? ` added by commit ${finding.commit}${describeCommit(finding)}` : "");
     const verified = finding.verification ? ` ${verificationLabel(finding.verification)}.` : "";
     const message = `${finding.redacted} ${finding.context}${where} (${finding.confidence} confidence).${verified} ${HINT}.`;
     return `::${finding.confidence === "high" ? "error" : "warning"} ${properties.join(",")}::${escapeData(message)}`;
@@ -40,8 +41,9 @@ export function renderGithub(report: Report): string {
   return lines.length > 0 ? `${lines.join("\n")}\n` : "";
 }
 
+// Control characters from scanned names are shown escaped first: the runner's log is a terminal too.
 function escapeData(text: string): string {
-  return text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+  return escapeControl(text).replace(/%/g, "%25");
 }
 
 function escapeProperty(text: string): string {

@@ -55,6 +55,7 @@ export function renderSarif(report: Report, version: string): string {
       confidence: finding.confidence,
       ...(finding.member ? { member: finding.member } : {}),
       ...(finding.commit ? { commit: finding.commit } : {}),
+      ...(finding.author !== undefined ? { author: finding.author, date: finding.date, subject: finding.subject } : {}),
       ...(finding.verification ? { verification: finding.verification.status } : {}),
     },
     ...(suppressions.length > 0 ? { suppressions } : {}),

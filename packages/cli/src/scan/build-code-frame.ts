@@ -1,12 +1,10 @@
-import { isCredentialLike, redact, type Finding } from "@hawzu-scan/core";
+import type { Finding } from "@hawzu-scan/core";
 import type { CodeFrame } from "../report.js";
+import { escapeControl } from "./escape-control.js";
+import { maskTokenLike } from "./mask-token-like.js";
 
 const SHOWN_AROUND = 48;
 const WIDE = 1024;
-// Any other token-like run on the shown line is masked too: a value the core found below the
-// minimum confidence, or on the same line, must not leak through the frame.
-const TOKEN_LIKE_RUN = /[A-Za-z0-9\-_.~+/=%]{16,}/g;
-
 /**
  * The finding's line (and the one before) from `text`, which starts at stream offset `offset`, with
  * the token replaced by its redacted form and cropped around it. Never contains the token.
@@ -20,10 +18,11 @@ export function buildCodeFrame(text: string, offset: number, finding: Pick<Findi
   if (lineEnd === -1) lineEnd = text.length;
   const tokenEnd = Math.min(end, lineEnd);
   // Mask whole runs first, on a wider slice, then crop: a crop must never leave part of a token.
+  // Escape after masking (a mask judges the raw text) and after cropping (escapes are not cut).
   const wideHead = maskTokenLike(stripCarriageReturn(text.slice(Math.max(lineStart, start - WIDE), start)));
   const wideTail = maskTokenLike(stripCarriageReturn(text.slice(tokenEnd, Math.min(lineEnd, tokenEnd + WIDE))));
-  const head = wideHead.slice(-SHOWN_AROUND);
-  const tail = wideTail.slice(0, SHOWN_AROUND);
+  const head = escapeControl(wideHead.slice(-SHOWN_AROUND));
+  const tail = escapeControl(wideTail.slice(0, SHOWN_AROUND));
   const headCut = head.length < wideHead.length || start - WIDE > lineStart;
   const tailCut = tail.length < wideTail.length || tokenEnd + WIDE < lineEnd;
   const prefix = (headCut ? "…" : "") + head;
@@ -32,7 +31,7 @@ export function buildCodeFrame(text: string, offset: number, finding: Pick<Findi
   if (lineStart > 0) {
     const previousStart = text.lastIndexOf("\n", lineStart - 2) + 1;
     const previous = stripCarriageReturn(text.slice(previousStart, lineStart - 1));
-    if (previousStart > 0 || offset === 0) before = cut(maskTokenLike(previous.slice(0, WIDE)), 2 * SHOWN_AROUND);
+    if (previousStart > 0 || offset === 0) before = escapeControl(cut(maskTokenLike(previous.slice(0, WIDE)), 2 * SHOWN_AROUND));
   }
   return { ...(before === undefined ? {} : { before }), line, markStart: prefix.length, markLength: finding.redacted.length };
 }
@@ -43,13 +42,4 @@ function stripCarriageReturn(text: string): string {
 
 function cut(text: string, length: number): string {
   return text.length > length ? text.slice(0, length) + "…" : text;
-}
-
-function maskTokenLike(text: string): string {
-  return text.replace(TOKEN_LIKE_RUN, (run) => (looksSecret(run) ? redact(run) : run));
-}
-
-// A URL or path is a run too: judge it whole and by its pieces, so a token inside one is still caught.
-function looksSecret(run: string): boolean {
-  return isCredentialLike(run) || run.split(/[/.=?&%]+/).some((piece) => piece.length >= 16 && isCredentialLike(piece));
 }

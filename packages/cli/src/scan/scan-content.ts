@@ -1,7 +1,8 @@
 import { messages } from "../messages.js";
-import { scanGzip } from "../sources/gzip.js";
+import { scanCompressed } from "../sources/compressed.js";
+import { isCodec } from "../sources/decompress.js";
 import { peek } from "../sources/peek.js";
-import { SNIFF_BYTES, sniffKind } from "../sources/sniff-kind.js";
+import { SNIFF_BYTES, sniffKind, type ContentKind } from "../sources/sniff-kind.js";
 import { scanTar } from "../sources/tar.js";
 import { scanZipBuffer } from "../sources/zip.js";
 import { errorAt } from "./error-at.js";
@@ -10,24 +11,36 @@ import { describe, scanInput } from "./scan-input.js";
 
 /**
  * Scans a byte stream whose kind is not known yet (an archive member, a decompressed stream):
- * sniffs it, opens archives up to the depth limit, skips binaries, scans text.
- * `name` is the member's own name, told to the core; `depth` counts the archive layers around it.
+ * sniffs it, decodes and opens archives up to the depth limit, counts binaries as skipped, scans
+ * text (UTF-16 decoded). `name` is the member's own name, told to the core; `depth` counts the
+ * archive layers around it.
  */
 export async function scanContent(source: AsyncIterable<Buffer>, location: InputLocation, name: string, depth: number, context: ScanContext): Promise<void> {
   const { head, stream } = await peek(source, SNIFF_BYTES);
-  const kind = sniffKind(head);
-  if (kind === "binary") return;
-  if (kind === "text") {
-    await scanInput({ location, corePath: name, stream }, context);
+  await scanKind(sniffKind(head), stream, location, name, depth, context);
+}
+
+/** Scans a stream whose kind was sniffed from its first bytes (`stream` still starts with them). */
+export async function scanKind(kind: ContentKind, stream: AsyncIterable<Buffer>, location: InputLocation, name: string, depth: number, context: ScanContext): Promise<void> {
+  if (kind === "binary") {
+    context.sink.skipped?.(location);
+    return;
+  }
+  if (kind === "text" || kind === "utf16le" || kind === "utf16be") {
+    await scanInput({ location, corePath: name, stream, ...(kind === "text" ? {} : { encoding: kind }) }, context);
+    return;
+  }
+  if (kind !== "zip" && kind !== "tar" && !isCodec(kind)) {
+    context.sink.error(errorAt(location, messages.notDecoded(kind)));
     return;
   }
   if (depth >= context.settings.limits.maxDepth) {
     context.sink.error(errorAt(location, messages.tooDeep(context.settings.limits.maxDepth)));
     return;
   }
-  if (kind === "gzip") await scanGzip(stream, location, name, depth + 1, context);
-  else if (kind === "tar") await scanTar(stream, location, depth + 1, context);
-  else await scanZipBuffer(stream, location, depth + 1, context);
+  if (kind === "tar") await scanTar(stream, location, depth + 1, context);
+  else if (kind === "zip") await scanZipBuffer(stream, location, depth + 1, context);
+  else await scanCompressed(kind, stream, location, name, depth + 1, context);
 }
 
 /** `location` with one more archive member segment. */

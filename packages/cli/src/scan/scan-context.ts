@@ -27,6 +27,8 @@ export interface ScanInput {
   transientChunks?: boolean;
   /** Judge each chunk as soon as it arrives (stdin), instead of gathering big blocks. */
   live?: boolean;
+  /** Text that is not UTF-8 (sniffed from its byte-order mark): decoded before it is scanned. */
+  encoding?: "utf16le" | "utf16be";
 }
 
 /** Decompression limits, so a zip bomb is reported instead of followed. */
@@ -65,6 +67,10 @@ export interface ScanSink {
   error(error: ReportError): void;
   /** Scanned, but the user should know (invalid UTF-8 decoded with replacements). */
   warning(file: string, message: string): void;
+  /** Bytes of a streamed input handed to the core so far, chunk by chunk: for `--progress`. */
+  read?(bytes: number): void;
+  /** Not scanned because it is binary (counted in the summary and `stats`, not an error). */
+  skipped?(location: InputLocation): void;
 }
 
 /** What one top-level input cost; shared by the layers of an archive to enforce `maxBytes`. */

@@ -12,15 +12,20 @@ import { toScannedFinding } from "./to-scanned-finding.js";
  */
 export async function scanInput(input: ScanInput, context: ScanContext): Promise<void> {
   const options = { ...context.settings.core, path: input.corePath };
+  if (input.bytes !== undefined && input.encoding) {
+    const bytes = input.encoding === "utf16be" ? Buffer.from(input.bytes.subarray(0, input.bytes.length & ~1)).swap16() : input.bytes;
+    input = { ...input, bytes: undefined, text: new TextDecoder("utf-16le").decode(bytes) };
+  }
   if (input.bytes !== undefined) {
-    if (!isUtf8(input.bytes)) context.sink.warning(describe(input.location), messages.invalidUtf8);
-    context.scannedBytes += input.bytes.length;
-    const text = input.bytes.toString("utf8");
+    const bytes = blankNuls(input.bytes, false);
+    if (!isUtf8(bytes)) context.sink.warning(describe(input.location), messages.invalidUtf8);
+    context.scannedBytes += bytes.length;
+    const text = bytes.toString("utf8");
     report(findTokens(text, options), input.location, context, () => ({ text, offset: 0 }));
     return;
   }
   if (input.text !== undefined) {
-    const text = input.text;
+    const text = input.text.includes("\0") ? input.text.replaceAll("\0", " ") : input.text;
     context.scannedBytes += Buffer.byteLength(text);
     report(findTokens(text, options), input.location, context, () => ({ text, offset: 0 }));
     return;
@@ -30,8 +35,11 @@ export async function scanInput(input: ScanInput, context: ScanContext): Promise
   });
   try {
     if (input.stream) {
-      for await (const chunk of input.stream) {
-        scanner.push(chunk, input.transientChunks);
+      const stream = input.encoding ? decodeUtf16(input.stream, input.encoding) : input.stream;
+      for await (const chunk of stream) {
+        // Chunks are ours to change (read buffers, decoded output), so NULs are blanked in place.
+        scanner.push(blankNuls(chunk, true), input.transientChunks);
+        context.sink.read?.(chunk.length);
         if (input.live) scanner.flush();
       }
     }
@@ -41,6 +49,45 @@ export async function scanInput(input: ScanInput, context: ScanContext): Promise
     scanner.end();
     if (scanner.invalidUtf8) context.sink.warning(describe(input.location), messages.invalidUtf8);
   }
+}
+
+/**
+ * NUL bytes as spaces: the text between them is scanned (logrotate's copytruncate pads a log with
+ * NULs, container logs and /proc environ files hold them) and every position stays where it was.
+ */
+function blankNuls(bytes: Buffer, inPlace: boolean): Buffer {
+  const first = bytes.indexOf(0);
+  if (first < 0) return bytes;
+  const out = inPlace ? bytes : Buffer.from(bytes);
+  // A plain loop: padding can be megabytes of NULs, one indexOf call per byte would crawl.
+  for (let at = first; at < out.length; at++) if (out[at] === 0) out[at] = 0x20;
+  return out;
+}
+
+/**
+ * UTF-16 text (PowerShell's `>` writes UTF-16 LE with a byte-order mark) as UTF-8, streaming: lines
+ * and characters keep their numbers, so findings are placed at the same line and column.
+ */
+async function* decodeUtf16(source: AsyncIterable<Buffer>, encoding: "utf16le" | "utf16be"): AsyncGenerator<Buffer> {
+  // Node's TextDecoder has no UTF-16 BE: BE bytes are swapped pairwise and decoded as LE.
+  const decoder = new TextDecoder("utf-16le");
+  let odd: Buffer | undefined;
+  for await (const chunk of source) {
+    let bytes = chunk;
+    if (encoding === "utf16be") {
+      bytes = odd ? Buffer.concat([odd, chunk]) : Buffer.from(chunk);
+      odd = undefined;
+      if (bytes.length % 2 === 1) {
+        odd = Buffer.from(bytes.subarray(bytes.length - 1));
+        bytes = bytes.subarray(0, bytes.length - 1);
+      }
+      bytes.swap16();
+    }
+    const text = decoder.decode(bytes, { stream: true });
+    if (text.length > 0) yield Buffer.from(text, "utf8");
+  }
+  const rest = decoder.decode();
+  if (rest.length > 0 || odd) yield Buffer.from(rest + (odd ? "\uFFFD" : ""), "utf8");
 }
 
 type TextAround = (start: number, end: number) => { text: string; offset: number } | undefined;

@@ -4,7 +4,7 @@ import { messages } from "../messages.js";
 import { BLOCK_SIZE } from "../scan/byte-scanner.js";
 import { errorAt } from "../scan/error-at.js";
 import type { InputLocation, ScanContext } from "../scan/scan-context.js";
-import { scanContent } from "../scan/scan-content.js";
+import { scanKind } from "../scan/scan-content.js";
 import { scanInput } from "../scan/scan-input.js";
 import { SNIFF_BYTES, sniffKind } from "./sniff-kind.js";
 import { scanZipFile } from "./zip.js";
@@ -14,11 +14,12 @@ const WHOLE_FILE_LIMIT = 1024 * 1024;
 const ARCHIVE_READ_SIZE = 1024 * 1024;
 
 /**
- * One file on disk: sniffed by content (gzip, zip, tar, binary, text), then scanned whole (small),
+ * One file on disk: sniffed by content, never by name (codecs, zip, tar, binary, text, UTF-16),
+ * then scanned whole (small),
  * streamed in big blocks (large), or opened as an archive. Any failure to read becomes an error
  * value naming the file; it never throws for bad input.
  */
-export async function scanFile(path: string, location: InputLocation, context: ScanContext): Promise<void> {
+export async function scanFile(path: string, location: InputLocation, context: ScanContext, options: { named?: boolean } = {}): Promise<void> {
   let handle: FileHandle | undefined;
   try {
     const info = await stat(path);
@@ -33,27 +34,33 @@ export async function scanFile(path: string, location: InputLocation, context: S
     const first = head.subarray(0, bytesRead);
     const kind = sniffKind(first.subarray(0, SNIFF_BYTES));
     const name = location.file;
-    if (kind === "binary") return;
+    if (kind === "binary" && options.named) {
+      // A file the user named is scanned or named as not scanned, never counted away in silence.
+      context.sink.error(errorAt(location, messages.binaryNamed));
+      return;
+    }
     if (kind === "zip") {
       await handle.close();
       handle = undefined;
       await scanZipFile(path, location, 1, context);
       return;
     }
+    const text = kind === "text" || kind === "utf16le" || kind === "utf16be";
+    const encoding = kind === "text" || !text ? {} : { encoding: kind };
     // The head holds the whole file when the file fits the limit (or shrank since stat).
-    if (kind === "text" && (bytesRead < head.length || (bytesRead === info.size && info.size < WHOLE_FILE_LIMIT))) {
-      await scanInput({ location, corePath: name, bytes: first }, context);
+    if (text && (bytesRead < head.length || (bytesRead === info.size && info.size < WHOLE_FILE_LIMIT))) {
+      await scanInput({ location, corePath: name, bytes: first, ...encoding }, context);
       // Cut short after stat (a truncated log): what was there is scanned, the rest is named.
       if (bytesRead < info.size) context.sink.error(errorAt(location, messages.shrank(info.size, bytesRead)));
       return;
     }
-    if (kind === "text") {
+    if (text) {
       const read = { bytes: 0 };
-      await scanInput({ location, corePath: name, stream: countBytes(readChunks(handle, first, true), read), transientChunks: true }, context);
+      await scanInput({ location, corePath: name, stream: countBytes(readChunks(handle, first, true), read), transientChunks: true, ...encoding }, context);
       if (read.bytes < info.size) context.sink.error(errorAt(location, messages.shrank(info.size, read.bytes)));
     }
-    // Compressed input is consumed by the inflater at its own pace: small fresh reads suffice.
-    else await scanContent(readChunks(handle, first, false, ARCHIVE_READ_SIZE), location, name, 0, context);
+    // Compressed input is consumed by the decoder at its own pace: small fresh reads suffice.
+    else await scanKind(kind, readChunks(handle, first, false, ARCHIVE_READ_SIZE), location, name, 0, context);
   } catch (error) {
     context.sink.error(errorAt(location, describeReadError(error)));
   } finally {

@@ -42,7 +42,10 @@ export async function scanGitIndex(scan: GitIndexScan): Promise<{ ok: true; file
     }
     files++;
     const kind = sniffKind(input.content.subarray(0, SNIFF_BYTES));
-    if (kind === "binary") continue;
+    if (kind === "binary") {
+      context.sink.skipped?.(location);
+      continue;
+    }
     if (kind === "text") await scanInput({ location, corePath: input.repoPath, bytes: input.content }, context);
     else await scanContent(single(input.content), location, input.repoPath, 0, context);
     bytes += context.scannedBytes;

@@ -1,19 +1,29 @@
 import type { Readable } from "node:stream";
 import type { ScanContext } from "../scan/scan-context.js";
+import { scanKind } from "../scan/scan-content.js";
 import { scanInput } from "../scan/scan-input.js";
 import { describeReadError } from "./file.js";
 import { errorAt } from "../scan/error-at.js";
+import { peek } from "./peek.js";
+import { CODEC_MAGIC_BYTES, sniffKind } from "./sniff-kind.js";
 
 export const STDIN_NAME = "<stdin>";
 
 /**
  * Standard input as a live stream (`kubectl logs -f pod | hawzu-scan -`): each batch of bytes that
- * has arrived is judged at once, so a finding is printed as soon as its line is complete.
+ * has arrived is judged at once, so a finding is printed as soon as its line is complete. Sniffed
+ * like a file from what arrives first (`cat app.log.gz | hawzu-scan -` is decoded); a tar is
+ * recognised when its first header has arrived in one piece, as it does from a pipe. Text is
+ * never skipped as binary here: a person piped it in to have it scanned.
  */
 export async function scanStdin(stdin: Readable, context: ScanContext): Promise<void> {
   const location = { file: STDIN_NAME };
   try {
-    await scanInput({ location, corePath: "", stream: batches(stdin), live: true }, context);
+    const { head, stream } = await peek(batches(stdin), CODEC_MAGIC_BYTES);
+    const kind = sniffKind(head);
+    if (kind === "utf16le" || kind === "utf16be") await scanInput({ location, corePath: "", stream, live: true, encoding: kind }, context);
+    else if (kind === "text" || kind === "binary") await scanInput({ location, corePath: "", stream, live: true }, context);
+    else await scanKind(kind, stream, location, "", 0, context);
   } catch (error) {
     context.sink.error(errorAt(location, describeReadError(error)));
   }

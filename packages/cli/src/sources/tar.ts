@@ -3,6 +3,7 @@ import { messages } from "../messages.js";
 import { errorAt } from "../scan/error-at.js";
 import type { InputLocation, ScanContext } from "../scan/scan-context.js";
 import { inMember, scanContent } from "../scan/scan-content.js";
+import { DecodeError } from "./decode-error.js";
 import { DecompressionLimitError } from "./limit-decompression.js";
 
 /**
@@ -27,9 +28,10 @@ export async function scanTar(source: AsyncIterable<Buffer>, location: InputLoca
       entry.resume();
     }
   } catch (error) {
-    if (error instanceof DecompressionLimitError) throw error;
-    if ((error as { code?: string })?.code?.startsWith?.("Z_")) throw error;
-    context.sink.error(errorAt(location, messages.corruptArchive("tar", (error as Error).message)));
+    // A failure of the stream under the tar (a codec, a limit) belongs to that layer's report.
+    if (error instanceof DecompressionLimitError || error instanceof DecodeError) throw error;
+    // tar-stream's text is not passed on: it can quote header bytes, and the member is named apart.
+    context.sink.error(errorAt(location, messages.corruptArchive("tar")));
   } finally {
     input.destroy();
   }

@@ -9,13 +9,19 @@ import { checkDecompression, DecompressionLimitError } from "./limit-decompressi
 // is reported instead, which keeps memory bounded.
 const LARGEST_NESTED_ZIP = 64 * 1024 * 1024;
 
+// We never extract, so a member named `../x` or `/etc/x` is scanned and named as it is: yauzl checks
+// names (for extracting) only while decoding them, and would call the whole archive corrupt, so we
+// decode them ourselves (`entryName`). Library error texts are never shown: they can quote an entry
+// name, which belongs in `member`.
+const ZIP_OPTIONS = { lazyEntries: true, decodeStrings: false } as const;
+
 /** A zip file on disk (`.zip`, `.jar`): each member is scanned as a stream. */
 export async function scanZipFile(path: string, location: InputLocation, depth: number, context: ScanContext): Promise<void> {
   let zip: ZipFile;
   try {
-    zip = await (await loadYauzl()).openPromise(path, { lazyEntries: true, autoClose: true });
+    zip = await (await loadYauzl()).openPromise(path, { ...ZIP_OPTIONS, autoClose: true });
   } catch (error) {
-    context.sink.error(errorAt(location, messages.corruptArchive("zip", (error as Error).message)));
+    context.sink.error(errorAt(location, messages.corruptArchive("zip")));
     return;
   }
   await scanZipEntries(zip, location, depth, context);
@@ -35,9 +41,9 @@ export async function scanZipBuffer(source: AsyncIterable<Buffer>, location: Inp
   }
   let zip: ZipFile;
   try {
-    zip = await (await loadYauzl()).fromBufferPromise(Buffer.concat(chunks), { lazyEntries: true });
+    zip = await (await loadYauzl()).fromBufferPromise(Buffer.concat(chunks), ZIP_OPTIONS);
   } catch (error) {
-    context.sink.error(errorAt(location, messages.corruptArchive("zip", (error as Error).message)));
+    context.sink.error(errorAt(location, messages.corruptArchive("zip")));
     return;
   }
   await scanZipEntries(zip, location, depth, context);
@@ -45,10 +51,12 @@ export async function scanZipBuffer(source: AsyncIterable<Buffer>, location: Inp
 
 async function scanZipEntries(zip: ZipFile, location: InputLocation, depth: number, context: ScanContext): Promise<void> {
   const { maxBytes, maxRatio } = context.settings.limits;
+  const yauzl = await loadYauzl();
   try {
     for await (const entry of zip.eachEntry()) {
-      if (entry.fileName.endsWith("/")) continue;
-      const member = inMember(location, entry.fileName);
+      const name = yauzl.getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileName as unknown as Buffer, entry.extraFields, false);
+      if (name.endsWith("/")) continue;
+      const member = inMember(location, name);
       if (entry.isEncrypted()) {
         context.sink.error(errorAt(member, messages.encryptedZipMember));
         continue;
@@ -67,20 +75,20 @@ async function scanZipEntries(zip: ZipFile, location: InputLocation, depth: numb
         continue;
       }
       try {
-        await scanMember(zip, entry, member, depth, context);
+        await scanMember(zip, entry, member, name, depth, context);
       } catch (error) {
         if (error instanceof DecompressionLimitError) context.sink.error(errorAt(member, error.message));
-        else context.sink.error(errorAt(member, messages.corruptArchive("zip", (error as Error).message)));
+        else context.sink.error(errorAt(member, messages.corruptArchive("zip")));
       }
     }
   } catch (error) {
-    context.sink.error(errorAt(location, messages.corruptArchive("zip", (error as Error).message)));
+    context.sink.error(errorAt(location, messages.corruptArchive("zip")));
   } finally {
     zip.close();
   }
 }
 
-async function scanMember(zip: ZipFile, entry: Entry, member: InputLocation, depth: number, context: ScanContext): Promise<void> {
+async function scanMember(zip: ZipFile, entry: Entry, member: InputLocation, name: string, depth: number, context: ScanContext): Promise<void> {
   const stream = await zip.openReadStreamPromise(entry);
   let decompressed = 0;
   async function* counted(): AsyncGenerator<Buffer> {
@@ -91,7 +99,7 @@ async function scanMember(zip: ZipFile, entry: Entry, member: InputLocation, dep
     }
   }
   try {
-    await scanContent(counted(), member, entry.fileName, depth, context);
+    await scanContent(counted(), member, name, depth, context);
   } finally {
     stream.destroy();
   }

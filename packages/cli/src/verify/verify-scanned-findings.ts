@@ -4,6 +4,7 @@ import {
   type VerificationResult,
   type Verifier,
   type VerifierOptions,
+  type VerifierStats,
 } from "@hawzu-scan/verify";
 import type { ScannedFinding } from "../report.js";
 
@@ -12,6 +13,8 @@ export interface VerifiedFindings {
   findings: ScannedFinding[];
   /** By fingerprint, for the revocation report. */
   results: Map<string, VerificationResult>;
+  /** What was sent; `unreachable` when the run stopped sending because connections kept failing. */
+  stats: VerifierStats;
 }
 
 /**
@@ -36,6 +39,7 @@ export async function verifyScannedFindings(
   return {
     findings: findings.map((finding) => ({ ...finding, verification: findingVerification(results.get(finding.fingerprint)!) })),
     results,
+    stats: verifier.stats(),
   };
 }
 

@@ -14,31 +14,51 @@ export interface FileEntry {
   /** Relative to the current directory, `/`-separated. */
   displayPath: string;
   size: number;
+  /** Named on the command line: never skipped silently (a binary is named as not scanned). */
+  named?: boolean;
 }
 
 interface Rules {
   base: string;
+  /** The lines of the ignore files (or the config's globs), kept to exempt named folders. */
+  patterns: readonly string[];
   matcher: Ignore;
+}
+
+/** What a walk found: files to scan, paths that could not be, notes, and how many paths ignore rules skipped. */
+export interface CollectedFiles {
+  files: FileEntry[];
+  errors: ReportError[];
+  /** Worth a line but not a failure: a dangling symbolic link has no content to scan. */
+  notes: ReportError[];
+  /** Files and folders skipped by ignore rules, as displayed (a skipped folder is one, unopened). */
+  ignored: string[];
 }
 
 /**
  * The files under `paths`: folders are walked honouring `.gitignore` and `.hawzu-scanignore` (also
- * those of parent folders inside the same git repository) and the config's `ignore` globs; `.git` is
- * never entered; symbolic links are followed once (a link back up the tree is not a loop). Files
- * named explicitly are always scanned. Paths that cannot be listed are error values.
+ * those of parent folders inside the same git repository) and the config's `ignore` globs, unless
+ * `useIgnoreRules` is false; `.git` is never entered; symbolic links are followed once (a link back
+ * up the tree is not a loop). Paths named explicitly are always scanned, as ripgrep does: rules that
+ * would skip a named folder do not apply inside it. Paths that cannot be listed are error values.
  */
-export async function collectFiles(paths: readonly string[], cwd: string, extraIgnores: readonly string[]): Promise<{ files: FileEntry[]; errors: ReportError[] }> {
+export async function collectFiles(paths: readonly string[], cwd: string, extraIgnores: readonly string[], useIgnoreRules = true): Promise<CollectedFiles> {
   const files: FileEntry[] = [];
   const errors: ReportError[] = [];
+  const notes: ReportError[] = [];
+  const note = (path: string) => {
+    if (!notes.some((known) => known.file === display(path))) notes.push({ file: display(path), message: messages.danglingSymlink });
+  };
+  const ignored: string[] = [];
   const seen = new Set<string>();
-  const configRules: Rules = { base: cwd, matcher: ignore().add([...extraIgnores]) };
+  const configRules = toRules(cwd, extraIgnores);
 
   const display = (path: string) => toSlash(relative(cwd, path)) || ".";
-  const addFile = async (path: string, size: number) => {
+  const addFile = async (path: string, size: number, named = false) => {
     const real = await realpath(path).catch(() => path);
     if (seen.has(real)) return;
     seen.add(real);
-    files.push({ path, displayPath: display(path), size });
+    files.push({ path, displayPath: display(path), size, ...(named ? { named } : {}) });
   };
 
   const isIgnored = (path: string, isDirectory: boolean, rules: readonly Rules[]) =>
@@ -56,7 +76,7 @@ export async function collectFiles(paths: readonly string[], cwd: string, extraI
       errors.push({ file: display(directory), message: messages.directoryUnreadable((error as { code?: string }).code ?? "error") });
       return;
     }
-    const local = await readRules(directory);
+    const local = useIgnoreRules ? await readRules(directory) : undefined;
     const active = local ? [...rules, local] : rules;
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
@@ -68,14 +88,17 @@ export async function collectFiles(paths: readonly string[], cwd: string, extraI
       if (entry.isSymbolicLink()) {
         const target = await stat(path).catch(() => undefined);
         if (!target) {
-          if (!isIgnored(path, false, active)) errors.push({ file: display(path), message: messages.danglingSymlink });
+          if (!isIgnored(path, false, active)) note(path);
           continue;
         }
         isDirectory = target.isDirectory();
         isFile = target.isFile();
         size = target.size;
       }
-      if (isIgnored(path, isDirectory, active)) continue;
+      if (isIgnored(path, isDirectory, active)) {
+        ignored.push(display(path));
+        continue;
+      }
       if (isDirectory) {
         const real = await realpath(path).catch(() => path);
         if (visited.has(real)) continue;
@@ -96,28 +119,48 @@ export async function collectFiles(paths: readonly string[], cwd: string, extraI
     if (info instanceof Error || !("isDirectory" in info)) {
       const code = (info as { code?: string }).code;
       const linkExists = await lstat(path).then(() => true, () => false);
-      errors.push({ file: display(path), message: linkExists && code === "ENOENT" ? messages.danglingSymlink : messages.pathMissing });
+      if (linkExists && code === "ENOENT") note(path);
+      else errors.push({ file: display(path), message: messages.pathMissing });
       continue;
     }
     if (info.isDirectory()) {
       const real = await realpath(path);
-      await walk(path, [configRules, ...(await parentRules(path))], new Set([real]));
+      const inherited = useIgnoreRules ? [configRules, ...(await parentRules(path))] : [];
+      // A folder named on the command line is scanned even if a rule above it would skip it.
+      await walk(path, inherited.map((rules) => exemptNamed(rules, path)), new Set([real]));
     } else if (info.isFile()) {
-      await addFile(path, info.size);
+      await addFile(path, info.size, true);
     } else {
       files.push({ path, displayPath: display(path), size: 0 });
     }
   }
-  return { files, errors };
+  return { files, errors, notes, ignored };
 }
 
 async function readRules(directory: string): Promise<Rules | undefined> {
-  let matcher: Ignore | undefined;
+  const patterns: string[] = [];
   for (const name of IGNORE_FILES) {
     const text = await readFile(join(directory, name), "utf8").catch(() => undefined);
-    if (text !== undefined) matcher = (matcher ?? ignore()).add(text);
+    if (text !== undefined) patterns.push(...text.split(/\r?\n/));
   }
-  return matcher && { base: directory, matcher };
+  return patterns.length > 0 ? toRules(directory, patterns) : undefined;
+}
+
+function toRules(base: string, patterns: readonly string[]): Rules {
+  return { base, patterns, matcher: ignore().add([...patterns]) };
+}
+
+/**
+ * `rules` without the patterns that skip the named folder `directory` (or a folder above it), so a
+ * folder named on the command line is scanned while the other patterns still apply inside it.
+ */
+function exemptNamed(rules: Rules, directory: string): Rules {
+  const rel = toSlash(relative(rules.base, directory));
+  if (!rel || rel.startsWith("..") || !rules.matcher.ignores(`${rel}/`)) return rules;
+  return toRules(
+    rules.base,
+    rules.patterns.filter((pattern) => !ignore().add(pattern).ignores(`${rel}/`)),
+  );
 }
 
 /** Ignore files of the folders above `directory`, up to the root of its git repository. */

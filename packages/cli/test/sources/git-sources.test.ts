@@ -65,6 +65,35 @@ describe("git sources through run()", () => {
     }
   });
 
+  it("history findings carry author, date and subject in JSON, SARIF, text, compact and github output", async () => {
+    repository.write("a.txt", "a\n");
+    const base = repository.commit("base");
+    const token = fakeToken();
+    const quoted = fakeToken();
+    repository.write("b.env", `HAWZU_TOKEN=${token}\n`);
+    // A subject may quote a credential and hold control characters: masked and escaped.
+    const added = repository.commit(`add deploy config, key ${quoted} \u001b[31mred`);
+    const date = repository.git("log", "-1", "--format=%aI", added).trim();
+    const subject = `add deploy config, key ${quoted.slice(0, 4)}******** \u001b[31mred`;
+
+    const json = JSON.parse((await runInMemory(["--since", base, "-f", "json"], { cwd: repository.root })).stdout);
+    expect(json.findings[0]).toMatchObject({ commit: added, author: "Test User", date, subject });
+    expect(Object.keys(json.findings[0]).slice(0, 6)).toEqual(["ruleId", "file", "commit", "author", "date", "subject"]);
+    const sarif = JSON.parse((await runInMemory(["--since", base, "-f", "sarif"], { cwd: repository.root })).stdout);
+    expect(sarif.runs[0].results[0].properties).toMatchObject({ commit: added, author: "Test User", date, subject });
+    const escaped = `(Test User, ${date.slice(0, 10)}: add deploy config, key ${quoted.slice(0, 4)}******** \\e[31mred)`;
+    const text = await runInMemory(["--since", base], { cwd: repository.root });
+    expect(text.stdout).toContain(`b.env @ ${added} ${escaped}\n`);
+    const compact = await runInMemory(["--since", base, "-f", "compact"], { cwd: repository.root });
+    expect(compact.stdout).toContain(` in commit ${added} ${escaped} [high/`);
+    const github = await runInMemory(["--since", base, "-f", "github"], { cwd: repository.root });
+    expect(github.stdout).toContain(`added by commit ${added} ${escaped}`);
+    for (const output of [JSON.stringify(json), JSON.stringify(sarif), text.stdout, compact.stdout, github.stdout]) {
+      expect(output).not.toContain(token);
+      expect(output).not.toContain(quoted);
+    }
+  });
+
   it.each([
     [["--staged", "--since", "HEAD"], "cannot be combined"],
     [["--git-history", "--shard", "1/2"], "without --shard"],

@@ -95,9 +95,60 @@ describe("--verify flags", () => {
     const result = await runInMemory(["--verify", "--hawzu-url", url, "."], { cwd });
     expect(result.stdout).toContain("LIVE: the Hawzu API accepts this token (Sync): revoke it now");
     expect(result.stdout).toContain("inactive: the Hawzu API refuses this token");
-    expect(result.stdout).toContain("verification unknown:");
+    expect(result.stdout).toContain("unknown: no verdict from the Hawzu API (");
     expect(result.stderr).toContain("asked the Hawzu API about 3 distinct token(s): 1 LIVE, 1 inactive, 1 unknown; revoke the live ones now;");
+    // One hint, after the findings; a live token is among them, so it says to revoke.
+    expect(result.stdout.match(/hint:/g)).toHaveLength(1);
+    expect(result.stdout).toContain("hint: revoke it in Hawzu");
     noToken(result.stdout, result.stderr);
+  });
+
+  it("does not tell to revoke when every token is inactive", async () => {
+    const cwd = tempFolder({ "a.env": `${leak.env(revoked)}\n` });
+    const result = await runInMemory(["--verify", "--hawzu-url", url, "."], { cwd });
+    expect(result.stdout).toContain("inactive: the Hawzu API refuses this token: nothing to revoke, remove it");
+    expect(result.stdout).toContain("hint: the Hawzu API refuses these tokens, so there is nothing to revoke");
+    expect(result.stdout).not.toMatch(/revoke it(?! )|revoke it in Hawzu/);
+  });
+
+  it("against a dead API: stops after a few connection failures and names the URL and the likely cause in one line", async () => {
+    const { createServer } = await import("node:net");
+    let connections = 0;
+    const dead = createServer((socket) => {
+      connections++;
+      socket.destroy();
+    });
+    await new Promise<void>((listening) => dead.listen(0, "127.0.0.1", listening));
+    const deadUrl = `http://127.0.0.1:${(dead.address() as AddressInfo).port}`;
+    try {
+      const tokens = Array.from({ length: 40 }, fakeToken);
+      const cwd = tempFolder(Object.fromEntries(tokens.map((token, index) => [`f${index}.env`, `${leak.env(token)}\n`])));
+      const result = await runInMemory(["--verify", "--hawzu-url", deadUrl, "-f", "json", "."], { cwd });
+      expect(result.code).toBe(1);
+      const findings = JSON.parse(result.stdout).findings as Array<{ verification: { status: string; reason: string } }>;
+      expect(findings).toHaveLength(40);
+      expect(findings.every((finding) => finding.verification.status === "unknown" && finding.verification.reason === "unreachable")).toBe(true);
+      expect(connections).toBeLessThanOrEqual(8);
+      const lines = result.stderr.trim().split("\n");
+      expect(lines.filter((line) => line.includes("cannot reach"))).toEqual([
+        `hawzu-scan: cannot reach the Hawzu API at ${deadUrl} (ECONNRESET): no connection (blocked or reset): check the network, a firewall, or set HTTPS_PROXY (and NO_PROXY) if a proxy is needed; the tokens not yet checked are unknown`,
+      ]);
+      noToken(result.stdout, result.stderr);
+      // A refused port names --hawzu-url.
+      const port = (dead.address() as AddressInfo).port;
+      await new Promise<void>((closed) => dead.close(() => closed()));
+      const refused = await runInMemory(["--verify", "--hawzu-url", deadUrl, "-f", "json", "."], { cwd });
+      expect(refused.stderr).toContain(`cannot reach the Hawzu API at http://127.0.0.1:${port} (ECONNREFUSED): nothing accepts connections there: check --hawzu-url (or HAWZU_API_URL)`);
+    } finally {
+      if (dead.listening) await new Promise<void>((closed) => dead.close(() => closed()));
+    }
+  });
+
+  it("rejects an unusable proxy variable with one line naming it", async () => {
+    const cwd = tempFolder({ ".env": `${leak.env(live)}\n` });
+    const result = await runInMemory(["--verify", "."], { cwd, env: { HTTPS_PROXY: "socks5://proxy:1080" } });
+    expect(result).toMatchObject({ code: 2, stdout: "" });
+    expect(result.stderr).toBe("hawzu-scan: HTTPS_PROXY (the proxy for --verify) is not usable: the socks5: scheme is not supported; give an http:// or https:// proxy\n");
   });
 
   it("asks nothing when nothing was found", async () => {

@@ -5,7 +5,8 @@ import https from "node:https";
 export type RequestOutcome =
   | { kind: "response"; status: number; headers: http.IncomingHttpHeaders; body: string; truncated: boolean }
   | { kind: "timeout" }
-  | { kind: "network-error"; code: string };
+  /** `answered`: the failure came after the response began, so the API itself was reached. */
+  | { kind: "network-error"; code: string; answered?: boolean };
 
 /** What one request needs. */
 export interface SendRequestOptions {
@@ -14,6 +15,8 @@ export interface SendRequestOptions {
   timeoutMs: number;
   /** Bodies are read up to this many bytes; an identity or error body is far smaller. */
   maxBodyBytes: number;
+  /** A proxy's agent (a CONNECT tunnel); none: a direct connection. */
+  agent?: http.Agent;
 }
 
 /**
@@ -32,7 +35,9 @@ export function sendRequest(options: SendRequestOptions): Promise<RequestOutcome
       clearTimeout(timer);
       resolve(outcome);
     };
-    const request = transport.request(options.url, { method: "GET", headers: options.headers }, (response) => {
+    let answered = false;
+    const request = transport.request(options.url, { method: "GET", headers: options.headers, ...(options.agent ? { agent: options.agent } : {}) }, (response) => {
+      answered = true;
       const chunks: Buffer[] = [];
       let size = 0;
       let truncated = false;
@@ -56,13 +61,13 @@ export function sendRequest(options: SendRequestOptions): Promise<RequestOutcome
           truncated,
         }),
       );
-      response.on("error", (error: NodeJS.ErrnoException) => finish({ kind: "network-error", code: error.code ?? "ERR_RESPONSE" }));
+      response.on("error", (error: NodeJS.ErrnoException) => finish({ kind: "network-error", code: error.code ?? "ERR_RESPONSE", answered: true }));
     });
     const timer = setTimeout(() => {
       finish({ kind: "timeout" });
       request.destroy();
     }, options.timeoutMs);
-    request.on("error", (error: NodeJS.ErrnoException) => finish({ kind: "network-error", code: error.code ?? "ERR_REQUEST" }));
+    request.on("error", (error: NodeJS.ErrnoException) => finish({ kind: "network-error", code: error.code ?? "ERR_REQUEST", ...(answered ? { answered } : {}) }));
     request.end();
   });
 }

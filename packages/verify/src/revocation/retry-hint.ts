@@ -9,6 +9,7 @@ export function retryHint(reason: UnknownReason): string {
       return "The API failed to answer: run hawzu-scan --verify again later.";
     case "timeout":
     case "network-error":
+    case "unreachable":
       return "The API could not be reached in time: check the network, proxy and --hawzu-url, then run hawzu-scan --verify again.";
     case "redirect":
       return "The URL redirected elsewhere and the token was not sent there: point --hawzu-url (or HAWZU_API_URL) at the API itself, e.g. https://api.hawzu.com, and retry.";

@@ -1,9 +1,10 @@
+// The verifier sends what the core's readFoundToken reads back (extractToken, a pass-through, is
+// gone): checked here against every writing the core decodes, since a wrong read-back is a wrong verdict.
 import { randomBytes } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { findTokens, fingerprint, type FindOptions } from "@hawzu-scan/core";
-import { extractToken } from "../src/index.js";
+import { findTokens, fingerprint, readFoundToken, type FindOptions } from "@hawzu-scan/core";
 
 const b64 = (text: string) => Buffer.from(text, "latin1").toString("base64");
 const urlSafeToken = () => randomBytes(24).toString("base64url");
@@ -33,7 +34,7 @@ const writings: [name: string, encoding: string, make: (token: string) => string
   ["curl -u", "plain", (token) => `curl -u ci:${token} https://api.hawzu.com/api/v1/me\n`],
 ];
 
-describe("extractToken reads back the token the core fingerprinted", () => {
+describe("readFoundToken reads back the token the core fingerprinted", () => {
   it.each(writings)("%s (%s)", (_, encoding, make) => {
     for (let round = 0; round < 20; round++) {
       const token = encoding === "plain" || encoding === "base64" ? urlSafeToken() : slashyToken();
@@ -43,8 +44,8 @@ describe("extractToken reads back the token the core fingerprinted", () => {
       const finding = findings[0]!;
       expect(finding.encoding).toBe(encoding);
       expect(finding.fingerprint === fingerprint(token), "the core fingerprints the token itself").toBe(true);
-      const extracted = extractToken(text, finding);
-      expect(extracted === token, "extractToken returns the token").toBe(true);
+      const extracted = readFoundToken(text, finding);
+      expect(extracted === token, "readFoundToken returns the token").toBe(true);
     }
   });
 
@@ -60,7 +61,7 @@ describe("extractToken reads back the token the core fingerprinted", () => {
         const text = readFileSync(join(folder, inputFile), "utf8");
         const { findings, suppressed } = findTokens(text, { path: options.path ?? inputFile, ...options });
         for (const finding of [...findings, ...suppressed]) {
-          const extracted = extractToken(text, finding);
+          const extracted = readFoundToken(text, finding);
           expect(extracted !== undefined && fingerprint(extracted) === finding.fingerprint, `${contextId}/${name} line ${finding.line} (${finding.encoding})`).toBe(true);
           checked++;
         }
@@ -75,8 +76,8 @@ describe("extractToken reads back the token the core fingerprinted", () => {
     const finding = findTokens(text).findings[0]!;
     const changed = text.slice(0, finding.start) + (token[0] === "A" ? "B" : "A") + text.slice(finding.start + 1);
     // Booleans, so a failure cannot print a token.
-    expect(extractToken(changed, finding) === undefined).toBe(true);
-    expect(extractToken(text.slice(0, 10), finding) === undefined).toBe(true);
-    expect(extractToken(text, { ...finding, start: finding.start + 1 }) === undefined).toBe(true);
+    expect(readFoundToken(changed, finding) === undefined).toBe(true);
+    expect(readFoundToken(text.slice(0, 10), finding) === undefined).toBe(true);
+    expect(readFoundToken(text, { ...finding, start: finding.start + 1 }) === undefined).toBe(true);
   });
 });
