@@ -1,6 +1,30 @@
-import { createHash, randomBytes, randomInt, randomUUID } from "node:crypto";
+import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { isCredentialLike } from "../../src/candidate/is-credential-like.js";
+
+// A seeded generator (mulberry32): every run judges the same values, so a rare value that the
+// check refuses is a reproducible finding, not a flaky run.
+let seed = 0x13c0de;
+function next(): number {
+  seed = (seed + 0x6d2b79f5) | 0;
+  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+}
+function randomInt(minOrMax: number, max?: number): number {
+  const [low, high] = max === undefined ? [0, minOrMax] : [minOrMax, max];
+  return low + Math.floor(next() * (high - low));
+}
+function randomBytes(length: number): Buffer {
+  return Buffer.from(Array.from({ length }, () => randomInt(256)));
+}
+function randomUUID(): string {
+  const bytes = randomBytes(16);
+  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = bytes.toString("hex");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
 
 const pick = (alphabet: string, length: number) =>
   Array.from({ length }, () => alphabet[randomInt(alphabet.length)]).join("");
