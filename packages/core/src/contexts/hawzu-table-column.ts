@@ -15,6 +15,10 @@ const MOST_CELLS = 64;
 // A header cell is a column name: a quoted or bare run of name characters.
 const HEADER_CELL = /^[ \t]*(["']?)[\w .\-/]{1,64}\1[ \t]*\r?$/;
 
+// Most Hawzu keys in a log are service and host names (`"hawzu-sync",`): a word test skips them
+// before the full key check.
+const MAY_NAME_CREDENTIAL = /tok|key|secret|pat|bearer|auth|cred|pass/i;
+
 interface Cell {
   start: number;
   end: number;
@@ -32,7 +36,10 @@ export default defineContext({
     for (const key of evidence.hawzuKeys) {
       // Cheapest checks first: this runs at every Hawzu key of a log.
       const delimiter = delimiterAround(text, key.start, key.end);
-      if (!delimiter || !isHawzuTokenKey(text.slice(key.start, key.end), options.extraKeyNames)) continue;
+      if (!delimiter) continue;
+      const keyText = text.slice(key.start, key.end);
+      if (!MAY_NAME_CREDENTIAL.test(keyText) && options.extraKeyNames.length === 0) continue;
+      if (!isHawzuTokenKey(keyText, options.extraKeyNames)) continue;
       const lineStart = evidence.lineStartWithin(key.start, LONGEST_LINE);
       const lineEnd = evidence.lineEndWithin(key.start, LONGEST_LINE);
       // Only a whole line is a table row (a longer one was cut at the reach).
@@ -42,7 +49,7 @@ export default defineContext({
       if (!cells) continue;
       const column = cells.findIndex((cell) => cell.start <= key.start && key.end <= cell.end);
       if (column === -1 || !isWholeCell(text, cells[column]!, key)) continue;
-      const name = text.slice(key.start, key.end);
+      const name = keyText;
       if (column === 0) {
         // `HAWZU_TOKEN,<token>`: a name/value listing; the value is the next cell.
         const value = cells.length > 1 ? cellValue(text, cells[1]!) : undefined;
