@@ -4,9 +4,13 @@ import { isPlaceholder } from "./is-placeholder.js";
 /** Token values are opaque strings of 20-512 characters (the Hawzu format is unpublished: HAWZU.md). */
 export const MIN_TOKEN_LENGTH = 20;
 export const MAX_TOKEN_LENGTH = 512;
+/** JWTs carry their claims, so they run longer than opaque tokens (identity-provider tokens reach 2-3 KB). */
+export const MAX_JWT_LENGTH = 4096;
 
 const TOKEN_ALPHABET = /^[A-Za-z0-9\-_.~+/=]+$/;
-const JWT = /^eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}$/;
+// A JWT is three base64url parts, the first a JSON header; the rest need not decode (signed,
+// encrypted or truncated claims all occur).
+const JWT = /^eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}$/;
 const HEX = /^[0-9a-fA-F]+$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const FILE_PATH = /\.(?:json|ya?ml|txt|env|pem|key|toml|ini|cfg|conf|properties|js|ts|py|sh)$/i;
@@ -18,13 +22,19 @@ export type Strictness = "normal" | "strict";
 /**
  * True when the value looks like a real credential: long enough, from a token alphabet,
  * random-looking, and not a placeholder, a reference, a path or another vendor's token.
- * `strict` is for weak evidence: it also refuses values that look like hashes, commit SHAs and ids.
+ * `strict` is for weak evidence: it also refuses values that look like hashes, commit SHAs, ids and
+ * JWTs (a log near the word Hawzu is full of other services' session JWTs). Strong evidence (a
+ * Hawzu-named key, a bearer sent to a Hawzu host) takes them: Hawzu's format is unpublished, and
+ * hex tokens and JWTs are both common token formats.
  */
 export function isCredentialLike(value: string, strictness: Strictness = "normal"): boolean {
-  if (value.length < MIN_TOKEN_LENGTH || value.length > MAX_TOKEN_LENGTH) return false;
+  if (value.length < MIN_TOKEN_LENGTH || value.length > MAX_JWT_LENGTH) return false;
+  if (value.startsWith("eyJ") && JWT.test(value)) {
+    return strictness === "normal" && !isPlaceholder(value) && !isOtherVendorToken(value);
+  }
+  if (value.length > MAX_TOKEN_LENGTH) return false;
   if (!TOKEN_ALPHABET.test(value)) return false;
   if (isPlaceholder(value) || isOtherVendorToken(value)) return false;
-  if (JWT.test(value)) return true;
   if (FILE_PATH.test(value)) return false;
   if (strictness === "strict" && (HEX.test(value) || UUID.test(value))) return false;
   if (!hasEnoughVariety(value)) return false;

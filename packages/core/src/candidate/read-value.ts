@@ -1,4 +1,4 @@
-import { MAX_TOKEN_LENGTH, MIN_TOKEN_LENGTH } from "./is-credential-like.js";
+import { MAX_JWT_LENGTH, MAX_TOKEN_LENGTH, MIN_TOKEN_LENGTH } from "./is-credential-like.js";
 
 /** A value as written after a key and separator. */
 export interface WrittenValue {
@@ -12,14 +12,20 @@ export interface WrittenValue {
 // Value characters: the token alphabets (letters, digits, -_.~+/=), percent escapes, and the JSON
 // escapes `\/` and `\u00XX` that appear when a config is embedded in a JSON string.
 // Escaped forms take up to six characters per token character; one more means "too long".
-const LONGEST_WRITTEN = MAX_TOKEN_LENGTH * 3;
+// A JWT is never escaped (base64url only), so its longer limit counts as written.
+const LONGEST_WRITTEN = Math.max(MAX_TOKEN_LENGTH * 3, MAX_JWT_LENGTH);
 // Only `\u00XX` escapes of token characters belong to a value: Docker's `\u0026` (an escaped `&`
 // after a query-string token) ends it, as `&` would.
 const TOKEN_CHARACTER_ESCAPE = "\\\\u00(?:3[0-9]|[46][1-9a-fA-F]|[57][0-9aA]|2[5bBdDeEfF]|3[dD]|5[fF]|7[eE])";
-const VALUE_RUN = new RegExp(`(?:[A-Za-z0-9\\-_.~+/=%]|\\\\/|${TOKEN_CHARACTER_ESCAPE}){1,${LONGEST_WRITTEN + 1}}`, "y");
+// In a percent-encoded form or query (`a%3Db%26hawzu_token%3D<token>%26page%3D2`), an encoded `&`,
+// blank or quote ends the value as the character itself would: no token holds one.
+const ENCODED_END = "%(?:25)?(?:2[026]|27)";
+const VALUE_RUN = new RegExp(`(?:[A-Za-z0-9\\-_.~+/=]|%(?!${ENCODED_END.slice(1)})|\\\\/|${TOKEN_CHARACTER_ESCAPE}){1,${LONGEST_WRITTEN + 1}}`, "y");
+const ENDS_ENCODED = new RegExp(ENCODED_END, "y");
 // The last value run found too long to be a token (one per text: the scan reads one text at a time).
 let longRun: { text: string | undefined; start: number; end: number } = { text: undefined, start: 0, end: 0 };
-const OPENING_QUOTE = /(?:[frbuRBU@$]?)(\\*["'`])/y;
+// A quote may also be JSON's `\u0022` (Docker and .NET loggers escape quotes that way).
+const OPENING_QUOTE = /(?:[frbuRBU@$]?)(\\*["'`]|\\u0022)/y;
 // What may follow an unquoted value: the end of the value in every config and log syntax we read.
 // A backslash ends one too: `Bearer abc\"` inside a JSON-escaped string.
 // A token ends where its alphabet ends, also before `[` (HttpClient wire logs print
@@ -66,7 +72,8 @@ export function readValue(text: string, position: number): WrittenValue | undefi
   if (quote) {
     if (!text.startsWith(quote, end)) return undefined;
   } else if (end < text.length && !UNQUOTED_END.test(text[end]!)) {
-    return undefined;
+    ENDS_ENCODED.lastIndex = end;
+    if (!ENDS_ENCODED.test(text)) return undefined;
   }
   return { start, end, quote };
 }
@@ -76,7 +83,11 @@ function runEnd(text: string, from: number): number {
   let index = from;
   for (;;) {
     const code = text.charCodeAt(index);
-    if (isValueCharacter(code)) index++;
+    if (code === 37) {
+      ENDS_ENCODED.lastIndex = index;
+      if (ENDS_ENCODED.test(text)) return index;
+      index++;
+    } else if (isValueCharacter(code)) index++;
     else if (code === 92 && text[index + 1] === "/") index += 2;
     else if (code === 92 && text.startsWith("u00", index + 1) && /^[0-9a-fA-F]{2}$/.test(text.slice(index + 4, index + 6)) && isValueCharacter(Number.parseInt(text.slice(index + 4, index + 6), 16))) index += 6;
     else return index;

@@ -1,5 +1,6 @@
 import { readValue } from "../candidate/read-value.js";
 import { defineContext } from "../define-context.js";
+import { isGenericCredentialKey } from "../keys/is-generic-credential-key.js";
 import { isHawzuTokenKey } from "../keys/is-hawzu-token-key.js";
 import { namesOtherVendor } from "../keys/names-other-vendor.js";
 import type { ContextMatch } from "../types.js";
@@ -12,7 +13,14 @@ import type { ContextMatch } from "../types.js";
 const OPEN_CALL = /(?:::[A-Za-z_]\w*)*(?:(?:::|\.)(?:new|create|with_token|from_token|connect|login))?[ \t]*\(/y;
 const ARGUMENT_LIST_LENGTH = 400;
 const CLIENT_SETUP = /(?:^|[._-])?(?:hawzu|client|api|sdk|auth|authenticate|login|connect|init|initialize|session|configure|setup)$/i;
-const STRING_START = /(?:^|[(,])\s*(?:\w+\s*=\s*)?(?=[frbuRBU@$]?["'`])/g;
+const STRING_START = /(?:^|[(,])\s*(?:(\w+)\s*[=:]\s*)?(?=[frbuRBU@$]?["'`])/g;
+// A client constructor's first argument is its token (`new HawzuClient("<token>")`,
+// `hawzu.Client("<token>")`, `Hawzu::Client.new("<token>")`), as is a credential-named keyword
+// argument (`token="<token>"`): that is strong evidence, so hex and JWT values count there.
+const CLIENT_CONSTRUCTOR = /client(?:(?:::|\.)(?:new|create|connect))?[ \t]*$/i;
+// The first argument, or the second after a base URL (`new HawzuClient("https://api.hawzu.com", "<token>")`);
+// a later one is an id (`new HawzuClient(token, "<workspace id>")`).
+const FIRST_ARGUMENT = /^\((?:\s*["'`]https?:\/\/[^"'`]*["'`]\s*,)?$/;
 
 export default defineContext({
   id: "hawzu-call-argument",
@@ -34,14 +42,20 @@ export default defineContext({
       const close = text.slice(listStart, listStart + ARGUMENT_LIST_LENGTH).search(/\)/);
       if (close === -1) continue;
       const list = text.slice(listStart, listStart + close);
+      const constructor = CLIENT_CONSTRUCTOR.test(text.slice(start, OPEN_CALL.lastIndex - 1));
       STRING_START.lastIndex = 0;
       for (let argument = STRING_START.exec(list); argument; argument = STRING_START.exec(list)) {
         const value = readValue(text, listStart + STRING_START.lastIndex);
+        const keyword = argument[1];
+        const tokenArgument =
+          keyword === undefined
+            ? constructor && FIRST_ARGUMENT.test(list.slice(0, argument.index + 1))
+            : isGenericCredentialKey(keyword) || isHawzuTokenKey(keyword, options.extraKeyNames);
         if (!value || !value.quote) continue;
         matches.push({
           range: [value.start, value.end],
           description: `argument of ${name.length > 48 ? name.slice(0, 45) + "..." : name}()`,
-          ...(explicit ? { confidence: "high" as const } : { strictness: "strict" as const }),
+          ...(explicit ? { confidence: "high" as const } : tokenArgument ? {} : { strictness: "strict" as const }),
         });
         if (STRING_START.lastIndex === argument.index) STRING_START.lastIndex++;
       }

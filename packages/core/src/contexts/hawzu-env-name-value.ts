@@ -7,10 +7,31 @@ import type { ContextMatch } from "../types.js";
 // Kubernetes and compose-style env lists, ECS task definitions and Terraform write the variable's
 // name and value as two fields: `- name: HAWZU_TOKEN` / `value: "..."`, `{"name": "...", "value": ...}`.
 // Postman and similar environment files use `key` for the name.
-const NAME_FIELD = /\b(?:name|key)["']?[ \t]*[:=][ \t]*["']?([A-Za-z_][\w.\-]{0,80})["']?/g;
-const VALUE_FIELD = /\bvalue["']?[ \t]*[:=][ \t]*/g;
+// AWS writes them capitalised (`"Name": "/ci/hawzu-token"` in SSM output, `ParameterKey` and
+// `ParameterValue` in CloudFormation), HTTP tools as `headerName`/`headerValue`; a parameter
+// store name is a path.
+const NAME_FIELD =
+  /\b(?:[Nn]ame|[Kk]ey|[Pp]arameter(?:Key|Name)|[Hh]eader(?:Name|Key)|[Vv]ariable(?:Name|Key)|[Oo]ptionName)["']?[ \t]*[:=][ \t]*["']?([A-Za-z_/][\w.\-/]{0,80})["']?/g;
+const VALUE_FIELD = /\b(?:[Vv]alue|[Pp]arameterValue|[Hh]eaderValue|[Vv]ariableValue|[Oo]ptionValue)["']?[ \t]*[:=][ \t]*/g;
 // The value field belongs to the same list item when it comes within a few lines.
 const REACH = 240;
+
+// An entry ends at the next list item or the end of its object, and starts at its own item marker
+// or opening brace: a value field across either belongs to another entry.
+const ITEM_END = /\n\s*-\s|\}/;
+const ITEM_START = /\n\s*-\s|\{/g;
+
+function endOfItem(region: string): number {
+  const boundary = region.search(ITEM_END);
+  return boundary >= 0 ? boundary : region.length;
+}
+
+function startOfItem(region: string): number {
+  let start = 0;
+  ITEM_START.lastIndex = 0;
+  for (let boundary = ITEM_START.exec(region); boundary; boundary = ITEM_START.exec(region)) start = boundary.index;
+  return start;
+}
 
 export default defineContext({
   id: "hawzu-env-name-value",
@@ -35,13 +56,15 @@ export default defineContext({
       ];
       for (const [from, to] of windows) {
         const region = text.slice(from, to);
-        const boundary = region.search(/\n\s*-\s|\}/);
-        const scope = from === nameEnd && boundary >= 0 ? region.slice(0, boundary) : region;
+        const scope = from === nameEnd ? region.slice(0, endOfItem(region)) : region.slice(startOfItem(region));
         VALUE_FIELD.lastIndex = 0;
         const field = VALUE_FIELD.exec(scope);
         if (!field) continue;
-        const value = readValue(text, from + VALUE_FIELD.lastIndex);
-        if (!value) continue;
+        // The entry's own value field decides, even when it holds no plain value (`"<ACCESS_TOKEN>"`):
+        // a value field before the name belongs to another entry then.
+        const offset = from + (from === nameEnd ? 0 : region.length - scope.length);
+        const value = readValue(text, offset + VALUE_FIELD.lastIndex);
+        if (!value) break;
         matches.push(
           named
             ? { range: [value.start, value.end], description: `value of env entry ${variable}` }

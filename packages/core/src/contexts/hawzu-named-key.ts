@@ -13,9 +13,11 @@ import type { ContextMatch } from "../types.js";
 // `?? "..."`, `|| "..."`, ` or "..."`, make's `?=`, `::=` and `:::=`, PHP's `.=`, R's `<-`, the
 // second argument of `setdefault("X", "...")`, and typed declarations: `hawzuToken: string =`
 // (TypeScript, Kotlin, Scala, Swift), `hawzu_token: &str =` / `&'static str =` (Rust), Go's
-// `var hawzuToken string =` (Java and C# put the type before the name: plain `=`).
+// `var hawzuToken string =` (Java and C# put the type before the name: plain `=`). In a
+// percent-encoded form or nested query, `=` is `%3D`; in JSON logged by Docker or .NET, the quote
+// is `\u0022`.
 const AFTER_KEY =
-  /(\\*["'`])?[\])]?[ \t]*(:{1,3}=|=>|\?\?=?|\?=|\|\|=?|===?|!==?|\+=|\.=|<-(?!-)|:[ \t]*(?:&(?:'\w+[ \t]+)?)?(?:[Ss]tring|str|CharSequence|SecureString)\??[ \t]*=(?!=)|(?:string|String)[ \t]*=(?!=)|=|:(?!:)|,|[ \t]or[ \t]|[ \t]+value[ \t]*=)/y;
+  /(\\*["'`]|\\u0022)?[\])]?[ \t]*(%3[Dd]|:{1,3}=|=>|\?\?=?|\?=|\|\|=?|===?|!==?|\+=|\.=|<-(?!-)|:[ \t]*(?:&(?:'\w+[ \t]+)?)?(?:[Ss]tring|str|CharSequence|SecureString)\??[ \t]*=(?!=)|(?:string|String)[ \t]*=(?!=)|=|:(?!:)|,|[ \t]or[ \t]|[ \t]+value[ \t]*=)/y;
 // Space-separated forms: Dockerfile `ENV HAWZU_TOKEN abc`, csh `setenv`, fish `set -x`, flags.
 // Windows `setx HAWZU_TOKEN "..."` too.
 const SPACE_SEPARATED_LINE = /(?:^|[\s;])(?:ENV|setenv|setx|set\s+-[gx]+|--?[\w-]*)\s*$/;
@@ -42,7 +44,8 @@ export default defineContext({
     let coveredUntil = -1;
     for (const index of keyMentions(text, evidence.hawzuWords, options.extraKeyNames)) {
       if (index < coveredUntil) continue;
-      const { start, end } = expandKey(text, index, 0);
+      const { start: keyStart, end } = expandKey(text, index, 0);
+      const start = keyStart + escapeBefore(text, keyStart);
       coveredUntil = end;
       const key = text.slice(start, end);
       // Most mentions are host names and service names; only keys with a credential word go on.
@@ -83,6 +86,16 @@ export default defineContext({
     return matches;
   },
 });
+
+/**
+ * The hex digits of an escape that the key's characters ran into: `\u0022hawzu_token` (JSON-escaped
+ * quote), `%26hawzu_token` (percent-encoded `&`). They are not part of the name.
+ */
+function escapeBefore(text: string, keyStart: number): number {
+  if (text[keyStart - 1] === "\\" && /^u[0-9a-fA-F]{4}/.test(text.slice(keyStart, keyStart + 5))) return 5;
+  if (text[keyStart - 1] === "%" && /^[0-9a-fA-F]{2}/.test(text.slice(keyStart, keyStart + 2))) return 2;
+  return 0;
+}
 
 /** The quoted values of an array assigned to the key: `"hawzuTokens": ["<token>", "<token>"]`. */
 function listAfterKey(text: string, keyStart: number, keyEnd: number) {

@@ -1,4 +1,5 @@
 import { mayHoldToken, readValue } from "../candidate/read-value.js";
+import { isInNonTargetUrl } from "../evidence/is-not-request-target.js";
 import { defineContext } from "../define-context.js";
 import { hostNear } from "../evidence/host-near.js";
 import { isGenericCredentialKey } from "../keys/is-generic-credential-key.js";
@@ -37,6 +38,8 @@ export default defineContext({
       // does it for all.
       const mentionLine = evidence.lineIndex(index);
       if (mentionLine === lastLine && (evidence.lineStarts[mentionLine + 1] ?? text.length) - evidence.lineStarts[mentionLine]! <= REACH) continue;
+      // A Referer or a query value that names Hawzu says nothing about this line's credentials.
+      if (isInNonTargetUrl(text, index)) continue;
       lastLine = mentionLine;
       let from = evidence.lineStartWithin(index, REACH);
       for (let line = 0; line < NEARBY_LINES && from > 0 && text[from - 1] === "\n"; line++) from = evidence.lineStartWithin(from - 1, REACH);

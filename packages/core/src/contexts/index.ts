@@ -5,6 +5,7 @@ import hawzuCallArgument from "./hawzu-call-argument.js";
 import hawzuEnvNameValue from "./hawzu-env-name-value.js";
 import hawzuFile from "./hawzu-file.js";
 import hawzuIniSection from "./hawzu-ini-section.js";
+import hawzuTableColumn from "./hawzu-table-column.js";
 import hawzuNamedKey from "./hawzu-named-key.js";
 import hawzuObjectBlock from "./hawzu-object-block.js";
 import hawzuUrlCredential from "./hawzu-url-credential.js";
@@ -22,6 +23,7 @@ export const contexts: readonly DetectionContext[] = [
   kubernetesSecretData,
   hawzuNamedKey,
   hawzuEnvNameValue,
+  hawzuTableColumn,
   bearerToHawzuHost,
   basicAuthToHawzuHost,
   hawzuUrlCredential,

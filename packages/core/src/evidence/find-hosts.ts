@@ -1,4 +1,5 @@
 import { isHawzuHost } from "./is-hawzu-host.js";
+import { isNotRequestTarget } from "./is-not-request-target.js";
 
 /** A host named in a text: in a URL, a Host header, or a bare api.* / *.com name. */
 export interface HostMention {
@@ -20,7 +21,7 @@ const LONGEST_NAME = 253;
 
 /** Every host mentioned in `text[from, to)`, in order, non-overlapping (as one leftmost-first search would find them). */
 export function findHosts(text: string, from = 0, to = text.length): HostMention[] {
-  const found: Array<{ start: number; end: number; host: string }> = [];
+  const found: Array<{ start: number; end: number; host: string; ignored?: boolean }> = [];
   const region = from === 0 && to === text.length ? text : text.slice(from, to);
   ANCHOR.lastIndex = 0;
   for (let anchor = ANCHOR.exec(region); anchor; anchor = ANCHOR.exec(region)) {
@@ -33,7 +34,8 @@ export function findHosts(text: string, from = 0, to = text.length): HostMention
       if (start > 0 && isWordCharacter(region.charCodeAt(start - 1))) continue;
       URL_AUTHORITY.lastIndex = at + 3;
       const url = URL_AUTHORITY.exec(region);
-      if (url) found.push({ start, end: URL_AUTHORITY.lastIndex, host: url[1]! });
+      // A URL that is no request target still hides the bare name inside it (kept, then dropped).
+      if (url) found.push({ start, end: URL_AUTHORITY.lastIndex, host: url[1]!, ignored: isNotRequestTarget(region, start) });
     } else if (first === ".") {
       const start = bareNameStart(region, at);
       if (start !== -1) found.push({ start, end: at + anchor[0].length, host: region.slice(start, at + anchor[0].length) });
@@ -49,9 +51,10 @@ export function findHosts(text: string, from = 0, to = text.length): HostMention
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   const mentions: HostMention[] = [];
   let until = -1;
-  for (const { start, end, host: written } of found) {
+  for (const { start, end, host: written, ignored } of found) {
     if (start < until) continue;
     until = end;
+    if (ignored) continue;
     const host = written.toLowerCase();
     if (!host.includes(".") && host !== "localhost") continue;
     mentions.push({ start: from + start, host, isHawzu: isHawzuHost(host) });

@@ -12,9 +12,13 @@ const NEARBY_CHARACTERS = 1500;
  * hosts are read once per text (TextEvidence), however many credentials ask.
  */
 export function hostNear(evidence: TextEvidence, position: number): HostMention | undefined {
-  const [logicalStart, logicalEnd] = logicalLine(evidence, position);
+  const [logicalStart, logicalEnd] = commandAt(evidence, position, logicalLine(evidence, position));
   const inLine = evidence.nearestHost(logicalStart, logicalEnd, position);
   if (inLine) return inLine;
+  // In pretty-printed JSON (a HAR, a Postman export), the header belongs to the request object
+  // that holds it: that object's URL, however far, and no other request's, however near.
+  const inObject = hostOfEnclosingObject(evidence, position);
+  if (inObject) return inObject;
   const [nearbyStart, nearbyEnd] = nearbyLines(evidence, position);
   // A wire log of several connections (Apache HttpClient's `http-outgoing-3 >> "Host: ..."`) says
   // which request a header belongs to: only hosts of the same connection count, and when that
@@ -41,6 +45,100 @@ function connectionOf(evidence: TextEvidence, position: number): string | undefi
 export function onlyHawzuHosts(evidence: TextEvidence): boolean {
   const hosts = evidence.hosts;
   return hosts.length > 0 && !hosts.some((mention) => !mention.isHawzu);
+}
+
+// Commands chained on one (continued) line: `curl <github> -H "Bearer …"; curl <hawzu>`.
+const COMMAND_WORD = /\b(?:curl|wget|http|https|Invoke-RestMethod|Invoke-WebRequest)[ \t]/;
+const COMMAND_SEPARATOR = /(?:&&|\|\||[;|])(?=[ \t\\])/g;
+
+/** The one command of a chained line that holds `position`, when the line runs HTTP commands. */
+function commandAt(evidence: TextEvidence, position: number, [start, end]: [number, number]): [number, number] {
+  const line = evidence.text.slice(start, end);
+  if (!COMMAND_WORD.test(line)) return [start, end];
+  let commandStart = start;
+  let commandEnd = end;
+  COMMAND_SEPARATOR.lastIndex = 0;
+  for (let separator = COMMAND_SEPARATOR.exec(line); separator; separator = COMMAND_SEPARATOR.exec(line)) {
+    const at = start + separator.index;
+    if (at < position) commandStart = at + separator[0].length;
+    else {
+      commandEnd = at;
+      break;
+    }
+  }
+  return [commandStart, commandEnd];
+}
+
+// How far a JSON request object is searched for around a header, and how many levels up.
+const OBJECT_REACH = 8192;
+const OBJECT_LEVELS = 4;
+const INDENTED_JSON_LINE = /^[ \t]{2,}[{"]/;
+
+/**
+ * The host named in the innermost enclosing JSON object (or array) around `position` that names
+ * one, for a header on an indented JSON line; undefined elsewhere, or when the braces cannot be
+ * matched within the reach. Strings are skipped (escaped quotes honoured), so braces in values do
+ * not count.
+ */
+function hostOfEnclosingObject(evidence: TextEvidence, position: number): HostMention | undefined {
+  const text = evidence.text;
+  const lineStart = evidence.lineStartWithin(position, 512);
+  if (!INDENTED_JSON_LINE.test(text.slice(lineStart, lineStart + 64))) return undefined;
+  let open = lineStart;
+  let close = lineStart;
+  for (let level = 0; level < OBJECT_LEVELS; level++) {
+    open = enclosingOpen(text, open, Math.max(0, position - OBJECT_REACH));
+    if (open === -1) return undefined;
+    const limit = Math.min(text.length, position + OBJECT_REACH);
+    close = matchingClose(text, open, limit);
+    // An object still open where the text ends (a stream judged before the rest arrives) is read
+    // as far as it goes: its URL usually comes before its headers.
+    if (close === -1 && limit === text.length) close = limit;
+    if (close === -1) return undefined;
+    const host = evidence.nearestHost(open, close, position);
+    if (host) return host;
+  }
+  return undefined;
+}
+
+/** The unclosed `{` or `[` before `from` (exclusive), scanning back to `limit`; -1 if none. */
+function enclosingOpen(text: string, from: number, limit: number): number {
+  let depth = 0;
+  let inString = false;
+  for (let index = from - 1; index >= limit; index--) {
+    const character = text[index];
+    if (character === '"' && !isEscaped(text, index)) inString = !inString;
+    else if (inString) continue;
+    else if (character === "}" || character === "]") depth++;
+    else if (character === "{" || character === "[") {
+      if (depth === 0) return index;
+      depth--;
+    }
+  }
+  return -1;
+}
+
+/** The `}` or `]` that closes the bracket at `open`, scanning on to `limit`; -1 if not found. */
+function matchingClose(text: string, open: number, limit: number): number {
+  let depth = 0;
+  let inString = false;
+  for (let index = open + 1; index < limit; index++) {
+    const character = text[index];
+    if (character === '"' && !isEscaped(text, index)) inString = !inString;
+    else if (inString) continue;
+    else if (character === "{" || character === "[") depth++;
+    else if (character === "}" || character === "]") {
+      if (depth === 0) return index + 1;
+      depth--;
+    }
+  }
+  return -1;
+}
+
+function isEscaped(text: string, index: number): boolean {
+  let backslashes = 0;
+  for (let before = index - 1; before >= 0 && text[before] === "\\"; before--) backslashes++;
+  return backslashes % 2 === 1;
 }
 
 function logicalLine(evidence: TextEvidence, position: number): [number, number] {

@@ -1,4 +1,5 @@
 import { seededRandom } from "../../../../test/support/seeded-random.js";
+import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { isCredentialLike } from "../../src/candidate/is-credential-like.js";
 
@@ -39,6 +40,23 @@ describe("isCredentialLike", () => {
     const part = (value: object) => Buffer.from(JSON.stringify(value)).toString("base64url");
     const jwt = `${part({ alg: "HS256", typ: "JWT" })}.${part({ sub: "tok_81c2", iat: 1764000000 })}.${random.bytes(32).toString("base64url")}`;
     expect(isCredentialLike(jwt)).toBe(true);
+  });
+
+  it("takes long and undecodable JWTs and hex digests under strong evidence only", () => {
+    // Seeded bytes: a chance placeholder-like run must not make this test flaky.
+    let counter = 0;
+    const seeded = (length: number) =>
+      Buffer.concat(Array.from({ length: Math.ceil(length / 64) }, () => createHash("sha512").update(`core2-${counter++}`).digest())).subarray(0, length);
+    const part = (value: object) => Buffer.from(JSON.stringify(value)).toString("base64url");
+    const long = `${part({ alg: "RS256", typ: "JWT" })}.${part({ claims: seeded(900).toString("hex") })}.${seeded(256).toString("base64url")}`;
+    const undecodable = `eyJ${seeded(24).toString("base64url")}.${seeded(48).toString("base64url")}.${seeded(32).toString("base64url")}`;
+    const hex = seeded(20).toString("hex");
+    expect(long.length).toBeGreaterThan(2000);
+    for (const value of [long, undecodable, hex]) {
+      expect(isCredentialLike(value)).toBe(true);
+      expect(isCredentialLike(value, "strict")).toBe(false);
+    }
+    expect(isCredentialLike(`${long}.${"A".repeat(4096)}`)).toBe(false);
   });
 
   it.each([

@@ -1,0 +1,138 @@
+import { mayHoldToken, readValue } from "../candidate/read-value.js";
+import { defineContext } from "../define-context.js";
+import type { TextEvidence } from "../evidence/TextEvidence.js";
+import { isHawzuTokenKey } from "../keys/is-hawzu-token-key.js";
+import type { ContextMatch } from "../types.js";
+
+// CSV and TSV exports of secrets and variables (a vault dump, a spreadsheet of service accounts, a
+// `key,value` listing) name the token either in the header row, with the values in that column of
+// the rows below, or in the first column, with the value in the next cell of the same row.
+const DELIMITERS = [",", ";", "\t"];
+// A table's lines are short; a longer line is no header, and rows are read a bounded way down.
+const LONGEST_LINE = 4096;
+const MOST_ROWS = 500;
+const MOST_CELLS = 64;
+// A header cell is a column name: a quoted or bare run of name characters.
+const HEADER_CELL = /^[ \t]*(["']?)[\w .\-/]{1,64}\1[ \t]*\r?$/;
+
+// Most Hawzu keys in a log are service and host names (`"hawzu-sync",`): a word test skips them
+// before the full key check.
+const MAY_NAME_CREDENTIAL = /tok|key|secret|pat|bearer|auth|cred|pass/i;
+
+interface Cell {
+  start: number;
+  end: number;
+}
+
+export default defineContext({
+  id: "hawzu-table-column",
+  description: "A CSV/TSV cell in a column whose header names a Hawzu token, or next to a first cell that does.",
+  example: "name,hawzu_token\nci-bot,h7Gk2pQx9LmZ4vNc8RtY3wBs", // hawzu-scan-ignore: made-up example
+  keywords: ["hawzu"],
+  confidence: "high",
+  match({ text, evidence, options }) {
+    const matches: ContextMatch[] = [];
+    let tableEnd = -1;
+    for (const key of evidence.hawzuKeys) {
+      // Cheapest checks first: this runs at every Hawzu key of a log.
+      const delimiter = delimiterAround(text, key.start, key.end);
+      if (!delimiter) continue;
+      const keyText = text.slice(key.start, key.end);
+      if (!MAY_NAME_CREDENTIAL.test(keyText) && options.extraKeyNames.length === 0) continue;
+      if (!isHawzuTokenKey(keyText, options.extraKeyNames)) continue;
+      const lineStart = evidence.lineStartWithin(key.start, LONGEST_LINE);
+      const lineEnd = evidence.lineEndWithin(key.start, LONGEST_LINE);
+      // Only a whole line is a table row (a longer one was cut at the reach).
+      if (lineStart !== 0 && text[lineStart - 1] !== "\n") continue;
+      if (lineEnd !== text.length && text[lineEnd] !== "\n") continue;
+      const cells = splitRow(text, lineStart, lineEnd, delimiter);
+      if (!cells) continue;
+      const column = cells.findIndex((cell) => cell.start <= key.start && key.end <= cell.end);
+      if (column === -1 || !isWholeCell(text, cells[column]!, key)) continue;
+      const name = keyText;
+      if (column === 0) {
+        // `HAWZU_TOKEN,<token>`: a name/value listing; the value is the next cell.
+        const value = cells.length > 1 ? cellValue(text, cells[1]!) : undefined;
+        if (value) matches.push({ range: [value.start, value.end], description: `value of ${shortName(name)}` });
+      }
+      // A header's rows are read once: a key in them is a first cell at most, not another header.
+      if (key.start < tableEnd || cells.length < 2) continue;
+      if (!cells.every((cell) => HEADER_CELL.test(text.slice(cell.start, cell.end)))) continue;
+      tableEnd = readColumn(evidence, lineEnd, delimiter, cells.length, column, `${shortName(name)} column`, matches);
+    }
+    return matches;
+  },
+});
+
+function shortName(name: string): string {
+  return name.length > 64 ? name.slice(0, 61) + "..." : name;
+}
+
+/** The delimiter that separates the key's cell from its neighbours, reading past the cell's quotes. */
+function delimiterAround(text: string, keyStart: number, keyEnd: number): string | undefined {
+  let after = keyEnd;
+  if (text[after] === '"' || text[after] === "'") after++;
+  let before = keyStart - 1;
+  if (text[before] === '"' || text[before] === "'") before--;
+  for (const delimiter of DELIMITERS) {
+    if (text[after] === delimiter || text[before] === delimiter) return delimiter;
+  }
+  return undefined;
+}
+
+/** The cells of one line, quote-aware (`"a,b"` is one cell); undefined for a line that is no row. */
+function splitRow(text: string, lineStart: number, lineEnd: number, delimiter: string): Cell[] | undefined {
+  const cells: Cell[] = [];
+  let cellStart = lineStart;
+  let quoted = false;
+  for (let index = lineStart; index < lineEnd; index++) {
+    const character = text[index];
+    if (character === '"') quoted = !quoted;
+    else if (character === delimiter && !quoted) {
+      cells.push({ start: cellStart, end: index });
+      if (cells.length > MOST_CELLS) return undefined;
+      cellStart = index + 1;
+    }
+  }
+  cells.push({ start: cellStart, end: text[lineEnd - 1] === "\r" ? lineEnd - 1 : lineEnd });
+  return cells;
+}
+
+function isWholeCell(text: string, cell: Cell, key: { start: number; end: number }): boolean {
+  return text.slice(cell.start, cell.end).trim().replace(/^(["'])(.*)\1$/, "$2") === text.slice(key.start, key.end);
+}
+
+/** The value of a cell, whole: a cell that holds more than one value is prose, not a token. */
+function cellValue(text: string, cell: Cell) {
+  const value = readValue(text, cell.start);
+  if (!value || !mayHoldToken(value)) return undefined;
+  const rest = text.slice(value.end + value.quote.length, cell.end);
+  return /^[ \t]*$/.test(rest) ? value : undefined;
+}
+
+/**
+ * The `column`th cell of each row below the header, while rows have the header's number of cells;
+ * returns where the table ends, so keys in the rows are not read as headers again.
+ */
+function readColumn(
+  evidence: TextEvidence,
+  headerEnd: number,
+  delimiter: string,
+  width: number,
+  column: number,
+  description: string,
+  matches: ContextMatch[],
+): number {
+  const text = evidence.text;
+  let rowStart = headerEnd + 1;
+  for (let row = 0; row < MOST_ROWS && rowStart < text.length; row++) {
+    const rowEnd = evidence.lineEndWithin(rowStart, LONGEST_LINE);
+    if (rowEnd !== text.length && text[rowEnd] !== "\n") break;
+    const cells = splitRow(text, rowStart, rowEnd, delimiter);
+    if (!cells || cells.length !== width) break;
+    const value = cellValue(text, cells[column]!);
+    if (value) matches.push({ range: [value.start, value.end], description: `cell of the ${description}` });
+    rowStart = rowEnd + 1;
+  }
+  return rowStart;
+}
