@@ -1,7 +1,6 @@
 // Shared by the fault-injection tests: seeded fake tokens, temp folders, real git repositories and
 // the built CLI as a child process, with helpers to check "one line, no token, no stack trace".
 import { execFileSync, spawn, type StdioOptions } from "node:child_process";
-import { isCredentialLike } from "@hawzu-scan/core";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -12,24 +11,7 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 export const CLI_BIN = join(ROOT, "packages/cli/bin/hawzu-scan.js");
 
 /** A fake-token generator seeded per test file, so a failing run replays with the same tokens. */
-export function seededTokens(seed: number): () => string {
-  let state = seed >>> 0;
-  // mulberry32: small, fast, and good enough to spread characters.
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-  return () => {
-    for (;;) {
-      const token = Array.from({ length: 40 }, () => alphabet[Math.floor(next() * alphabet.length)]).join("");
-      if (/[A-Z]/.test(token) && /[a-z]/.test(token) && /\d/.test(token) && isCredentialLike(token, "strict")) return token;
-    }
-  };
-}
+export { seededTokens } from "../../packages/cli/test/helpers/seeded-tokens.js";
 
 export const envLine = (token: string) => `HAWZU_ACCESS_TOKEN=${token}`;
 

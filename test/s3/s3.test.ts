@@ -6,34 +6,17 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
-import { isCredentialLike } from "@hawzu-scan/core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { makeTar, makeZip } from "../../packages/cli/test/helpers/archives.js";
+import { seededTokens } from "../../packages/cli/test/helpers/seeded-tokens.js";
 import { startFakeS3, type FakeS3, type FakeS3Options } from "../fake-s3/start-fake-s3.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const BIN = join(ROOT, "packages/cli/bin/hawzu-scan.js");
 const ACCESS_KEY_ID = "AKIAHAWZUSCANTEST01";
 
-/** Seeded (mulberry32), so a failure replays: letters and digits the core accepts as credential-like. */
-function tokenGenerator(seed: number): () => string {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-  return () => {
-    for (;;) {
-      const token = Array.from({ length: 40 }, () => alphabet[Math.floor(next() * alphabet.length)]).join("");
-      if (/[A-Z]/.test(token) && /[a-z]/.test(token) && /\d/.test(token) && isCredentialLike(token, "strict")) return token;
-    }
-  };
-}
-const fakeToken = tokenGenerator(0x53_33);
+// Seeded, so a failure replays with the same tokens.
+const fakeToken = seededTokens(0x53_33);
 const leakLine = (token: string) => `2026-11-30T10:00:00Z INFO export HAWZU_ACCESS_TOKEN=${token}\n`;
 const quietLog = (lines: number) => Array.from({ length: lines }, (_, index) => `2026-11-30T10:00:${String(index % 60).padStart(2, "0")}Z INFO request ${index} ok\n`).join("");
 

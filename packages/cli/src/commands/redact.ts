@@ -6,6 +6,7 @@ import { Readable, type Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { Confidence } from "@hawzu-scan/core";
 import { loadConfig } from "../config/load-config.js";
+import { toScanSettings } from "../config/to-scan-settings.js";
 import type { RunIo } from "../io.js";
 import { messages } from "../messages.js";
 import { MaskValues } from "../redact/mask-values.js";
@@ -13,7 +14,7 @@ import { isRedactRefusal } from "../redact/RedactRefusal.js";
 import { codecForKind, codecForName, UNWRITABLE_EXTENSIONS, type RedactCodec } from "../redact/redact-codecs.js";
 import { redactStream } from "../redact/redact-stream.js";
 import { decode, encode, rewriteContent, rewriteZipFile, type RewriteContext } from "../redact/rewrite-content.js";
-import { DEFAULT_ARCHIVE_LIMITS, type ScanSettings } from "../scan/scan-context.js";
+import type { ScanSettings } from "../scan/scan-context.js";
 import { describeLocation } from "../scan/describe-location.js";
 import { describeReadError, scanFile } from "../sources/file.js";
 import { SNIFF_BYTES, sniffKind } from "../sources/sniff-kind.js";
@@ -44,15 +45,7 @@ export async function redactCommand(input: string, options: RedactOptions, io: R
   const loaded = await loadConfig(cwd, options.config);
   if (!loaded.ok) return fail(loaded.message);
   const { config } = loaded;
-  const settings: ScanSettings = {
-    core: {
-      knownPrefixes: [...(config.knownPrefixes ?? []), ...options.knownPrefixes],
-      minConfidence: options.minConfidence ?? config.minConfidence ?? "medium",
-      extraKeyNames: config.extraKeyNames ?? [],
-    },
-    limits: { ...DEFAULT_ARCHIVE_LIMITS, ...config.archives },
-    captureTokens: true,
-  };
+  const settings: ScanSettings = toScanSettings(config, options, true);
   const outputPath = options.output === undefined ? undefined : resolve(cwd, options.output);
   const outputName = options.output ?? "standard output";
   const unwritable = options.output === undefined ? undefined : unwritableCodec(options.output);

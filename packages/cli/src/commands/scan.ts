@@ -10,6 +10,7 @@ import type { AddedSuppression } from "../change/added-suppression.js";
 import { loadChangeSettings, type ChangeSettings } from "../change/load-change-settings.js";
 import { suppressionsAddedText } from "../change/suppressions-added-text.js";
 import { loadConfig } from "../config/load-config.js";
+import { toScanSettings } from "../config/to-scan-settings.js";
 import { findRepositoryRoot } from "../git/find-repository-root.js";
 import { listStagedAdditions } from "../git/list-staged-additions.js";
 import { runGit } from "../git/run-git.js";
@@ -19,7 +20,7 @@ import { blockedCommitMessage, DEFAULT_BASELINE_FILE, messages } from "../messag
 import { scanFiles } from "../pool/scan-files.js";
 import { createProgress } from "../progress.js";
 import { compareErrors, compareFindings, type Report, type ReportError, type ScannedFinding, type ScannedSuppressed } from "../report.js";
-import { DEFAULT_ARCHIVE_LIMITS, type ScanSettings, type ScanSink } from "../scan/scan-context.js";
+import type { ScanSettings, ScanSink } from "../scan/scan-context.js";
 import { inShard, type Shard } from "../shard/shard.js";
 import { scanGitHistory } from "../sources/git-history.js";
 import { scanGitIndex } from "../sources/git-index.js";
@@ -103,15 +104,7 @@ export async function scanCommand(options: ScanOptions, io: RunIo, version: stri
   const loaded = change ? { ok: true as const, config: change.config } : await loadConfig(cwd, options.config);
   if (!loaded.ok) return fail(loaded.message);
   const { config } = loaded;
-  const settings: ScanSettings = {
-    core: {
-      knownPrefixes: [...(config.knownPrefixes ?? []), ...options.knownPrefixes],
-      minConfidence: options.minConfidence ?? config.minConfidence ?? "medium",
-      extraKeyNames: config.extraKeyNames ?? [],
-    },
-    limits: { ...DEFAULT_ARCHIVE_LIMITS, ...config.archives },
-    captureTokens: options.verify !== undefined,
-  };
+  const settings: ScanSettings = toScanSettings(config, options, options.verify !== undefined);
   // Tokens read back for --verify, by fingerprint: in memory only, never in a report.
   const tokens = new Map<string, string>();
 
