@@ -1,13 +1,13 @@
 // End-to-end, issues 14 and 12: every codec on disk, in a tar, nested in a zip and on stdin, plus
 // truncated, corrupt and bomb forms; NUL padding and UTF-16. The built CLI runs as a child process.
 import { execFileSync, spawn } from "node:child_process";
-import { isCredentialLike } from "@hawzu-scan/core";
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeTar, makeZip } from "../../packages/cli/test/helpers/archives.js";
+import { seededTokens } from "../../packages/cli/test/helpers/seeded-tokens.js";
 import { CODECS, codecFixture, compress, compressAfterRealLog, corrupt, EXTENSION, realLog, REAL_LOG_LINES, truncate, zstdRle } from "../../packages/cli/test/helpers/codecs.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -22,21 +22,8 @@ afterAll(() => {
   for (const path of folders) rmSync(path, { recursive: true, force: true });
 });
 
-// Seeded (mulberry32), so a failure replays with the same tokens; never a real token.
-let seed = 0x14c0dec5;
-function random(): number {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let value = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  value = (value + Math.imul(value ^ (value >>> 7), 61 | value)) ^ value;
-  return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-}
-const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-function fakeToken(): string {
-  for (;;) {
-    const token = Array.from({ length: 40 }, () => ALPHABET[Math.floor(random() * ALPHABET.length)]).join("");
-    if (/[A-Z]/.test(token) && /[a-z]/.test(token) && /\d/.test(token) && isCredentialLike(token, "strict")) return token;
-  }
-}
+// Seeded, so a failure replays with the same tokens; never a real token.
+const fakeToken = seededTokens(0x14c0dec5);
 const envLine = (token: string) => `HAWZU_ACCESS_TOKEN=${token}`;
 
 function folder(files: Record<string, string | Buffer>): string {

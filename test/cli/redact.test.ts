@@ -5,8 +5,8 @@ import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync 
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { isCredentialLike } from "@hawzu-scan/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seededTokens } from "../../packages/cli/test/helpers/seeded-tokens.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const BIN = join(ROOT, "packages/cli/bin/hawzu-scan.js");
@@ -20,19 +20,8 @@ afterAll(() => {
   for (const folder of folders) rmSync(folder, { recursive: true, force: true });
 });
 
-// Seeded, so a failure replays: a linear congruential generator over letters and digits.
-let seed = 1215;
-function fakeToken(): string {
-  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-  for (;;) {
-    let token = "";
-    for (let index = 0; index < 40; index++) {
-      seed = (seed * 1103515245 + 12345) % 2147483648;
-      token += alphabet[(seed >>> 8) % alphabet.length];
-    }
-    if (/[A-Z]/.test(token) && /[a-z]/.test(token) && /\d/.test(token) && isCredentialLike(token, "strict")) return token;
-  }
-}
+// Seeded, so a failure replays with the same tokens; never a real token.
+const fakeToken = seededTokens(1215);
 const mask = (token: string) => `${token.slice(0, 4)}********`;
 const envLine = (token: string) => `HAWZU_ACCESS_TOKEN=${token}`;
 
