@@ -16,6 +16,8 @@ import type { ContextMatch } from "../types.js";
 // `var hawzuToken string =` (Java and C# put the type before the name: plain `=`). In a
 // percent-encoded form or nested query, `=` is `%3D`; in JSON logged by Docker or .NET, the quote
 // is `\u0022`.
+// A member access or call: `process.env.X`, `getenv(...)`, `$X`, `a?.b`.
+const CODE_REFERENCE = /[.($?]/;
 const AFTER_KEY =
   /(\\*["'`]|\\u0022)?[\])]?[ \t]*(%3[Dd]|:{1,3}=|=>|\?\?=?|\?=|\|\|=?|===?|!==?|\+=|\.=|<-(?!-)|:[ \t]*(?:&(?:'\w+[ \t]+)?)?(?:[Ss]tring|str|CharSequence|SecureString)\??[ \t]*=(?!=)|(?:string|String)[ \t]*=(?!=)|=|:(?!:)|,|[ \t]or[ \t]|[ \t]+value[ \t]*=)/y;
 // Space-separated forms: Dockerfile `ENV HAWZU_TOKEN abc`, csh `setenv`, fish `set -x`, flags.
@@ -65,9 +67,10 @@ export default defineContext({
         continue;
       }
       const written = text.slice(value.start, value.end);
-      // A key inside a value that is no token (`process.env.HAWZU_TOKEN ?? "..."` after a typed
-      // declaration) is still read; inside a token-like value it is part of the token.
-      if (value.quote !== "" || written.includes("\\") || written.includes("%") || isCredentialLike(written)) coveredUntil = value.end;
+      // A key inside a value that is code (`process.env.HAWZU_TOKEN ?? "..."` after a typed
+      // declaration) is still read. Any other value covers what it holds: a key read inside another
+      // vendor's token would carry a piece of that token into the description.
+      if (!CODE_REFERENCE.test(written) || value.quote !== "" || written.includes("\\") || written.includes("%") || isCredentialLike(written)) coveredUntil = value.end;
       const description = `value of ${key.length > 64 ? key.slice(0, 61) + "..." : key}`;
       if (isBase64Key(key)) {
         const decoded = decodeBase64Text(written);

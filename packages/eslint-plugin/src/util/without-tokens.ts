@@ -12,5 +12,15 @@ const URL_IN_TEXT = /\b[a-z][\w+.-]*:\/\/[^\s"'`<>()]+/gi;
  * ESLint message never carries a token, a password or a signed query.
  */
 export function withoutTokens(text: string): string {
-  return text.replace(URL_IN_TEXT, (url) => shownUrl(url)).replace(TOKEN_RUN, (run) => (isCredentialLike(run) ? "[redacted]" : run));
+  return text.replace(URL_IN_TEXT, (url) => shownUrl(url)).replace(TOKEN_RUN, withoutCredentialPieces);
+}
+
+// A base64 token may hold `/` and `.`, so a run is judged whole first; else each piece of a host or
+// path (`api.example.com/v1/<token>`) is judged on its own.
+function withoutCredentialPieces(run: string): string {
+  if (isCredentialLike(run)) return "[redacted]";
+  return run
+    .split(/([/.]+)/)
+    .map((piece) => (piece.length >= 16 && isCredentialLike(piece) ? "[redacted]" : piece))
+    .join("");
 }

@@ -17,4 +17,9 @@ describe("withoutTokens", () => {
     expect(withoutTokens(`client(${token}) for api.hawzu.com`)).toBe("client([redacted]) for api.hawzu.com");
     expect(withoutTokens("Authorization header of fetch() call")).toBe("Authorization header of fetch() call");
   });
+
+  it("masks a credential in a URL's path, and keeps the host and the other segments", () => {
+    const token = fakeToken();
+    expect(withoutTokens(`fetch() call to https://hawzu.internal.example.com/v1/${token}`)).toBe("fetch() call to https://hawzu.internal.example.com/v1/[redacted]");
+  });
 });
