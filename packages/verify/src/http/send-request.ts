@@ -67,6 +67,13 @@ export function sendRequest(options: SendRequestOptions): Promise<RequestOutcome
       finish({ kind: "timeout" });
       request.destroy();
     }, options.timeoutMs);
+    // A proxy that refuses the tunnel (403, 502, ...) answers in the API's place: its status says
+    // nothing of the token, so it is a network failure, never a verdict.
+    request.once("proxyConnect", (connect: { statusCode?: number }) => {
+      if (connect.statusCode === 200) return;
+      finish({ kind: "network-error", code: `PROXY_${connect.statusCode ?? "ERROR"}` });
+      request.destroy();
+    });
     request.on("error", (error: NodeJS.ErrnoException) => finish({ kind: "network-error", code: error.code ?? "ERR_REQUEST", ...(answered ? { answered } : {}) }));
     request.end();
   });
