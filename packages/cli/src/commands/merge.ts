@@ -7,6 +7,7 @@ import { exitCode } from "./scan.js";
 import { writeReport, type Format } from "./write-report.js";
 import { parseJson } from "../parse-json.js";
 import { describeLocation } from "../scan/describe-location.js";
+import { escapeControl } from "../scan/escape-control.js";
 
 /**
  * `hawzu-scan merge a.json b.json ...`: one report from the JSON reports of shard jobs, as if one
@@ -49,7 +50,7 @@ export async function mergeCommand(files: readonly string[], options: { format: 
   for (const missing of missingShards(coverages)) errors.set(JSON.stringify(missing), missing);
   const sortedErrors = [...errors.values()].sort(compareErrors);
   // The summary says "see above": name each input the reports could not scan, as a scan does.
-  for (const error of sortedErrors) io.stderr.write(`${messages.usagePrefix}${describeLocation(error)}: ${error.message}\n`);
+  for (const error of sortedErrors) io.stderr.write(`${messages.usagePrefix}${escapeControl(describeLocation(error))}: ${error.message}\n`);
   const report: Report = {
     version: 1,
     findings: [...findings.values()].sort(compareFindings),

@@ -16,6 +16,7 @@ import { redactStream } from "../redact/redact-stream.js";
 import { decode, encode, rewriteContent, rewriteZipFile, type RewriteContext } from "../redact/rewrite-content.js";
 import type { ScanSettings } from "../scan/scan-context.js";
 import { describeLocation } from "../scan/describe-location.js";
+import { stripCodecExtension } from "../sources/compressed.js";
 import { describeReadError, scanFile } from "../sources/file.js";
 import { SNIFF_BYTES, sniffKind } from "../sources/sniff-kind.js";
 
@@ -158,16 +159,11 @@ async function copyOf(snapshot: string, kind: string, inputCodec: RedactCodec | 
   else {
     const raw = createReadStream(snapshot, { highWaterMark: 1024 * 1024 }) as AsyncIterable<Buffer>;
     const name = basename(input);
-    content = await rewriteContent(inputCodec ? decode(inputCodec, raw) : raw, inputCodec ? innerName(name, inputCodec) : name, input, context);
+    content = await rewriteContent(inputCodec ? decode(inputCodec, raw) : raw, inputCodec ? stripCodecExtension(name) : name, input, context);
   }
   return outputCodec ? encode(outputCodec, content) : content;
 }
 
-function innerName(name: string, codec: RedactCodec): string {
-  const extension = codec.extensions.find((candidate) => name.toLowerCase().endsWith(candidate));
-  if (extension === ".tgz") return name.slice(0, -4) + ".tar";
-  return extension ? name.slice(0, -extension.length) : name;
-}
 
 /** "gzip, as the input", "plain, as OUT's name says": redact never changes a format silently. */
 function describeFormat(kind: string, inputCodec: RedactCodec | undefined, outputCodec: RedactCodec | undefined): string {

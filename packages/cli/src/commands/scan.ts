@@ -32,6 +32,8 @@ import { writeReport, type Format } from "./write-report.js";
 import { writeRevocationReport } from "../verify/write-revocation-report.js";
 import { verifyScannedFindings } from "../verify/verify-scanned-findings.js";
 import { describeLocation } from "../scan/describe-location.js";
+import { escapeControl } from "../scan/escape-control.js";
+import { maskTokenLike } from "../scan/mask-token-like.js";
 import { readCommitMetadata } from "../git/read-commit-metadata.js";
 
 // Objects requested at once from an object store: enough to hide a round trip, few enough to be polite.
@@ -171,11 +173,11 @@ export async function scanCommand(options: ScanOptions, io: RunIo, version: stri
     error(error) {
       errors.push(error);
       progress.clear();
-      io.stderr.write(`${messages.usagePrefix}${describeLocation(error)}: ${error.message}\n`);
+      io.stderr.write(`${messages.usagePrefix}${escapeControl(describeLocation(error))}: ${error.message}\n`);
     },
     warning(file, message) {
       progress.clear();
-      io.stderr.write(`${messages.usagePrefix}warning: ${file}: ${message}\n`);
+      io.stderr.write(`${messages.usagePrefix}warning: ${escapeControl(file)}: ${message}\n`);
     },
     read(bytes) {
       progress.read(bytes);
@@ -287,7 +289,13 @@ export async function scanCommand(options: ScanOptions, io: RunIo, version: stri
         ...(finding.reason === undefined ? {} : { reason: finding.reason }),
         fingerprints: [finding.fingerprint],
       })),
-      ...change.added.map(({ hides, ...suppression }): AddedSuppression => ({ ...suppression, fingerprints: reported.filter(hides).map((finding) => finding.fingerprint) })),
+      // Rule text and comments come from the change itself: masked and capped like a finding's reason.
+      ...change.added.map(({ hides, what, reason, ...suppression }): AddedSuppression => ({
+        ...suppression,
+        what: shownChangeText(what),
+        ...(reason === undefined ? {} : { reason: shownChangeText(reason) }),
+        fingerprints: reported.filter(hides).map((finding) => finding.fingerprint),
+      })),
     ];
   }
   const newSuppressionFails = options.failOnNewSuppression === true && (suppressionsAdded?.length ?? 0) > 0;
@@ -394,6 +402,13 @@ async function loadBaseline(file: string, cwd: string): Promise<{ ok: true; base
   const parsed = parseBaseline(text);
   if (!parsed.ok) return { ok: false, message: messages.baselineUnreadable(file, parsed.problem) };
   return { ok: true, baseline: { folder: dirname(resolve(cwd, file)), entries: parsed.entries } };
+}
+
+// As long as the core lets a suppression's reason be.
+const LONGEST_CHANGE_TEXT = 200;
+
+function shownChangeText(text: string): string {
+  return maskTokenLike(text).slice(0, LONGEST_CHANGE_TEXT);
 }
 
 /** 1 findings; 2 no findings but something was not scanned; 0 clean and everything scanned. */

@@ -25,7 +25,7 @@ const STREAM_SNIFF_BYTES = 4;
  */
 export async function redactStream(stdin: Readable, destination: Writable, options: { core: ScanSettings["core"]; outputName?: string; end: boolean }): Promise<StreamResult> {
   const { head, stream } = await peek(stdin as AsyncIterable<Buffer>, STREAM_SNIFF_BYTES);
-  const kind = head.length >= 4 && head[0] === 0x50 && head[1] === 0x4b ? "zip" : head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b ? "gzip" : sniffKind(head);
+  const kind = sniffKind(head);
   if (kind === "zip" || kind === "tar") return { ok: false, message: messages.redactArchiveOnStdin(kind) };
   const inputCodec = codecForKind(kind);
   if (kind !== "text" && kind !== "binary" && !inputCodec) return { ok: false, message: `<stdin>: ${messages.redactCannotDecode(kind)}` };

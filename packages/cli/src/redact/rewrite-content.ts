@@ -42,7 +42,7 @@ export async function rewriteContent(source: AsyncIterable<Buffer>, name: string
   if (kind === "zip") return rewriteZipFile(await spool(stream, context.tempDir), where, context);
   const codec = codecForKind(kind);
   if (!codec?.encode) throw new RedactRefusal(`${where}: ${messages.redactCannotDecode(kind)}`);
-  return encode(codec, await rewriteContent(decode(codec, stream), stripCompressionExtension(name, codec), where, context));
+  return encode(codec, await rewriteContent(decode(codec, stream), stripCodecExtension(name), where, context));
 }
 
 /** Text with every known value masked; what is written is scanned again, and any token it still holds is noted. */
@@ -168,8 +168,3 @@ async function spool(source: AsyncIterable<Buffer>, dir: string): Promise<string
   return path;
 }
 
-function stripCompressionExtension(name: string, codec: RedactCodec): string {
-  if (codec.kind === "gzip") return stripCodecExtension(name);
-  const extension = codec.extensions.find((candidate) => name.toLowerCase().endsWith(candidate));
-  return extension ? name.slice(0, -extension.length) : name;
-}

@@ -1,5 +1,6 @@
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from "node:fs";
 import { open, stat, type FileHandle } from "node:fs/promises";
+import { describeFailure } from "../describe-failure.js";
 import { messages } from "../messages.js";
 import { BLOCK_SIZE } from "../scan/byte-scanner.js";
 import { errorAt } from "../scan/error-at.js";
@@ -159,5 +160,6 @@ export function describeReadError(error: unknown): string {
   if (code === "ENOENT") return messages.vanished;
   if (code === "EACCES" || code === "EPERM") return messages.unreadable(code);
   if (code === "EISDIR") return messages.notRegularFile("directory");
-  return messages.readFailed(code ?? (error as Error)?.message ?? String(error));
+  // Never the error's own text: a decoder or the core may quote the bytes it was reading.
+  return messages.readFailed(code ?? describeFailure(error, {}).label);
 }
