@@ -1,5 +1,4 @@
-import { decodeBase64Text, decodeValue } from "./candidate/decode-value.js";
-import { isCredentialLike } from "./candidate/is-credential-like.js";
+import { judgeRange, judgeValue } from "./candidate/judge-value.js";
 import { computeWindows } from "./compute-windows.js";
 import { contexts as allContexts } from "./contexts/index.js";
 import { findKeywordHits } from "./find-keyword-hits.js";
@@ -61,14 +60,14 @@ export function findCandidates(
   for (const [windowStart, windowEnd] of windows) {
     const windowText = text.slice(windowStart, windowEnd);
     const evidence = new TextEvidence(windowText);
-    const lower = windowText.toLowerCase();
+    const lower = evidence.lower;
     // A configured extra key name stands for "hawzu" (it names a Hawzu token key).
     const extraNameHere = options.extraKeyNames.some((name) => lower.includes(name.toLowerCase()));
     for (const context of contexts) {
       const keywordHere = context.keywords.some((word) => lower.includes(word) || (extraNameHere && word === "hawzu"));
       if (context.keywords.length > 0 && !keywordHere) continue;
       for (const match of context.match({ text: windowText, evidence, options, inHawzuFile })) {
-        const candidate = toCandidate(windowText, windowStart, context, match);
+        const candidate = toCandidate(evidence, windowStart, context, match);
         if (!candidate) continue;
         const key = `${candidate.start}:${candidate.end}`;
         const existing = byRange.get(key);
@@ -82,31 +81,18 @@ export function findCandidates(
 }
 
 function toCandidate(
-  windowText: string,
+  evidence: TextEvidence,
   windowStart: number,
   context: DetectionContext,
   match: ContextMatch,
 ): Candidate | undefined {
   const [start, end] = match.range;
-  const written = windowText.slice(start, end);
-  let token = match.token;
-  let encoding = match.encoding ?? "plain";
-  if (token === undefined) {
-    const decoded = decodeValue(written);
-    if (!decoded) return undefined;
-    token = decoded.token;
-    encoding = decoded.encoding;
-  }
-  // A value that is base64 of printable text is judged by that text: a Secret's encoded token is
-  // that token, and an encoded placeholder (WU9VUl9BQ0NFU1NfVE9LRU4=) is still a placeholder.
-  if (encoding === "plain") {
-    const inner = decodeBase64Text(token);
-    if (inner !== undefined && inner.length >= 12) {
-      token = inner;
-      encoding = "base64";
-    }
-  }
-  if (!isCredentialLike(token, match.strictness ?? "normal")) return undefined;
+  const written = evidence.text.slice(start, end);
+  const strictness = match.strictness ?? "normal";
+  const judged =
+    match.token === undefined ? judgeRange(evidence, start, end, strictness) : judgeValue(written, strictness, match.token, match.encoding ?? "plain");
+  if (!judged) return undefined;
+  const { token, encoding } = judged;
   return {
     start: windowStart + start,
     end: windowStart + end,

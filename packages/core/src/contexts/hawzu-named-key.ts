@@ -52,15 +52,19 @@ export default defineContext({
       const key = text.slice(start, end);
       // Most mentions are host names and service names; only keys with a credential word go on.
       if (!MAY_NAME_CREDENTIAL.test(key) && end - start > 5 && options.extraKeyNames.length === 0) continue;
-      const bareHawzu = compactKey(key) === "hawzu";
+      // The key holds this "hawzu": five characters are that word alone.
+      const bareHawzu = key.length === 5 ? key.toLowerCase() === "hawzu" : compactKey(key) === "hawzu";
       if (!bareHawzu && !isHawzuTokenKey(key, options.extraKeyNames)) continue;
-      const listed = listAfterKey(text, start, end);
+      AFTER_KEY.lastIndex = end;
+      const operator = AFTER_KEY.exec(text);
+      const afterOperator = AFTER_KEY.lastIndex;
+      const listed = listAfterKey(text, operator, afterOperator);
       if (listed.length > 0) {
         for (const item of listed) matches.push({ range: [item.start, item.end], description: `item of ${key.slice(0, 64)}` });
         coveredUntil = listed[listed.length - 1]!.end;
         continue;
       }
-      const value = valueAfterKey(evidence, start, end);
+      const value = valueAfterKey(evidence, start, end, operator, afterOperator);
       if (!value) continue;
       if (!mayHoldToken(value)) {
         coveredUntil = value.end;
@@ -101,11 +105,9 @@ function escapeBefore(text: string, keyStart: number): number {
 }
 
 /** The quoted values of an array assigned to the key: `"hawzuTokens": ["<token>", "<token>"]`. */
-function listAfterKey(text: string, keyStart: number, keyEnd: number) {
-  AFTER_KEY.lastIndex = keyEnd;
-  const operator = AFTER_KEY.exec(text);
+function listAfterKey(text: string, operator: RegExpExecArray | null, afterOperator: number) {
   if (!operator || operator[2] === ",") return [];
-  let position = AFTER_KEY.lastIndex;
+  let position = afterOperator;
   while (text[position] === " " || text[position] === "\t") position++;
   if (text[position] !== "[") return [];
   const items = [];
@@ -132,28 +134,34 @@ function keyMentions(text: string, hawzuWords: readonly number[], extraKeyNames:
   return mentions.sort((a, b) => a - b);
 }
 
-function valueAfterKey(evidence: TextEvidence, keyStart: number, keyEnd: number) {
+/** The value after the key; `operator` is AFTER_KEY's match at `keyEnd` (read once per key), ending at `afterOperator`. */
+function valueAfterKey(evidence: TextEvidence, keyStart: number, keyEnd: number, operator: RegExpExecArray | null, afterOperator: number) {
   const text = evidence.text;
   const before = text[keyStart - 1];
   if (before === "<") {
     XML_ELEMENT_END.lastIndex = keyEnd;
     if (XML_ELEMENT_END.test(text)) return readValue(text, keyEnd + 1) ?? valueOnNextLine(text, keyEnd + 1);
   }
-  AFTER_KEY.lastIndex = keyEnd;
-  const operator = AFTER_KEY.exec(text);
   if (operator) {
     const keyWasQuoted = before === '"' || before === "'" || before === "`";
     if (operator[2] === "," && !keyWasQuoted) return undefined;
     if (operator[2] === ":") {
-      BLOCK_SCALAR.lastIndex = AFTER_KEY.lastIndex;
+      BLOCK_SCALAR.lastIndex = afterOperator;
       if (BLOCK_SCALAR.test(text)) return valueOnNextLine(text, BLOCK_SCALAR.lastIndex);
     }
-    return readValue(text, AFTER_KEY.lastIndex);
+    return readValue(text, afterOperator);
   }
   if (text[keyEnd] === " " || text[keyEnd] === "\t") {
-    SECRET_VALUE_FLAG.lastIndex = keyEnd;
-    if (SECRET_VALUE_FLAG.test(text)) return readValue(text, SECRET_VALUE_FLAG.lastIndex);
-    if (SPACE_SEPARATED_LINE.test(text.slice(evidence.lineStartWithin(keyStart, 40), keyStart))) {
+    // Both forms need a dash or a command word: checked by hand first, as a line of bare "hawzu"
+    // words would run both expressions at every word.
+    let next = keyEnd;
+    while (text[next] === " " || text[next] === "\t") next++;
+    if (text[next] === "-") {
+      SECRET_VALUE_FLAG.lastIndex = keyEnd;
+      if (SECRET_VALUE_FLAG.test(text)) return readValue(text, SECRET_VALUE_FLAG.lastIndex);
+    }
+    const linePrefix = text.slice(evidence.lineStartWithin(keyStart, 40), keyStart);
+    if ((linePrefix.includes("-") || linePrefix.includes("ENV") || linePrefix.includes("set")) && SPACE_SEPARATED_LINE.test(linePrefix)) {
       return readValue(text, keyEnd);
     }
   }

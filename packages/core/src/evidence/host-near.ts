@@ -12,6 +12,18 @@ const NEARBY_CHARACTERS = 1500;
  * hosts are read once per text (TextEvidence), however many credentials ask.
  */
 export function hostNear(evidence: TextEvidence, position: number): HostMention | undefined {
+  // Two contexts ask for the host of each bearer word (bearer-to-hawzu-host, hawzu-word-nearby):
+  // the answer depends only on the text and the position, so it is kept per text.
+  const known = evidence.derive(HOSTS_NEAR, () => new Map<number, HostMention | undefined>());
+  if (known.has(position)) return known.get(position);
+  const host = findHostNear(evidence, position);
+  known.set(position, host);
+  return host;
+}
+
+const HOSTS_NEAR = {};
+
+function findHostNear(evidence: TextEvidence, position: number): HostMention | undefined {
   const [logicalStart, logicalEnd] = commandAt(evidence, position, logicalLine(evidence, position));
   const inLine = evidence.nearestHost(logicalStart, logicalEnd, position);
   if (inLine) return inLine;

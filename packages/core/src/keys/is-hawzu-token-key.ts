@@ -13,6 +13,7 @@ const QUALIFIER =
   "(?:value|prod|production|staging|stage|dev|development|test|qa|ci|cd|local|main|primary|secondary|backup|old|new|current|live|v\\d+|\\d+|b64|base64)*";
 const HAWZU_THEN_CREDENTIAL = new RegExp(`hawzu[a-z0-9]*?${CREDENTIAL_WORD}${QUALIFIER}$`);
 const CREDENTIAL_THEN_HAWZU = new RegExp(`^[a-z0-9]*?${CREDENTIAL_WORD}(?:for)?hawzu${QUALIFIER}$`);
+const TRAILING_QUALIFIERS = new RegExp(`${QUALIFIER}$`);
 const LONGEST_KEY = 100;
 
 /** True for a key or variable name that holds a Hawzu token, in any casing and separator style. */
@@ -21,7 +22,7 @@ export function isHawzuTokenKey(key: string, extraKeyNames: readonly string[] = 
   const compact = compactKey(key);
   if (compact.length > LONGEST_KEY || !compact.includes("hawzu")) return false;
   if (namesOtherVendor(key)) return false;
-  if (NOT_SECRET_ROLE.test(compact.replace(new RegExp(`${QUALIFIER}$`), ""))) return false;
+  if (NOT_SECRET_ROLE.test(compact.replace(TRAILING_QUALIFIERS, ""))) return false;
   return HAWZU_THEN_CREDENTIAL.test(compact) || CREDENTIAL_THEN_HAWZU.test(compact);
 }
 
