@@ -33,6 +33,8 @@ export default defineContext({
   match({ text, evidence, options }) {
     const matches: ContextMatch[] = [];
     let tableEnd = -1;
+    // The header line of the table read last: its other Hawzu token columns are read too.
+    let headerStart = -1;
     for (const key of evidence.hawzuKeys) {
       // Cheapest checks first: this runs at every Hawzu key of a log.
       const delimiter = delimiterAround(text, key.start, key.end);
@@ -56,8 +58,10 @@ export default defineContext({
         if (value) matches.push({ range: [value.start, value.end], description: `value of ${shortName(name)}` });
       }
       // A header's rows are read once: a key in them is a first cell at most, not another header.
-      if (key.start < tableEnd || cells.length < 2) continue;
+      // A second token column of the same header (`hawzu_token,...,hawzu_token_staging`) is read.
+      if ((key.start < tableEnd && lineStart !== headerStart) || cells.length < 2) continue;
       if (!cells.every((cell) => HEADER_CELL.test(text.slice(cell.start, cell.end)))) continue;
+      headerStart = lineStart;
       tableEnd = readColumn(evidence, lineEnd, delimiter, cells.length, column, `${shortName(name)} column`, matches);
     }
     return matches;
