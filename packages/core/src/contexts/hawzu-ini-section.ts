@@ -7,7 +7,9 @@ import type { ContextMatch } from "../types.js";
 // credential key inside (`token = ...`) holds a Hawzu token; the section ends at the next header.
 // Tried only at the start of lines that say "hawzu" (the window's evidence), not at every line.
 const HAWZU_HEADER = /^[ \t]*\[{1,2}[ \t]*([^\]\n]{0,200}hawzu[^\]\n]{0,200})\]{1,2}[ \t]*(?:[#;].*)?$/imy;
-const NEXT_HEADER = /^[ \t]*\[/m;
+// Searched from where the previous search left off (lastIndex), not on a slice per header: sections
+// that follow each other then cost one pass, however many there are.
+const NEXT_HEADER = /^[ \t]*\[/gm;
 
 export default defineContext({
   id: "hawzu-ini-section",
@@ -18,6 +20,9 @@ export default defineContext({
   match({ text, evidence }) {
     const matches: ContextMatch[] = [];
     let lastLine = -1;
+    // The next header line at or after the last body start searched from (bodies start in order).
+    let nextHeader = -1;
+    let searchedFrom = -1;
     for (const word of evidence.hawzuWords) {
       const line = evidence.lineIndex(word);
       if (line === lastLine) continue;
@@ -28,8 +33,12 @@ export default defineContext({
       const section = header[1]!.trim();
       if (namesOtherVendor(section)) continue;
       const bodyStart = HAWZU_HEADER.lastIndex;
-      const next = text.slice(bodyStart).search(NEXT_HEADER);
-      const bodyEnd = next === -1 ? text.length : bodyStart + next;
+      if (searchedFrom === -1 || (nextHeader !== -1 && nextHeader < bodyStart)) {
+        NEXT_HEADER.lastIndex = bodyStart;
+        nextHeader = NEXT_HEADER.exec(text)?.index ?? -1;
+      }
+      searchedFrom = bodyStart;
+      const bodyEnd = nextHeader === -1 ? text.length : nextHeader;
       for (const { key, value } of evidence.credentialAssignments(bodyStart, bodyEnd)) {
         if (!isGenericCredentialKey(key)) continue;
         matches.push({ range: [value.start, value.end], description: `${key} in section [${section}]` });

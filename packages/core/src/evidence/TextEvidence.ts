@@ -79,13 +79,7 @@ export class TextEvidence {
   nearestHost(from: number, to: number, position: number, accept?: (mention: HostMention) => boolean): HostMention | undefined {
     if (to <= from) return undefined;
     const hosts = this.hosts;
-    let low = 0;
-    let high = hosts.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (hosts[middle]!.start < from) low = middle + 1;
-      else high = middle;
-    }
+    const low = lowerBound(hosts, from, (mention) => mention.start);
     let best: HostMention | undefined;
     for (let index = low; index < hosts.length && hosts[index]!.start < to; index++) {
       const mention = hosts[index]!;
@@ -124,13 +118,7 @@ export class TextEvidence {
   credentialAssignments(from = 0, to = this.text.length): Assignment[] {
     this.#assignments ??= findCredentialAssignments(this.text);
     const all = this.#assignments;
-    let low = 0;
-    let high = all.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (all[middle]!.value.start < from) low = middle + 1;
-      else high = middle;
-    }
+    const low = lowerBound(all, from, (assignment) => assignment.value.start);
     const found: Assignment[] = [];
     for (let index = low; index < all.length && all[index]!.value.start < to; index++) {
       const assignment = all[index]!;
@@ -143,11 +131,16 @@ export class TextEvidence {
 
 /** The index of the first of `sorted` (by `at`) whose `at` is at least `from`: a binary search. */
 export function firstAtOrAfter<T extends { at: number }>(sorted: readonly T[], from: number): number {
+  return lowerBound(sorted, from, (item) => item.at);
+}
+
+/** The index of the first of `sorted` (ascending by `offset`) whose offset is at least `from`. */
+function lowerBound<T>(sorted: readonly T[], from: number, offset: (item: T) => number): number {
   let low = 0;
   let high = sorted.length;
   while (low < high) {
     const middle = (low + high) >> 1;
-    if (sorted[middle]!.at < from) low = middle + 1;
+    if (offset(sorted[middle]!) < from) low = middle + 1;
     else high = middle;
   }
   return low;
