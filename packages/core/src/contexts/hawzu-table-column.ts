@@ -39,6 +39,7 @@ export default defineContext({
       // Cheapest checks first: this runs at every Hawzu key of a log.
       const delimiter = delimiterAround(text, key.start, key.end);
       if (!delimiter) continue;
+      if (!startsCell(text, key.start, delimiter)) continue;
       const keyText = text.slice(key.start, key.end);
       if (!MAY_NAME_CREDENTIAL.test(keyText) && options.extraKeyNames.length === 0) continue;
       if (!isHawzuTokenKey(keyText, options.extraKeyNames)) continue;
@@ -100,6 +101,18 @@ function splitRow(text: string, lineStart: number, lineEnd: number, delimiter: s
   }
   cells.push({ start: cellStart, end: text[lineEnd - 1] === "\r" ? lineEnd - 1 : lineEnd });
   return cells;
+}
+
+/**
+ * False when the key cannot be a whole cell (isWholeCell) because something other than blanks and
+ * one quote stands between it and the cell's start (`"env":"HAWZU_ACCESS_TOKEN",` in a JSON log):
+ * checked before the row is split, at every Hawzu key with a delimiter beside it.
+ */
+function startsCell(text: string, keyStart: number, delimiter: string): boolean {
+  let before = keyStart - 1;
+  if (text[before] === '"' || text[before] === "'") before--;
+  while (before >= 0 && text[before] !== "\n" && /\s/.test(text[before]!)) before--;
+  return before < 0 || text[before] === "\n" || text[before] === delimiter;
 }
 
 function isWholeCell(text: string, cell: Cell, key: { start: number; end: number }): boolean {
