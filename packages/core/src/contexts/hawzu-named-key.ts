@@ -54,6 +54,7 @@ export default defineContext({
       if (!MAY_NAME_CREDENTIAL.test(key) && end - start > 5 && options.extraKeyNames.length === 0) continue;
       // The key holds this "hawzu": five characters are that word alone.
       const bareHawzu = key.length === 5 ? key.toLowerCase() === "hawzu" : compactKey(key) === "hawzu";
+      if (bareHawzu && key.length === 5 && cannotHaveValue(text, start, end)) continue;
       if (!bareHawzu && !isHawzuTokenKey(key, options.extraKeyNames)) continue;
       AFTER_KEY.lastIndex = end;
       const operator = AFTER_KEY.exec(text);
@@ -132,6 +133,26 @@ function keyMentions(text: string, hawzuWords: readonly number[], extraKeyNames:
     for (let index = lower.indexOf(needle); index !== -1; index = lower.indexOf(needle, index + needle.length)) mentions.push(index);
   }
   return mentions.sort((a, b) => a - b);
+}
+
+// What may follow a key and blanks when AFTER_KEY matches (its operators' first characters, `or`,
+// `value`, `string`/`String`) or a later-flag form (`-`). Keep in step with AFTER_KEY.
+const AFTER_BLANKS = /[%:=?|!+.<sSov,-]/;
+
+/**
+ * True when a key followed by blanks and then a character no operator, flag or word form starts
+ * with (`hawzu hawzu ...`, `the Hawzu client`) can have no value, with no command word on its
+ * line before it: the expressions of valueAfterKey are skipped for it (a line of bare words cost
+ * them at every word).
+ */
+function cannotHaveValue(text: string, keyStart: number, keyEnd: number): boolean {
+  if (text[keyStart - 1] === "<") return false;
+  let next = keyEnd;
+  if (text[next] !== " " && text[next] !== "\t") return false;
+  while (text[next] === " " || text[next] === "\t") next++;
+  if (next >= text.length || AFTER_BLANKS.test(text[next]!)) return false;
+  const linePrefix = text.slice(Math.max(0, keyStart - 40), keyStart);
+  return !linePrefix.includes("-") && !linePrefix.includes("ENV") && !linePrefix.includes("set");
 }
 
 /** The value after the key; `operator` is AFTER_KEY's match at `keyEnd` (read once per key), ending at `afterOperator`. */
