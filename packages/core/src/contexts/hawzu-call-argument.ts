@@ -30,6 +30,8 @@ export default defineContext({
   confidence: "medium",
   match({ text, evidence, options }) {
     const matches: ContextMatch[] = [];
+    // Every call opens a parenthesis (OPEN_CALL): a text without one has no call to read.
+    if (!text.includes("(")) return matches;
     for (const { start, end } of evidence.hawzuKeys) {
       OPEN_CALL.lastIndex = end;
       if (!OPEN_CALL.test(text)) continue;

@@ -21,6 +21,8 @@ export default defineContext({
   confidence: "medium",
   match({ text, evidence, options }) {
     const matches: ContextMatch[] = [];
+    // Every block opens with a brace (OPENING): a text without one has no block to walk.
+    if (!text.includes("{")) return matches;
     for (const { start: keyStart, end: keyEnd } of evidence.hawzuKeys) {
       OPENING.lastIndex = keyEnd;
       if (!OPENING.exec(text)) continue;

@@ -31,6 +31,12 @@ export default defineContext({
   confidence: "medium",
   match({ text, evidence }) {
     const matches: ContextMatch[] = [];
+    // Every match is an assignment, a flag or a bearer word of the window: with none of them, no
+    // mention needs its lines read (a text that says hawzu a million times and nothing else).
+    if (evidence.hawzuWords.length === 0) return matches;
+    const flags = evidence.derive(CREDENTIAL_FLAGS, findCredentialFlags);
+    const bearers = evidence.bearerWords;
+    if (flags.length === 0 && bearers.length === 0 && evidence.credentialAssignments().length === 0) return matches;
     let scannedUntil = 0;
     let lastLine = -1;
     for (const index of evidence.hawzuWords) {
@@ -56,14 +62,12 @@ export default defineContext({
         matches.push({ range: [value.start, value.end], description: `${key} next to a Hawzu mention`, strictness: "strict" });
       }
       // Flags and bearer words of the whole window are found once; each mention looks up its lines.
-      const flags = evidence.derive(CREDENTIAL_FLAGS, findCredentialFlags);
       for (let hit = firstAtOrAfter(flags, from); hit < flags.length && flags[hit]!.at < to; hit++) {
         const { at, valueAt, flag } = flags[hit]!;
         const value = valueAt > to ? undefined : readValue(text, valueAt);
         if (!value || !mayHoldToken(value) || !isGenericCredentialKey(flag) || lineNamesOtherVendor(evidence, at, value)) continue;
         matches.push({ range: [value.start, value.end], description: `--${flag} next to a Hawzu mention`, strictness: "strict" });
       }
-      const bearers = evidence.bearerWords;
       for (let hit = firstAtOrAfter(bearers, from); hit < bearers.length && bearers[hit]!.at < to; hit++) {
         const { at, valueAt, isBearer, twoArguments } = bearers[hit]!;
         if (!isBearer || twoArguments || valueAt > to) continue;
