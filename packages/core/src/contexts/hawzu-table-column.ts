@@ -32,6 +32,8 @@ export default defineContext({
   confidence: "high",
   match({ text, evidence, options }) {
     const matches: ContextMatch[] = [];
+    // Every match has a delimiter beside its key (delimiterAround): none in the text, no table.
+    if (!DELIMITERS.some((delimiter) => text.includes(delimiter))) return matches;
     let tableEnd = -1;
     // The header line of the table read last: its other Hawzu token columns are read too.
     let headerStart = -1;
