@@ -10,9 +10,9 @@ export interface JudgedValue {
 }
 
 /**
- * The one value check every finding passes (find-tokens.ts), also asked by contexts before their
- * costlier evidence (a bearer's host): a value it refuses is dropped whatever its context says, so
- * asking it first changes no finding. `token` is a context's own decoding of `written`, if any.
+ * The one value check every finding passes (find-tokens.ts): escapes undone, base64 of printable
+ * text judged by that text, then `isCredentialLike`. `token` is a context's own decoding of
+ * `written`, if any.
  */
 export function judgeValue(
   written: string,
@@ -42,7 +42,7 @@ const JUDGED = {};
 
 /**
  * `judgeValue` of the text's [start, end) with no decoding of a context's own, kept per text: the
- * same bearer value is asked by two contexts and then by find-tokens.ts.
+ * same value is often matched by two contexts (a bearer near a Hawzu host and near the word Hawzu).
  */
 export function judgeRange(evidence: TextEvidence, start: number, end: number, strictness: Strictness = "normal"): JudgedValue | undefined {
   const judged = evidence.derive(JUDGED, () => new Map<string, JudgedValue | undefined>());
