@@ -106,7 +106,8 @@ export async function scanCommand(options: ScanOptions, io: RunIo, version: stri
   const loaded = change ? { ok: true as const, config: change.config } : await loadConfig(cwd, options.config);
   if (!loaded.ok) return fail(loaded.message);
   const { config } = loaded;
-  const settings: ScanSettings = toScanSettings(config, options, options.verify !== undefined);
+  // Code frames are made only for the text format, the one that shows them.
+  const settings: ScanSettings = { ...toScanSettings(config, options, options.verify !== undefined), codeFrames: options.format === "text" };
   // Tokens read back for --verify, by fingerprint: in memory only, never in a report.
   const tokens = new Map<string, string>();
 
