@@ -54,7 +54,7 @@ export async function collectFiles(paths: readonly string[], cwd: string, extraI
   const seen = new Set<string>();
   const configRules = toRules(cwd, extraIgnores);
 
-  const display = (path: string) => toSlash(relative(cwd, path)) || ".";
+  const display = (path: string) => toSlash(relativeTo(cwd, path)) || ".";
   // `real` is known without a system call for a plain file in a folder whose real path is known.
   const addFile = async (path: string, size: number, named = false, knownReal?: string) => {
     const real = knownReal ?? (await realpath(path).catch(() => path));
@@ -65,7 +65,7 @@ export async function collectFiles(paths: readonly string[], cwd: string, extraI
 
   const isIgnored = (path: string, isDirectory: boolean, rules: readonly Rules[]) =>
     rules.some(({ base, matcher }) => {
-      const rel = toSlash(relative(base, path));
+      const rel = toSlash(relativeTo(base, path));
       if (!rel || rel.startsWith("..")) return false;
       return matcher.ignores(isDirectory ? `${rel}/` : rel);
     });
@@ -202,6 +202,16 @@ async function parentRules(directory: string): Promise<Rules[]> {
 
 async function exists(path: string): Promise<boolean> {
   return lstat(path).then(() => true, () => false);
+}
+
+/**
+ * `relative(base, path)` without its cost when `path` lies under `base` as written (the walk joins
+ * every path onto its folder's, so nearly always): the walk asks for one per file and per rule set,
+ * and `relative` resolves and splits both paths each time.
+ */
+function relativeTo(base: string, path: string): string {
+  if (path.length > base.length && path.startsWith(base) && path[base.length] === sep && !base.endsWith(sep)) return path.slice(base.length + 1);
+  return relative(base, path);
 }
 
 function toSlash(path: string): string {
