@@ -84,7 +84,7 @@ export async function collectFiles(paths: readonly string[], cwd: string, extraI
     const active = local ? [...rules, local] : rules;
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
-      const path = join(directory, entry.name);
+      const path = childPath(directory, entry.name);
       if (entry.name === ".git" && entry.isDirectory()) continue;
       let isDirectory = entry.isDirectory();
       let isFile = entry.isFile();
@@ -104,12 +104,12 @@ export async function collectFiles(paths: readonly string[], cwd: string, extraI
         continue;
       }
       if (isDirectory) {
-        const real = entry.isSymbolicLink() ? await realpath(path).catch(() => path) : join(realDirectory, entry.name);
+        const real = entry.isSymbolicLink() ? await realpath(path).catch(() => path) : childPath(realDirectory, entry.name);
         if (visited.has(real)) continue;
         await walk(path, real, active, new Set([...visited, real]));
       } else if (isFile) {
         if (!entry.isSymbolicLink()) size = sizeOf(path);
-        await addFile(path, size, false, entry.isSymbolicLink() ? undefined : join(realDirectory, entry.name));
+        await addFile(path, size, false, entry.isSymbolicLink() ? undefined : childPath(realDirectory, entry.name));
       } else {
         // FIFOs, sockets, devices: reading could block or never end; name them, never skip silently.
         files.push({ path, displayPath: display(path), size: 0 });
@@ -202,6 +202,14 @@ async function parentRules(directory: string): Promise<Rules[]> {
 
 async function exists(path: string): Promise<boolean> {
   return lstat(path).then(() => true, () => false);
+}
+
+/**
+ * `join(directory, name)` for a normalized folder and a name read from it (no separator, never
+ * `.` or `..`): nothing to normalize, so the walk does not pay `join`'s parsing once per file.
+ */
+function childPath(directory: string, name: string): string {
+  return directory.endsWith(sep) ? directory + name : directory + sep + name;
 }
 
 /**
