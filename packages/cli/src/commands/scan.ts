@@ -13,7 +13,7 @@ import { loadConfig } from "../config/load-config.js";
 import { toScanSettings } from "../config/to-scan-settings.js";
 import { findRepositoryRoot } from "../git/find-repository-root.js";
 import { listStagedAdditions } from "../git/list-staged-additions.js";
-import { runGit } from "../git/run-git.js";
+import { openBlobReader, type BlobReader } from "../git/open-blob-reader.js";
 import { toDisplayPath } from "../git/to-display-path.js";
 import type { RunIo } from "../io.js";
 import { blockedCommitMessage, DEFAULT_BASELINE_FILE, messages } from "../messages.js";
@@ -77,6 +77,17 @@ export interface ScanOptions {
 
 /** The scan command: inputs -> findings -> (verify) -> report; resolves to the exit code. */
 export async function scanCommand(options: ScanOptions, io: RunIo, version: string): Promise<number> {
+  // A commit waits on `--staged`: HEAD, the settings' two versions and the staged blobs are all
+  // read through one `git cat-file --batch` (one process instead of one per file).
+  const reader = options.git?.kind === "staged" ? openBlobReader(io.cwd ?? process.cwd()) : undefined;
+  try {
+    return await scan(options, io, version, reader);
+  } finally {
+    reader?.close();
+  }
+}
+
+async function scan(options: ScanOptions, io: RunIo, version: string, reader: BlobReader | undefined): Promise<number> {
   const started = performance.now();
   const cwd = io.cwd ?? process.cwd();
   const env = io.env ?? process.env;
@@ -91,7 +102,8 @@ export async function scanCommand(options: ScanOptions, io: RunIo, version: stri
   let change: ChangeSettings | undefined;
   if (changeScan) {
     const staged = options.git?.kind === "staged";
-    const base = staged ? ((await runGit(["rev-parse", "--verify", "--quiet", "HEAD"], cwd)).ok ? "HEAD" : undefined) : (options.git as { since: string }).since;
+    const head = staged && (await reader!.readObject("HEAD"));
+    const base = staged ? (head && head.ok && head.type === "commit" ? "HEAD" : undefined) : (options.git as { since: string }).since;
     const loadedChange = await loadChangeSettings({
       cwd,
       base,
@@ -99,6 +111,7 @@ export async function scanCommand(options: ScanOptions, io: RunIo, version: stri
       config: options.config,
       baseline: options.writeBaseline ? undefined : (options.baseline ?? defaultBaseline),
       baselineRequired: options.baseline !== undefined,
+      reader,
     });
     if (!loadedChange.ok) return fail(loadedChange.message);
     change = loadedChange.settings;
@@ -226,7 +239,7 @@ export async function scanCommand(options: ScanOptions, io: RunIo, version: stri
     const context = () => ({ settings, sink, budget: { decompressed: 0 }, scannedBytes: 0 });
     const scanned =
       options.git.kind === "staged"
-        ? await scanGitIndex({ cwd, paths: options.git.paths, isIgnored, context })
+        ? await scanGitIndex({ cwd, paths: options.git.paths, isIgnored, context, reader })
         : await scanGitHistory({ cwd, since: options.git.since, isIgnored, context });
     if (!scanned.ok) {
       progress.stop();

@@ -3,7 +3,7 @@ import { relative, resolve, sep } from "node:path";
 import { findRepositoryRoot } from "./find-repository-root.js";
 import { isBinary } from "./is-binary.js";
 import { listStagedFiles, type StagedFile } from "./list-staged-files.js";
-import { openBlobReader } from "./open-blob-reader.js";
+import { openBlobReader, type BlobReader } from "./open-blob-reader.js";
 import { toDisplayPath } from "./to-display-path.js";
 
 /** One staged file, read from the index: its text, a reason it was skipped, or why it failed. */
@@ -31,6 +31,8 @@ export interface ReadStagedOptions {
   paths?: readonly string[];
   /** Yield binary content too (the CLI sniffs it itself and opens staged archives). Default false. */
   keepBinary?: boolean;
+  /** A running `git cat-file --batch` of this repository to read the blobs with (left open); default: one of its own. */
+  reader?: BlobReader;
 }
 
 // Blobs asked for ahead of the one being scanned, so git and the scan overlap.
@@ -66,7 +68,7 @@ export async function* readStagedInputs(options: ReadStagedOptions): AsyncGenera
     if (!(await matchesAny(root, pathspec, files))) yield { kind: "unmatched", displayPath: path, othersMatched: files.length > 0 };
   }
 
-  const reader = openBlobReader(root);
+  const reader = options.reader ?? openBlobReader(root);
   try {
     const pending = files.map(() => undefined as ReturnType<typeof reader.read> | undefined);
     const request = (index: number) => {
@@ -88,7 +90,7 @@ export async function* readStagedInputs(options: ReadStagedOptions): AsyncGenera
       }
     }
   } finally {
-    reader.close();
+    if (!options.reader) reader.close();
   }
 }
 

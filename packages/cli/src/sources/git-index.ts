@@ -1,3 +1,4 @@
+import type { BlobReader } from "../git/open-blob-reader.js";
 import { readStagedInputs } from "../git/read-staged-inputs.js";
 import { messages } from "../messages.js";
 import { errorAt } from "../scan/error-at.js";
@@ -14,6 +15,8 @@ export interface GitIndexScan {
   isIgnored: (displayPath: string) => boolean;
   /** A fresh context per file, so archive limits apply per input as for files on disk. */
   context: () => ScanContext;
+  /** A running `git cat-file --batch` to read the staged blobs with (the caller closes it). */
+  reader?: BlobReader;
 }
 
 /**
@@ -24,7 +27,7 @@ export interface GitIndexScan {
 export async function scanGitIndex(scan: GitIndexScan): Promise<{ ok: true; files: number; bytes: number } | { ok: false; message: string }> {
   let files = 0;
   let bytes = 0;
-  for await (const input of readStagedInputs({ cwd: scan.cwd, paths: scan.paths, keepBinary: true })) {
+  for await (const input of readStagedInputs({ cwd: scan.cwd, paths: scan.paths, keepBinary: true, reader: scan.reader })) {
     if (input.kind === "error" && input.displayPath === "." && files === 0) return { ok: false, message: input.reason };
     if (input.kind === "unmatched") {
       // Named, never silent; it makes the run "not fully scanned" only when nothing else was scanned.
