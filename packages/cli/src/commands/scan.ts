@@ -17,24 +17,21 @@ import { openBlobReader, type BlobReader } from "../git/open-blob-reader.js";
 import { toDisplayPath } from "../git/to-display-path.js";
 import type { RunIo } from "../io.js";
 import { blockedCommitMessage, DEFAULT_BASELINE_FILE, messages } from "../messages.js";
-import { scanFiles } from "../pool/scan-files.js";
 import { createProgress } from "../progress.js";
 import { compareErrors, compareFindings, type Report, type ReportError, type ScannedFinding, type ScannedSuppressed } from "../report.js";
 import type { ScanSettings, ScanSink } from "../scan/scan-context.js";
 import { inShard, type Shard } from "../shard/shard.js";
-import { scanGitHistory } from "../sources/git-history.js";
 import { scanGitIndex } from "../sources/git-index.js";
-import { isS3Url, parseS3Url, scanS3 } from "../sources/s3.js";
-import { scanStdin } from "../sources/stdin.js";
+import { isS3Url } from "../sources/is-s3-url.js";
 import { createTextReporter } from "../reporters/text.js";
 import { collectFiles, IGNORE_FILE } from "../walk/collect-files.js";
 import { writeReport, type Format } from "./write-report.js";
-import { writeRevocationReport } from "../verify/write-revocation-report.js";
-import { verifyScannedFindings } from "../verify/verify-scanned-findings.js";
 import { describeLocation } from "../scan/describe-location.js";
 import { escapeControl } from "../scan/escape-control.js";
 import { maskTokenLike } from "../scan/mask-token-like.js";
-import { readCommitMetadata } from "../git/read-commit-metadata.js";
+
+// What only some scans need (workers, archives, S3, stdin, history, the Hawzu API client) is
+// imported where used: a commit hook starts the CLI every time, and pays for every module it loads.
 
 // Objects requested at once from an object store: enough to hide a round trip, few enough to be polite.
 const S3_OBJECTS_AT_ONCE = 8;
@@ -206,13 +203,18 @@ async function scan(options: ScanOptions, io: RunIo, version: string, reader: Bl
   let fileCount = files.length;
   if (readsStdin && io.stdin) {
     const context = { settings, sink, budget: { decompressed: 0 }, scannedBytes: 0 };
+    const { scanStdin } = await import("../sources/stdin.js");
     await scanStdin(io.stdin, context);
     progress.endStream();
     bytes += context.scannedBytes;
     fileCount++;
   }
-  bytes += await scanFiles(files, settings, sink, options.jobs ?? availableParallelism(), (entry) => progress.file(entry.size));
+  if (files.length > 0) {
+    const { scanFiles } = await import("../pool/scan-files.js");
+    bytes += await scanFiles(files, settings, sink, options.jobs ?? availableParallelism(), (entry) => progress.file(entry.size));
+  }
   if (s3Prefixes.length > 0) {
+    const { parseS3Url, scanS3 } = await import("../sources/s3.js");
     const prefixes = s3Prefixes.map((url) => parseS3Url(url));
     for (const [index, prefix] of prefixes.entries()) if (!prefix) sink.error({ file: s3Prefixes[index]!, message: messages.s3BadUrl });
     const scanned = await scanS3({
@@ -240,7 +242,7 @@ async function scan(options: ScanOptions, io: RunIo, version: string, reader: Bl
     const scanned =
       options.git.kind === "staged"
         ? await scanGitIndex({ cwd, paths: options.git.paths, isIgnored, context, reader })
-        : await scanGitHistory({ cwd, since: options.git.since, isIgnored, context });
+        : await (await import("../sources/git-history.js")).scanGitHistory({ cwd, since: options.git.since, isIgnored, context });
     if (!scanned.ok) {
       progress.stop();
       return fail(scanned.message);
@@ -262,6 +264,7 @@ async function scan(options: ScanOptions, io: RunIo, version: string, reader: Bl
 
   let reported = findings.sort(compareFindings);
   if (options.git?.kind === "history" && reported.length > 0) {
+    const { readCommitMetadata } = await import("../git/read-commit-metadata.js");
     const metadata = await readCommitMetadata(cwd, reported.flatMap((finding) => (finding.commit ? [finding.commit] : [])));
     reported = reported.map((finding) => {
       const about = finding.commit ? metadata.get(finding.commit) : undefined;
@@ -272,6 +275,7 @@ async function scan(options: ScanOptions, io: RunIo, version: string, reader: Bl
   let unverified: string | undefined;
   if (options.verify) {
     const { baseUrl, proxy, timeoutMs } = options.verify;
+    const { verifyScannedFindings } = await import("../verify/verify-scanned-findings.js");
     const verified = await verifyScannedFindings(reported, tokens, { baseUrl, timeoutMs, ...(proxy ? { proxy } : {}) });
     tokens.clear();
     reported = verified.findings;
@@ -279,6 +283,7 @@ async function scan(options: ScanOptions, io: RunIo, version: string, reader: Bl
     if (verified.results.size > 0) io.stderr.write(`${messages.verified(verified.results)}\n`);
     if (options.failOn === "live" && !options.allowUnverified) unverified = describeUnverified(verified.results);
     if (options.revocationReport) {
+      const { writeRevocationReport } = await import("../verify/write-revocation-report.js");
       const written = await writeRevocationReport(resolve(cwd, options.revocationReport), reported, verified.results);
       if (!written.ok) return fail(messages.outputFailed(options.revocationReport, written.message));
       io.stderr.write(`${messages.wroteRevocationReport(options.revocationReport)}\n`);

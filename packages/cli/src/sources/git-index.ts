@@ -3,7 +3,6 @@ import { readStagedInputs } from "../git/read-staged-inputs.js";
 import { messages } from "../messages.js";
 import { errorAt } from "../scan/error-at.js";
 import type { ScanContext } from "../scan/scan-context.js";
-import { scanContent } from "../scan/scan-content.js";
 import { scanInput } from "../scan/scan-input.js";
 import { SNIFF_BYTES, sniffKind } from "./sniff-kind.js";
 
@@ -50,7 +49,11 @@ export async function scanGitIndex(scan: GitIndexScan): Promise<{ ok: true; file
       continue;
     }
     if (kind === "text") await scanInput({ location, corePath: input.repoPath, bytes: input.content }, context);
-    else await scanContent(single(input.content), location, input.repoPath, 0, context);
+    else {
+      // Archives and compressed files are rare in a commit: their readers (zlib, zstd, tar, zip) load only then.
+      const { scanContent } = await import("../scan/scan-content.js");
+      await scanContent(single(input.content), location, input.repoPath, 0, context);
+    }
     bytes += context.scannedBytes;
   }
   return { ok: true, files, bytes };
