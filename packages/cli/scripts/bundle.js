@@ -60,6 +60,8 @@ const result = await build({
   // no require, so give the bundle one.
   banner: { js: 'import { createRequire as __hawzuCreateRequire } from "node:module";\nconst require = __hawzuCreateRequire(import.meta.url);' },
   legalComments: "none",
+  minifyWhitespace: true,
+  minifySyntax: true,
   sourcemap: false,
   logLevel: "warning",
   plugins: [relinkFileUrls, keepLazyPackagesExternal],

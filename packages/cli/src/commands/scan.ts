@@ -13,6 +13,7 @@ import { loadConfig } from "../config/load-config.js";
 import { toScanSettings } from "../config/to-scan-settings.js";
 import { findRepositoryRoot } from "../git/find-repository-root.js";
 import { listStagedAdditions } from "../git/list-staged-additions.js";
+import { listStaged } from "../git/list-staged.js";
 import { openBlobReader, type BlobReader } from "../git/open-blob-reader.js";
 import { toDisplayPath } from "../git/to-display-path.js";
 import type { RunIo } from "../io.js";
@@ -96,6 +97,8 @@ async function scan(options: ScanOptions, io: RunIo, version: string, reader: Bl
   // A scan of a change (--since, --staged) runs with the base revision's settings, not the change's.
   const changeScan = options.git?.kind === "staged" || (options.git?.kind === "history" && options.git.since !== undefined);
   const defaultBaseline = options.git?.kind === "staged" && !options.writeBaseline ? DEFAULT_BASELINE_FILE : undefined;
+  // What is staged is listed (two git processes, one after the other) while the settings are read.
+  const stagedListing = options.git?.kind === "staged" ? listStaged({ cwd, paths: options.git.paths }) : undefined;
   let change: ChangeSettings | undefined;
   if (changeScan) {
     const staged = options.git?.kind === "staged";
@@ -241,7 +244,7 @@ async function scan(options: ScanOptions, io: RunIo, version: string, reader: Bl
     const context = () => ({ settings, sink, budget: { decompressed: 0 }, scannedBytes: 0 });
     const scanned =
       options.git.kind === "staged"
-        ? await scanGitIndex({ cwd, paths: options.git.paths, isIgnored, context, reader })
+        ? await scanGitIndex({ cwd, paths: options.git.paths, isIgnored, context, reader, listing: stagedListing })
         : await (await import("../sources/git-history.js")).scanGitHistory({ cwd, since: options.git.since, isIgnored, context });
     if (!scanned.ok) {
       progress.stop();
