@@ -4,7 +4,7 @@ import { readStagedInputs } from "../git/read-staged-inputs.js";
 import { messages } from "../messages.js";
 import { errorAt } from "../scan/error-at.js";
 import type { ScanContext } from "../scan/scan-context.js";
-import { scanInput } from "../scan/scan-input.js";
+import { scanBlob } from "./scan-blob.js";
 import { SNIFF_BYTES, sniffKind } from "./sniff-kind.js";
 
 export interface GitIndexScan {
@@ -46,22 +46,8 @@ export async function scanGitIndex(scan: GitIndexScan): Promise<{ ok: true; file
       continue;
     }
     files++;
-    const kind = sniffKind(input.content.subarray(0, SNIFF_BYTES));
-    if (kind === "binary") {
-      context.sink.skipped?.(location);
-      continue;
-    }
-    if (kind === "text") await scanInput({ location, corePath: input.repoPath, bytes: input.content }, context);
-    else {
-      // Archives and compressed files are rare in a commit: their readers (zlib, zstd, tar, zip) load only then.
-      const { scanContent } = await import("../scan/scan-content.js");
-      await scanContent(single(input.content), location, input.repoPath, 0, context);
-    }
+    await scanBlob(sniffKind(input.content.subarray(0, SNIFF_BYTES)), input.content, location, input.repoPath, context);
     bytes += context.scannedBytes;
   }
   return { ok: true, files, bytes };
-}
-
-async function* single(content: Buffer): AsyncGenerator<Buffer> {
-  yield content;
 }
