@@ -37,7 +37,9 @@ export const messages = {
   undecodable: (codec: string, truncated: boolean, bytes: number) =>
     `not fully scanned: ${truncated ? "truncated" : "corrupt"} ${codec} data, scanned only the first ${bytes} decompressed bytes; fetch a complete copy and rescan`,
   notDecoded: (format: string) =>
-    `not scanned: ${format} content is not decoded by hawzu-scan; decompress or extract it (${EXTRACT_WITH[format] ?? "with its own tool"}) and scan the result`,
+    format === "utf32"
+      ? "not scanned: UTF-32 text is not decoded by hawzu-scan; convert it to UTF-8 (`iconv -f UTF-32 -t UTF-8 FILE > out`) and scan the result"
+      : `not scanned: ${format} content is not decoded by hawzu-scan; decompress or extract it (${EXTRACT_WITH[format] ?? "with its own tool"}) and scan the result`,
   corruptArchive: (kind: string) => `not fully scanned: corrupt or truncated ${kind} archive; fetch a complete copy and rescan`,
   encryptedZipMember: "not scanned: encrypted zip member; decrypt the archive and scan the extracted files",
   unsupportedZipMember: (method: number) => `not scanned: zip compression method ${method} is not supported; extract it with another tool and scan the files`,

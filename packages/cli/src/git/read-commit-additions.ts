@@ -11,8 +11,10 @@ export interface AdditionError {
 }
 
 /** The patch options every history diff uses, so the slow path reads exactly what `git log -p` does. */
+// `--text`: a file with a NUL byte (a UTF-16 config, a log with NULs) is "binary" to git, which
+// then lists no added lines and its tokens would pass unseen; the scan decides by content instead.
 export const PATCH_OPTIONS: readonly string[] = [
-  "-p", "--no-color", "--unified=0", "--full-index", "--no-ext-diff", "--no-textconv",
+  "-p", "--text", "--no-color", "--unified=0", "--full-index", "--no-ext-diff", "--no-textconv",
   "--src-prefix=a/", "--dst-prefix=b/", "--no-relative",
 ];
 

@@ -1,6 +1,5 @@
 import { historyMessages } from "../messages.js";
 import { findRepositoryRoot } from "./find-repository-root.js";
-import { isBinary } from "./is-binary.js";
 import { openBlobReader } from "./open-blob-reader.js";
 import type { FileAddition } from "./parse-patch.js";
 import { readFileAdditions } from "./read-file-additions.js";
@@ -19,7 +18,7 @@ export type CommitFile =
       /** 1-based numbers of the lines this commit added. */
       addedLines: readonly number[];
     }
-  | { kind: "skipped"; commit: string; repoPath: string; displayPath: string; reason: "binary" | "symlink" | "submodule" }
+  | { kind: "skipped"; commit: string; repoPath: string; displayPath: string; reason: "symlink" | "submodule" }
   | { kind: "error"; commit?: string; displayPath: string; reason: string };
 
 export interface ReadCommitFilesOptions {
@@ -62,7 +61,6 @@ export async function* readCommitFiles(options: ReadCommitFilesOptions): AsyncGe
     if (!blob) return { kind: "skipped", ...base, reason: addition.mode === "120000" ? "symlink" : "submodule" };
     const read = await blob;
     if (!read.ok) return { kind: "error", commit: base.commit, displayPath: base.displayPath, reason: historyMessages.blobUnreadable(read.reason) };
-    if (isBinary(read.content)) return { kind: "skipped", ...base, reason: "binary" };
     return { kind: "file", ...base, content: read.content, addedLines: addition.addedLines };
   };
 

@@ -2,7 +2,8 @@ import { readCommitFiles } from "../git/read-commit-files.js";
 import { keepAddedLines } from "../git/keep-added-lines.js";
 import { errorAt } from "../scan/error-at.js";
 import type { ScanContext, ScanSink } from "../scan/scan-context.js";
-import { scanInput } from "../scan/scan-input.js";
+import { scanBlob } from "./scan-blob.js";
+import { SNIFF_BYTES, sniffKind } from "./sniff-kind.js";
 
 export interface GitHistoryScan {
   cwd: string;
@@ -15,7 +16,8 @@ export interface GitHistoryScan {
 /**
  * `--since` / `--git-history`: each file a commit added lines to is scanned whole as it was in
  * that commit (so context on unchanged lines counts), and only findings on the added lines are
- * reported, each naming the commit. Resolves to files and bytes scanned, or a repository-level failure.
+ * reported, each naming the commit. Content is sniffed as for files on disk (UTF-16, NUL bytes,
+ * compressed files and archives). Resolves to files and bytes scanned, or a repository-level failure.
  */
 export async function scanGitHistory(scan: GitHistoryScan): Promise<{ ok: true; files: number; bytes: number } | { ok: false; message: string }> {
   let files = 0;
@@ -45,8 +47,13 @@ export async function scanGitHistory(scan: GitHistoryScan): Promise<{ ok: true; 
         if (keepAddedLines([{ line: finding.line - 1, endLine: finding.endLine }], file.addedLines).length > 0) context.sink.suppressed(finding);
       },
     };
-    const scoped = { ...context, sink };
-    await scanInput({ location: { file: file.displayPath, commit: file.commit }, corePath: file.repoPath, bytes: file.content }, scoped);
+    // Text (UTF-8, UTF-16, with NUL bytes) keeps the findings on the lines the commit added. A
+    // compressed file or an archive has no lines of its own: when a commit changes it, every
+    // token inside is new. Binary content is counted as skipped, never passed as clean.
+    const kind = sniffKind(file.content.subarray(0, SNIFF_BYTES));
+    const textual = kind === "text" || kind === "utf16le" || kind === "utf16be";
+    const scoped = textual ? { ...context, sink } : context;
+    await scanBlob(kind, file.content, { file: file.displayPath, commit: file.commit }, file.repoPath, scoped);
     bytes += scoped.scannedBytes;
   }
   return { ok: true, files, bytes };

@@ -2,8 +2,7 @@ import { readStagedInputs } from "../git/read-staged-inputs.js";
 import { messages } from "../messages.js";
 import { errorAt } from "../scan/error-at.js";
 import type { ScanContext } from "../scan/scan-context.js";
-import { scanContent } from "../scan/scan-content.js";
-import { scanInput } from "../scan/scan-input.js";
+import { scanBlob } from "./scan-blob.js";
 import { SNIFF_BYTES, sniffKind } from "./sniff-kind.js";
 
 export interface GitIndexScan {
@@ -41,18 +40,8 @@ export async function scanGitIndex(scan: GitIndexScan): Promise<{ ok: true; file
       continue;
     }
     files++;
-    const kind = sniffKind(input.content.subarray(0, SNIFF_BYTES));
-    if (kind === "binary") {
-      context.sink.skipped?.(location);
-      continue;
-    }
-    if (kind === "text") await scanInput({ location, corePath: input.repoPath, bytes: input.content }, context);
-    else await scanContent(single(input.content), location, input.repoPath, 0, context);
+    await scanBlob(sniffKind(input.content.subarray(0, SNIFF_BYTES)), input.content, location, input.repoPath, context);
     bytes += context.scannedBytes;
   }
   return { ok: true, files, bytes };
-}
-
-async function* single(content: Buffer): AsyncGenerator<Buffer> {
-  yield content;
 }

@@ -4,7 +4,7 @@ import { isUtf8 } from "node:buffer";
 export type Codec = "gzip" | "zstd" | "xz" | "bzip2";
 
 /** A format we recognise but do not decode: named "not scanned", never passed as text or binary. */
-export type UndecodedFormat = "7z" | "rar" | "lz4" | "lzip" | "compress" | "lzma";
+export type UndecodedFormat = "7z" | "rar" | "lz4" | "lzip" | "compress" | "lzma" | "utf32";
 
 /** What the first bytes of an input say it is. */
 export type ContentKind = Codec | "zip" | "tar" | UndecodedFormat | "utf16le" | "utf16be" | "binary" | "text";
@@ -52,8 +52,13 @@ export function sniffKind(head: Buffer): ContentKind {
   if (head.length >= 13 && head[0] === 0x5d && head[1] === 0x00 && head[2] === 0x00 && (head[3] === 0x80 || head[3] === 0x00 || head[3] === 0x01 || head[3] === 0x02 || head[3] === 0x04 || head[3] === 0x08 || head[3] === 0x10 || head[3] === 0x20 || head[3] === 0x40)) {
     if (looksBinary(head.subarray(13))) return "lzma";
   }
+  // UTF-32 before UTF-16: its little-endian mark starts with UTF-16's (FF FE), and read as UTF-16
+  // its text would become letters between NULs, where no key is seen: a quiet "clean".
+  if (head.length >= 4 && head[0] === 0xff && head[1] === 0xfe && head[2] === 0 && head[3] === 0) return "utf32";
+  if (head.length >= 4 && head[0] === 0 && head[1] === 0 && head[2] === 0xfe && head[3] === 0xff) return "utf32";
   if (head.length >= 2 && head[0] === 0xff && head[1] === 0xfe) return "utf16le";
   if (head.length >= 2 && head[0] === 0xfe && head[1] === 0xff) return "utf16be";
+  if (utf32WithoutMark(head.subarray(0, SNIFF_BYTES))) return "utf32";
   const unmarked = utf16WithoutMark(head.subarray(0, SNIFF_BYTES));
   if (unmarked) return unmarked;
   return looksBinary(head.subarray(0, SNIFF_BYTES)) ? "binary" : "text";
@@ -99,6 +104,17 @@ function utf16WithoutMark(sample: Buffer): "utf16le" | "utf16be" | undefined {
   if (odd > pairs * 0.4 && even < pairs * 0.05) return "utf16le";
   if (even > pairs * 0.4 && odd < pairs * 0.05) return "utf16be";
   return undefined;
+}
+
+/** UTF-32 without a mark: ASCII text then has three NULs in every four bytes, the same three. */
+function utf32WithoutMark(sample: Buffer): boolean {
+  if (sample.length < 32) return false;
+  const zeros = [0, 0, 0, 0];
+  const quads = Math.floor(sample.length / 4);
+  for (let index = 0; index < quads * 4; index++) if (sample[index] === 0) zeros[index % 4]!++;
+  const nul = (lane: number) => zeros[lane]! > quads * 0.95;
+  const text = (lane: number) => zeros[lane]! < quads * 0.05;
+  return (text(0) && nul(1) && nul(2) && nul(3)) || (nul(0) && nul(1) && nul(2) && text(3));
 }
 
 function isMostlyUtf8(sample: Buffer): boolean {

@@ -19,6 +19,17 @@ describe("config", () => {
     expect(result.stdout).toBe("");
   });
 
+  it("never prints a token pasted where a key or a setting belongs", async () => {
+    for (const config of [{ [fakeToken()]: true }, { minConfidence: fakeToken() }, { archives: { [fakeToken()]: 1 } }]) {
+      const cwd = tempFolder({ "hawzu-scan.config.json": JSON.stringify(config) });
+      const result = await runInMemory([], { cwd });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain("not shown: it looks like a credential");
+      const pasted = JSON.stringify(config).match(/[A-Za-z0-9]{30,}/)![0];
+      expect(result.stderr.includes(pasted), "the pasted token was printed").toBe(false);
+    }
+  });
+
   it("reads the \"hawzu-scan\" key of package.json, and --config FILE", async () => {
     const token = `hzw_${fakeToken()}`;
     const cwd = tempFolder({

@@ -1,5 +1,6 @@
 // --since and --git-history through run(), on real repositories: what each commit added, judged with
 // the context of the whole file as it was in that commit.
+import { gzipSync } from "node:zlib";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createRepository, fakeToken, type TestRepository } from "../git/git-repository.js";
 import { runInMemory } from "../helpers/run-in-memory.js";
@@ -92,15 +93,32 @@ describe("scanning what commits added (run)", () => {
     ]);
   });
 
-  it("skips binary files; an unknown revision, or one that looks like an option, is exit 2 and never clean", async () => {
+  it("reads what git calls binary by content: NUL bytes, UTF-16 and gzip are scanned, true binary is counted as skipped", async () => {
+    // git lists no added lines for a file with a NUL byte; a token there must not pass unseen.
     repository.write("blob.bin", Buffer.concat([Buffer.from(`HAWZU_TOKEN=${fakeToken()}\n`), Buffer.from([0, 1, 2, 10])]));
-    repository.commit("binary");
+    repository.write("utf16.env", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`A=1\nHAWZU_TOKEN=${fakeToken()}\n`, "utf16le")]));
+    repository.write("app.log.gz", gzipSync(`x\nHAWZU_TOKEN=${fakeToken()}\n`));
+    repository.write("image.bin", Buffer.from(Array.from({ length: 4096 }, (_, index) => (index * 37) % 256)));
+    const first = repository.commit("binary-looking files");
+    repository.write("utf16.env", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`A=1\nHAWZU_TOKEN=${fakeToken()}\nB=2\n`, "utf16le")]));
+    const second = repository.commit("edits the UTF-16 file");
 
     const all = await scan("--git-history");
-    expect(all.code).toBe(0);
-    expect(all.report.findings).toEqual([]);
+    expect(all.code).toBe(1);
+    expect(where(all.report)).toEqual(
+      expect.arrayContaining([
+        { commit: first, file: "app.log.gz", line: 2 },
+        { commit: first, file: "blob.bin", line: 1 },
+        { commit: first, file: "utf16.env", line: 2 },
+        { commit: second, file: "utf16.env", line: 2 },
+      ]),
+    );
+    expect(all.report.findings).toHaveLength(4);
     expect(all.report.errors).toEqual([]);
+    expect((all.report as unknown as { stats: { skippedBinary: number } }).stats.skippedBinary).toBe(1);
+  });
 
+  it("an unknown revision, or one that looks like an option, is exit 2 and never clean", async () => {
     for (const revision of ["no-such-branch", "--output=/tmp/hawzu-should-not-exist"]) {
       const unknown = await runInMemory([`--since=${revision}`], { cwd: repository.root });
       expect(unknown.code, revision).toBe(2);

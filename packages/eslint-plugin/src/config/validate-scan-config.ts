@@ -1,4 +1,4 @@
-import type { Confidence } from "@hawzu-scan/core";
+import { isCredentialLike, type Confidence } from "@hawzu-scan/core";
 
 /** The keys of `hawzu-scan.config.json` that the rule uses; the CLI's other keys are checked, not used. */
 export interface FileScanConfig {
@@ -15,7 +15,7 @@ export function validateScanConfig(value: unknown): { ok: true; config: FileScan
   if (typeof value !== "object" || value === null || Array.isArray(value)) return { ok: false, problem: "must be a JSON object" };
   const record = value as Record<string, unknown>;
   const unknownKey = Object.keys(record).find((key) => !TOP_KEYS.includes(key));
-  if (unknownKey !== undefined) return { ok: false, problem: `unknown key "${unknownKey}" (allowed: ${TOP_KEYS.join(", ")})` };
+  if (unknownKey !== undefined) return { ok: false, problem: `unknown key ${shownKey(unknownKey)} (allowed: ${TOP_KEYS.join(", ")})` };
   for (const key of ["ignore", "knownPrefixes", "extraKeyNames"]) {
     const list = record[key];
     if (list !== undefined && (!Array.isArray(list) || list.some((item) => typeof item !== "string" || item.length === 0))) {
@@ -33,4 +33,9 @@ export function validateScanConfig(value: unknown): { ok: true; config: FileScan
   if (minConfidence !== undefined) config.minConfidence = minConfidence;
   if (record["extraKeyNames"] !== undefined) config.extraKeyNames = record["extraKeyNames"] as string[];
   return { ok: true, config };
+}
+
+// A token pasted where a key belongs must not be printed back in the message (as the CLI does).
+function shownKey(key: string): string {
+  return key.split(/[^A-Za-z0-9_\-]+/).some((piece) => isCredentialLike(piece)) ? "(not shown: it looks like a credential)" : `"${key.slice(0, 80)}"`;
 }

@@ -1,6 +1,7 @@
 import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
 import type { ValuePlace } from "../ast/find-value-place.js";
 import { readEnvName } from "../ast/read-env-name.js";
+import { withoutTokens } from "../util/without-tokens.js";
 
 export type SuggestionId = "useEnvironmentVariable" | "removeFallback" | "removeAssignment";
 
@@ -48,7 +49,7 @@ export function buildSuggestion(
   if (site.wholeValue && parent?.type === "AssignmentExpression" && parent.right === outer && readEnvName(parent.left)) {
     const statement = parent.parent;
     if (statement?.type !== "ExpressionStatement") return undefined;
-    return { messageId: "removeAssignment", data: { envRead: sourceCode.getText(parent.left) }, fix: (fixer) => fixer.remove(statement) };
+    return { messageId: "removeAssignment", data: { envRead: withoutTokens(sourceCode.getText(parent.left)) }, fix: (fixer) => fixer.remove(statement) };
   }
   const fallback = site.place.envFallback;
   if (fallback && site.wholeValue && fallback.name === envName) {
@@ -56,7 +57,8 @@ export function buildSuggestion(
     const fix: TSESLint.ReportFixFunction = style.typed
       ? (fixer) => fixer.replaceText(outer, '""')
       : (fixer) => fixer.replaceText(fallback.expression, left);
-    return { messageId: "removeFallback", data: { envRead: left }, fix };
+    // The description is printed: code taken from the file goes through withoutTokens like messages.
+    return { messageId: "removeFallback", data: { envRead: withoutTokens(left) }, fix };
   }
   if (site.wholeValue && acceptsExpression(outer)) {
     let replacement = style.typed ? `${envRead} ?? ""` : envRead;

@@ -49,6 +49,8 @@ describe("the rule reads hawzu-scan.config.json as the CLI does", () => {
     ["invalid JSON", "{ knownPrefixes: [", /hawzu-scan\.config\.json is not valid JSON \(line 1, column 3\)/],
     ["an unknown key", JSON.stringify({ knownPrefix: ["tstp_"] }), /unknown key "knownPrefix"/],
     ["a short prefix", JSON.stringify({ knownPrefixes: ["t_"] }), /at least 3 characters/],
+    // A token pasted as a key is not printed back (the fake value is built from pieces at run time).
+    ["a pasted token as a key", JSON.stringify({ [["Zq8", "xW2mKp4", "Tr9vLb3", "Nc6Hs1", "Ge5Yd7Fj0"].join("")]: 1 }), /unknown key \(not shown: it looks like a credential\)/],
   ])("names the file as not checked on %s, never a silent pass", (_name, text, problem) => {
     writeFileSync(join(dir, "hawzu-scan.config.json"), text);
     const messages = lint(PREFIXED);
