@@ -1,5 +1,5 @@
 // A fault-injection hook the tests preload into the CLI (`node --import`, which worker threads load
-// too): right after the CLI checks a file with stat, the file named in FAULT_VANISH is deleted, the
+// too): right after the CLI checks a file with stat or statSync, the file named in FAULT_VANISH is deleted, the
 // one in FAULT_SHRINK ("name:bytes") is truncated, or, in a worker thread (or the main one with
 // FAULT_CRASH_MAIN set), the one in FAULT_CRASH crashes it. Deterministic: the fault happens between the check and the read.
 import { truncateSync, unlinkSync } from "node:fs";
@@ -8,23 +8,38 @@ import { basename } from "node:path";
 import { isMainThread } from "node:worker_threads";
 
 const require = createRequire(import.meta.url);
+const fs = require("node:fs");
 const fsPromises = require("node:fs/promises");
 const originalStat = fsPromises.stat;
+const originalStatSync = fs.statSync;
 const vanish = process.env.FAULT_VANISH;
 const [shrinkName, shrinkBytes] = (process.env.FAULT_SHRINK ?? "").split(":");
 
-fsPromises.stat = async function stat(path, ...rest) {
-  const info = await originalStat.call(this, path, ...rest);
+// Returns true when the thread is made to crash.
+function injectFault(path) {
   const name = basename(String(path));
   if (name === vanish) unlinkSync(path);
   if (name === shrinkName) truncateSync(path, Number(shrinkBytes));
   if (name === process.env.FAULT_CRASH && (!isMainThread || process.env.FAULT_CRASH_MAIN)) {
     // An error nothing catches, with scanned-looking text in its message, which must not be printed.
-    setImmediate(() => {
+    // Thrown from the next turn, outside any try: the caller carries on until its next await.
+    process.nextTick(() => {
       throw new TypeError(`crash while reading ${process.env.FAULT_CRASH_TEXT ?? ""}`);
     });
-    return new Promise(() => {});
+    return true;
   }
+  return false;
+}
+
+fsPromises.stat = async function stat(path, ...rest) {
+  const info = await originalStat.call(this, path, ...rest);
+  if (injectFault(path)) return new Promise(() => {});
+  return info;
+};
+// The CLI checks a file it is about to read with statSync (no async round trip per file).
+fs.statSync = function statSync(path, ...rest) {
+  const info = originalStatSync.call(this, path, ...rest);
+  injectFault(path);
   return info;
 };
 // ESM named imports of node:fs/promises are live bindings: make them see the wrapper.

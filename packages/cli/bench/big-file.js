@@ -1,41 +1,59 @@
-// One big plain log on all cores: writes a log (default 256 MB, see generate-log.js), scans it with
-// --jobs 1 and with --jobs N (default: the machine's cores), and prints wall and CPU time and the
-// speed-up, checking both runs report the same findings. Deletes the log.
+// One big plain log on all cores: writes two logs (default 256 MB each): a sparse one (see
+// generate-log.js; the scan passes most of it over at memory speed) and a dense one (the core's
+// generator, where a keyword every few lines keeps the scan CPU-bound), scans each with --jobs 1
+// and with --jobs N (default: the machine's cores), and prints wall and CPU time and the speed-up,
+// checking both runs report the same findings. Deletes the logs.
 //   node packages/cli/bench/big-file.js
-//   MB=512 JOBS=2 node packages/cli/bench/big-file.js
+//   MB=512 JOBS=2 LOGS=dense node packages/cli/bench/big-file.js
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createWriteStream, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { generateLogChunks } from "../../core/bench/generate-logs.js";
 import { generateLog } from "./generate-log.js";
 
 const BIN = join(dirname(fileURLToPath(import.meta.url)), "../bin/hawzu-scan.js");
 const MEGABYTES = Number(process.env.MB ?? 256);
 const JOBS = Number(process.env.JOBS ?? availableParallelism());
 const RUNS = Number(process.env.RUNS ?? 3);
+const LOGS = (process.env.LOGS ?? "sparse,dense").split(",");
+
+async function writeDense(path, bytes) {
+  const out = createWriteStream(path);
+  const generator = generateLogChunks(bytes, { dense: true });
+  let next = generator.next();
+  for (; !next.done; next = generator.next()) if (!out.write(next.value)) await new Promise((resolve) => out.once("drain", resolve));
+  await new Promise((resolve, reject) => out.end((error) => (error ? reject(error) : resolve())));
+  return { bytes, planted: next.value };
+}
 
 const folder = mkdtempSync(join(tmpdir(), "hawzu-big-file-"));
 try {
-  const log = join(folder, "app.log");
-  const { bytes, planted } = await generateLog(log, MEGABYTES * 1024 * 1024, { hawzuEvery: 2_000 });
-  console.log(`log: ${(bytes / 1024 / 1024).toFixed(0)} MB, ${planted} tokens planted (node ${process.version})`);
-  const run = (jobs) => {
-    const report = join(folder, `report-${jobs}.json`);
-    const result = spawnSync("/usr/bin/time", ["-f", "%e %U %S", process.execPath, BIN, "-f", "json", "-o", report, "--jobs", String(jobs), log], { encoding: "utf8" });
-    const [seconds, user, system] = result.stderr.trim().split("\n").pop().split(" ").map(Number);
-    const findings = JSON.parse(readFileSync(report, "utf8")).findings.map(({ line, column, fingerprint }) => `${line}:${column}:${fingerprint}`);
-    return { seconds, cpu: user + system, findings: findings.join(",") };
-  };
-  const results = { 1: [], [JOBS]: [] };
-  for (let index = 0; index < RUNS; index++) for (const jobs of [1, JOBS]) results[jobs].push(run(jobs));
-  const best = (list) => Math.min(...list.map((result) => result.seconds));
-  if (results[1][0].findings !== results[JOBS][0].findings) throw new Error("the chunked scan reported other findings than the whole-file scan");
-  for (const jobs of [1, JOBS]) {
-    const cpu = Math.min(...results[jobs].map((result) => result.cpu));
-    console.log(`--jobs ${jobs}: ${best(results[jobs]).toFixed(2)} s wall (${(bytes / 1024 / 1024 / best(results[jobs])).toFixed(0)} MB/s), ${cpu.toFixed(2)} s CPU (best of ${RUNS})`);
+  for (const kind of LOGS) {
+    const log = join(folder, `${kind}.log`);
+    const { bytes, planted } = kind === "dense" ? await writeDense(log, MEGABYTES * 1024 * 1024) : await generateLog(log, MEGABYTES * 1024 * 1024, { hawzuEvery: 2_000 });
+    console.log(`${kind} log: ${(bytes / 1024 / 1024).toFixed(0)} MB, ${planted} tokens planted (node ${process.version})`);
+    const run = (jobs) => {
+      const report = join(folder, `report-${jobs}.json`);
+      const result = spawnSync("/usr/bin/time", ["-f", "%e %U %S", process.execPath, BIN, "-f", "json", "-o", report, "--jobs", String(jobs), log], { encoding: "utf8" });
+      const [seconds, user, system] = result.stderr.trim().split("\n").pop().split(" ").map(Number);
+      const findings = JSON.parse(readFileSync(report, "utf8")).findings.map(({ line, column, fingerprint }) => `${line}:${column}:${fingerprint}`);
+      return { seconds, cpu: user + system, findings: findings.join(","), count: findings.length };
+    };
+    const results = { 1: [], [JOBS]: [] };
+    for (let index = 0; index < RUNS; index++) for (const jobs of [1, JOBS]) results[jobs].push(run(jobs));
+    const best = (list) => Math.min(...list.map((result) => result.seconds));
+    if (results[1].some((result) => result.findings !== results[JOBS][0].findings) || results[JOBS].some((result) => result.findings !== results[1][0].findings)) {
+      throw new Error(`${kind}: the chunked scan reported other findings than the whole-file scan`);
+    }
+    for (const jobs of [1, JOBS]) {
+      const cpu = Math.min(...results[jobs].map((result) => result.cpu));
+      console.log(`  --jobs ${jobs}: ${best(results[jobs]).toFixed(2)} s wall (${(bytes / 1024 / 1024 / best(results[jobs])).toFixed(0)} MB/s), ${cpu.toFixed(2)} s CPU (best of ${RUNS})`);
+    }
+    console.log(`  speed-up: ${(best(results[1]) / best(results[JOBS])).toFixed(2)}x on ${JOBS} jobs; same ${results[1][0].count} findings in both; load average ${loadavg().map((load) => load.toFixed(1)).join(" ")}`);
+    rmSync(log);
   }
-  console.log(`speed-up: ${(best(results[1]) / best(results[JOBS])).toFixed(2)}x on ${JOBS} jobs; same findings in both; load average ${loadavg().map((load) => load.toFixed(1)).join(" ")}`);
 } finally {
   rmSync(folder, { recursive: true, force: true });
 }

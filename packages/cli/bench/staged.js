@@ -3,13 +3,14 @@
 // files, a few mentioning Hawzu, no tokens), in one run, side by side:
 //   - library: readStagedInputs + findTokens in this process (the staged scan itself)
 //   - cli:     `node bin/hawzu-scan.js --staged` as a child process (what a hook pays), when built;
-//              cliUnbundled: the same through dist/ without the bundle; nodeOnly: `node -e 0`
+//              cliUnbundled: the same through dist/ without the bundle; nodeOnly: `node -e 0`;
+//              cliOverNode: cli - nodeOnly, what the CLI adds to Node's own start (steadier on a busy machine)
 //   - commit:  `git commit` with the hook that `hawzu-scan init` installs vs `git commit --no-verify`
 // Usage: npm run build && node packages/cli/bench/staged.js [runs=7]
 import { execFileSync, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { loadavg, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { findTokens } from "@hawzu-scan/core";
@@ -58,8 +59,20 @@ async function libraryScan(root) {
   if (findings !== 0) throw new Error("the bench files hold no token");
 }
 
+// User + system ms of this process's finished children (and theirs), from /proc on Linux (10 ms ticks).
+function childrenCpu() {
+  try {
+    const fields = readFileSync("/proc/self/stat", "utf8").split(") ")[1].split(" ");
+    // After the name: state is field 3, so cutime (16) and cstime (17) are at 13 and 14.
+    return ((Number(fields[13]) + Number(fields[14])) * 1000) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
 const cliReady = existsSync(bin) && spawnSync(process.execPath, [bin, "--help"], { encoding: "utf8" }).stdout?.includes("--staged");
-console.log(`node ${process.version}, median of ${runs} runs, ms (lower is better)`);
+const load = () => loadavg().map((value) => value.toFixed(2)).join(" ");
+console.log(`${new Date().toISOString()}  node ${process.version}, median of ${runs} runs, ms (lower is better); load average ${load()}`);
 for (const fileCount of [5, 1000]) {
   const { root, git } = makeRepository(fileCount);
   const row = { files: fileCount };
@@ -76,29 +89,39 @@ for (const fileCount of [5, 1000]) {
     return performance.now() - start;
   }));
   if (cliReady) {
-    const times = [];
-    for (let run = 0; run < runs; run++) {
-      const start = performance.now();
-      const result = spawnSync(process.execPath, [bin, "--staged"], { cwd: root });
-      times.push(performance.now() - start);
-      if (result.status !== 0) throw new Error(`hawzu-scan --staged exited ${result.status}`);
-    }
-    row.cli = median(times);
     // The same scan through the unbundled dist/ (what `hawzu-scan` ran before the build bundled it)
-    // and Node starting with nothing to do: the floor for any Node CLI.
+    // and Node starting with nothing to do: the floor for any Node CLI. The three take turns, run by
+    // run, so a change in the machine's load weighs on each alike.
     const unbundled = `const { run } = await import(${JSON.stringify(join(packageRoot, "dist", "index.js"))});
       process.exitCode = await run(["--staged"], { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, cwd: process.cwd(), env: process.env });`;
-    row.cliUnbundled = median(Array.from({ length: runs }, () => {
+    const cpu = { cli: 0, node: 0 };
+    const timed = (args, what, cpuOf) => {
+      const before = childrenCpu();
       const start = performance.now();
-      const result = spawnSync(process.execPath, ["--input-type=module", "-e", unbundled], { cwd: root });
-      if (result.status !== 0) throw new Error(`unbundled hawzu-scan --staged exited ${result.status}`);
-      return performance.now() - start;
-    }));
-    row.nodeOnly = median(Array.from({ length: runs }, () => {
-      const start = performance.now();
-      spawnSync(process.execPath, ["-e", "0"], { cwd: root });
-      return performance.now() - start;
-    }));
+      const result = spawnSync(process.execPath, args, { cwd: root });
+      const wall = performance.now() - start;
+      if (result.status !== 0) throw new Error(`${what} exited ${result.status}`);
+      if (cpuOf && before !== undefined) cpu[cpuOf] += childrenCpu() - before;
+      return wall;
+    };
+    const cli = [];
+    const cliUnbundled = [];
+    const nodeOnly = [];
+    for (let run = 0; run < runs; run++) {
+      cli.push(timed([bin, "--staged"], "hawzu-scan --staged", "cli"));
+      cliUnbundled.push(timed(["--input-type=module", "-e", unbundled], "unbundled hawzu-scan --staged"));
+      nodeOnly.push(timed(["-e", "0"], "node -e 0", "node"));
+    }
+    row.cli = median(cli);
+    row.cliUnbundled = median(cliUnbundled);
+    row.nodeOnly = median(nodeOnly);
+    // Per run (each cli run against the node run beside it), then the median.
+    row.cliOverNode = median(cli.map((time, run) => time - nodeOnly[run]));
+    // CPU time (user + system, git's included), mean per run: steadier than wall time on a busy machine.
+    if (childrenCpu() !== undefined) {
+      row.cliCpu = cpu.cli / runs;
+      row.nodeOnlyCpu = cpu.node / runs;
+    }
     const commitTimes = (args) => {
       const measured = [];
       for (let run = 0; run < runs; run++) {
@@ -126,3 +149,4 @@ for (const fileCount of [5, 1000]) {
   rmSync(root, { recursive: true, force: true });
 }
 if (!cliReady) console.log("(cli and commit rows need the built CLI with --staged)");
+else console.log(`load average at the end ${load()}; target: cli <= 120 ms for 5 files`);

@@ -35,13 +35,14 @@ const relinkFileUrls = {
   },
 };
 
-// What the CLI imports lazily (`await import("@aws-sdk/client-s3")`, the archive readers) stays a
-// real import of the installed package: loaded only when used, and with Node's own CommonJS interop
-// (a bundled chunk of a CommonJS package would expose only `default`, not its named exports).
+// What the CLI imports lazily from npm (`await import("@aws-sdk/client-s3")`, the archive readers)
+// stays a real import of the installed package: loaded only when used, and with Node's own CommonJS
+// interop (a bundled chunk of a CommonJS package would expose only `default`, not its named exports).
+// Our own packages (ES modules) are bundled, into a chunk of their own when imported lazily.
 const keepLazyPackagesExternal = {
   name: "keep-lazy-packages-external",
   setup(build) {
-    build.onResolve({ filter: /^[^./]/ }, (args) => (args.kind === "dynamic-import" ? { path: args.path, external: true } : undefined));
+    build.onResolve({ filter: /^[^./]/ }, (args) => (args.kind === "dynamic-import" && !args.path.startsWith("@hawzu-scan/") ? { path: args.path, external: true } : undefined));
   },
 };
 
@@ -59,6 +60,8 @@ const result = await build({
   // no require, so give the bundle one.
   banner: { js: 'import { createRequire as __hawzuCreateRequire } from "node:module";\nconst require = __hawzuCreateRequire(import.meta.url);' },
   legalComments: "none",
+  minifyWhitespace: true,
+  minifySyntax: true,
   sourcemap: false,
   logLevel: "warning",
   plugins: [relinkFileUrls, keepLazyPackagesExternal],

@@ -1,9 +1,6 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import type { Confidence } from "@hawzu-scan/core";
-import { initCommand } from "./commands/init.js";
-import { mergeCommand } from "./commands/merge.js";
-import { redactCommand } from "./commands/redact.js";
 import { scanCommand, type GitScan } from "./commands/scan.js";
 import { FORMATS, type Format } from "./commands/write-report.js";
 import type { RunIo } from "./io.js";
@@ -11,7 +8,9 @@ import { describeFailure } from "./describe-failure.js";
 import { HELP, messages } from "./messages.js";
 import { watchStream } from "./watch-stream.js";
 import { parseShard, shardFromEnvironment, type Shard } from "./shard/shard.js";
-import { BASE_URL_VARIABLE, checkBaseUrl, DEFAULT_BASE_URL, meEndpoint, proxyForUrl } from "@hawzu-scan/verify";
+
+// init, redact, merge and the Hawzu API client are imported when used: a commit hook starts this
+// CLI every time, and Node compiles (and the bundle splits off) only what a run imports.
 
 const OPTIONS = {
   format: { type: "string", short: "f" },
@@ -101,16 +100,21 @@ async function runCommand(argv: readonly string[], io: RunIo): Promise<number> {
   if (command === "init") {
     const extra = Object.keys(values)[0];
     if (extra || positionals.length > 1) return usageError(`\`hawzu-scan init\` takes no options or paths; ${messages.seeHelp}`);
+    const { initCommand } = await import("./commands/init.js");
     return initCommand(io);
   }
   if (command === "redact" || command === "merge") {
     const allowed = command === "redact" ? REDACT_OPTIONS : MERGE_OPTIONS;
     const extra = Object.keys(values).find((key) => !allowed.has(key));
     if (extra) return usageError(`--${extra} does not apply to \`hawzu-scan ${command}\`; ${messages.seeHelp}`);
-    if (command === "merge") return mergeCommand(positionals.slice(1), { format: format as Format, output: values.output }, io, version);
+    if (command === "merge") {
+      const { mergeCommand } = await import("./commands/merge.js");
+      return mergeCommand(positionals.slice(1), { format: format as Format, output: values.output }, io, version);
+    }
     if (positionals.length !== 2) return usageError(messages.redactUsage);
     const detection = checkDetectionOptions(values);
     if (typeof detection === "string") return usageError(detection);
+    const { redactCommand } = await import("./commands/redact.js");
     return redactCommand(positionals[1]!, { output: values.output, config: values.config, ...detection }, io);
   }
 
@@ -158,6 +162,7 @@ async function runCommand(argv: readonly string[], io: RunIo): Promise<number> {
   if (values["allow-unverified"] && failOn !== "live") return usageError(messages.allowUnverifiedNeedsFailOnLive);
   let verify: { baseUrl: string; proxy?: URL } | undefined;
   if (values.verify) {
+    const { BASE_URL_VARIABLE, checkBaseUrl, DEFAULT_BASE_URL, meEndpoint, proxyForUrl } = await import("@hawzu-scan/verify");
     const env = io.env ?? process.env;
     // An empty HAWZU_API_URL counts as unset, as shells and CI templates often leave it.
     const fromEnv = env[BASE_URL_VARIABLE] || undefined;

@@ -2,7 +2,7 @@ import { dirname, relative, resolve, sep } from "node:path";
 import type { ReportFinding } from "../report.js";
 import { parseJson } from "../parse-json.js";
 import { compareText } from "../compare-text.js";
-import { STDIN_NAME } from "../sources/stdin.js";
+import { STDIN_NAME } from "../sources/stdin-name.js";
 
 /**
  * A baseline file: accepted findings by token fingerprint and path only (no lines, no dates, no

@@ -4,6 +4,7 @@ import ignore from "ignore";
 import { baselineKey, parseBaseline, type LoadedBaseline } from "../baseline/baseline.js";
 import { CONFIG_FILE, loadConfig, type ReadSetting } from "../config/load-config.js";
 import type { ScanConfig } from "../config/validate-config.js";
+import type { BlobReader } from "../git/open-blob-reader.js";
 import { readAtRevision } from "../git/read-at-revision.js";
 import { messages } from "../messages.js";
 import { IGNORE_FILE } from "../walk/collect-files.js";
@@ -22,6 +23,8 @@ export interface ChangeSettingsOptions {
   baseline?: string;
   /** The baseline was named with --baseline: its absence everywhere is an error, not "no baseline". */
   baselineRequired?: boolean;
+  /** A `git cat-file --batch` started in `cwd`, to read every version through one process. */
+  reader?: BlobReader;
 }
 
 /** What a scan of a change runs with (the base's settings) and the suppressions the change adds. */
@@ -48,8 +51,8 @@ export async function loadChangeSettings(options: ChangeSettingsOptions): Promis
     if (!pending) {
       pending = (async () => {
         const [base, change] = await Promise.all([
-          options.base === undefined ? undefined : readAtRevision(cwd, options.base, key),
-          readAtRevision(cwd, options.change, key),
+          options.base === undefined ? undefined : readAtRevision(cwd, options.base, key, options.reader),
+          readAtRevision(cwd, options.change, key, options.reader),
         ]);
         if (base !== undefined || change !== undefined) return { base, change };
         const disk = await readFile(resolve(cwd, key), "utf8").catch(() => undefined);
@@ -68,7 +71,7 @@ export async function loadChangeSettings(options: ChangeSettingsOptions): Promis
   };
   const readChange: ReadSetting = async (path) => (await versions(path)).change;
 
-  // Every file this may need, asked of git at once (two `git show` each) rather than one by one.
+  // Every file this may need, asked of git at once (two reads each) rather than one by one.
   await Promise.all([explicitConfig ?? CONFIG_FILE, "package.json", IGNORE_FILE, ...(options.baseline === undefined ? [] : [options.baseline])].map(versions));
   const baseConfig = await loadConfig(cwd, options.config, readBase);
   if (!baseConfig.ok) return baseConfig;

@@ -13,28 +13,26 @@ import { loadConfig } from "../config/load-config.js";
 import { toScanSettings } from "../config/to-scan-settings.js";
 import { findRepositoryRoot } from "../git/find-repository-root.js";
 import { listStagedAdditions } from "../git/list-staged-additions.js";
-import { runGit } from "../git/run-git.js";
+import { listStaged } from "../git/list-staged.js";
+import { openBlobReader, type BlobReader } from "../git/open-blob-reader.js";
 import { toDisplayPath } from "../git/to-display-path.js";
 import type { RunIo } from "../io.js";
 import { blockedCommitMessage, DEFAULT_BASELINE_FILE, messages } from "../messages.js";
-import { scanFiles } from "../pool/scan-files.js";
 import { createProgress } from "../progress.js";
 import { compareErrors, compareFindings, type Report, type ReportError, type ScannedFinding, type ScannedSuppressed } from "../report.js";
 import type { ScanSettings, ScanSink } from "../scan/scan-context.js";
 import { inShard, type Shard } from "../shard/shard.js";
-import { scanGitHistory } from "../sources/git-history.js";
 import { scanGitIndex } from "../sources/git-index.js";
-import { isS3Url, parseS3Url, scanS3 } from "../sources/s3.js";
-import { scanStdin } from "../sources/stdin.js";
+import { isS3Url } from "../sources/is-s3-url.js";
 import { createTextReporter } from "../reporters/text.js";
 import { collectFiles, IGNORE_FILE } from "../walk/collect-files.js";
 import { writeReport, type Format } from "./write-report.js";
-import { writeRevocationReport } from "../verify/write-revocation-report.js";
-import { verifyScannedFindings } from "../verify/verify-scanned-findings.js";
 import { describeLocation } from "../scan/describe-location.js";
 import { escapeControl } from "../scan/escape-control.js";
 import { maskTokenLike } from "../scan/mask-token-like.js";
-import { readCommitMetadata } from "../git/read-commit-metadata.js";
+
+// What only some scans need (workers, archives, S3, stdin, history, the Hawzu API client) is
+// imported where used: a commit hook starts the CLI every time, and pays for every module it loads.
 
 // Objects requested at once from an object store: enough to hide a round trip, few enough to be polite.
 const S3_OBJECTS_AT_ONCE = 8;
@@ -77,6 +75,17 @@ export interface ScanOptions {
 
 /** The scan command: inputs -> findings -> (verify) -> report; resolves to the exit code. */
 export async function scanCommand(options: ScanOptions, io: RunIo, version: string): Promise<number> {
+  // A commit waits on `--staged`: HEAD, the settings' two versions and the staged blobs are all
+  // read through one `git cat-file --batch` (one process instead of one per file).
+  const reader = options.git?.kind === "staged" ? openBlobReader(io.cwd ?? process.cwd()) : undefined;
+  try {
+    return await scan(options, io, version, reader);
+  } finally {
+    reader?.close();
+  }
+}
+
+async function scan(options: ScanOptions, io: RunIo, version: string, reader: BlobReader | undefined): Promise<number> {
   const started = performance.now();
   const cwd = io.cwd ?? process.cwd();
   const env = io.env ?? process.env;
@@ -88,10 +97,13 @@ export async function scanCommand(options: ScanOptions, io: RunIo, version: stri
   // A scan of a change (--since, --staged) runs with the base revision's settings, not the change's.
   const changeScan = options.git?.kind === "staged" || (options.git?.kind === "history" && options.git.since !== undefined);
   const defaultBaseline = options.git?.kind === "staged" && !options.writeBaseline ? DEFAULT_BASELINE_FILE : undefined;
+  // What is staged is listed (two git processes, one after the other) while the settings are read.
+  const stagedListing = options.git?.kind === "staged" ? listStaged({ cwd, paths: options.git.paths }) : undefined;
   let change: ChangeSettings | undefined;
   if (changeScan) {
     const staged = options.git?.kind === "staged";
-    const base = staged ? ((await runGit(["rev-parse", "--verify", "--quiet", "HEAD"], cwd)).ok ? "HEAD" : undefined) : (options.git as { since: string }).since;
+    const head = staged && (await reader!.readObject("HEAD"));
+    const base = staged ? (head && head.ok && head.type === "commit" ? "HEAD" : undefined) : (options.git as { since: string }).since;
     const loadedChange = await loadChangeSettings({
       cwd,
       base,
@@ -99,6 +111,7 @@ export async function scanCommand(options: ScanOptions, io: RunIo, version: stri
       config: options.config,
       baseline: options.writeBaseline ? undefined : (options.baseline ?? defaultBaseline),
       baselineRequired: options.baseline !== undefined,
+      reader,
     });
     if (!loadedChange.ok) return fail(loadedChange.message);
     change = loadedChange.settings;
@@ -106,7 +119,8 @@ export async function scanCommand(options: ScanOptions, io: RunIo, version: stri
   const loaded = change ? { ok: true as const, config: change.config } : await loadConfig(cwd, options.config);
   if (!loaded.ok) return fail(loaded.message);
   const { config } = loaded;
-  const settings: ScanSettings = toScanSettings(config, options, options.verify !== undefined);
+  // Code frames are made only for the text format, the one that shows them.
+  const settings: ScanSettings = { ...toScanSettings(config, options, options.verify !== undefined), codeFrames: options.format === "text" };
   // Tokens read back for --verify, by fingerprint: in memory only, never in a report.
   const tokens = new Map<string, string>();
 
@@ -193,13 +207,18 @@ export async function scanCommand(options: ScanOptions, io: RunIo, version: stri
   let fileCount = files.length;
   if (readsStdin && io.stdin) {
     const context = { settings, sink, budget: { decompressed: 0 }, scannedBytes: 0 };
+    const { scanStdin } = await import("../sources/stdin.js");
     await scanStdin(io.stdin, context);
     progress.endStream();
     bytes += context.scannedBytes;
     fileCount++;
   }
-  bytes += await scanFiles(files, settings, sink, options.jobs ?? availableParallelism(), (entry) => progress.file(entry.size));
+  if (files.length > 0) {
+    const { scanFiles } = await import("../pool/scan-files.js");
+    bytes += await scanFiles(files, settings, sink, options.jobs ?? availableParallelism(), (entry) => progress.file(entry.size));
+  }
   if (s3Prefixes.length > 0) {
+    const { parseS3Url, scanS3 } = await import("../sources/s3.js");
     const prefixes = s3Prefixes.map((url) => parseS3Url(url));
     for (const [index, prefix] of prefixes.entries()) if (!prefix) sink.error({ file: s3Prefixes[index]!, message: messages.s3BadUrl });
     const scanned = await scanS3({
@@ -226,8 +245,8 @@ export async function scanCommand(options: ScanOptions, io: RunIo, version: stri
     const context = () => ({ settings, sink, budget: { decompressed: 0 }, scannedBytes: 0 });
     const scanned =
       options.git.kind === "staged"
-        ? await scanGitIndex({ cwd, paths: options.git.paths, isIgnored, context })
-        : await scanGitHistory({ cwd, since: options.git.since, isIgnored, context });
+        ? await scanGitIndex({ cwd, paths: options.git.paths, isIgnored, context, reader, listing: stagedListing })
+        : await (await import("../sources/git-history.js")).scanGitHistory({ cwd, since: options.git.since, isIgnored, context });
     if (!scanned.ok) {
       progress.stop();
       return fail(scanned.message);
@@ -249,6 +268,7 @@ export async function scanCommand(options: ScanOptions, io: RunIo, version: stri
 
   let reported = findings.sort(compareFindings);
   if (options.git?.kind === "history" && reported.length > 0) {
+    const { readCommitMetadata } = await import("../git/read-commit-metadata.js");
     const metadata = await readCommitMetadata(cwd, reported.flatMap((finding) => (finding.commit ? [finding.commit] : [])));
     reported = reported.map((finding) => {
       const about = finding.commit ? metadata.get(finding.commit) : undefined;
@@ -259,6 +279,7 @@ export async function scanCommand(options: ScanOptions, io: RunIo, version: stri
   let unverified: string | undefined;
   if (options.verify) {
     const { baseUrl, proxy, timeoutMs } = options.verify;
+    const { verifyScannedFindings } = await import("../verify/verify-scanned-findings.js");
     const verified = await verifyScannedFindings(reported, tokens, { baseUrl, timeoutMs, ...(proxy ? { proxy } : {}) });
     tokens.clear();
     reported = verified.findings;
@@ -266,6 +287,7 @@ export async function scanCommand(options: ScanOptions, io: RunIo, version: stri
     if (verified.results.size > 0) io.stderr.write(`${messages.verified(verified.results)}\n`);
     if (options.failOn === "live" && !options.allowUnverified) unverified = describeUnverified(verified.results);
     if (options.revocationReport) {
+      const { writeRevocationReport } = await import("../verify/write-revocation-report.js");
       const written = await writeRevocationReport(resolve(cwd, options.revocationReport), reported, verified.results);
       if (!written.ok) return fail(messages.outputFailed(options.revocationReport, written.message));
       io.stderr.write(`${messages.wroteRevocationReport(options.revocationReport)}\n`);

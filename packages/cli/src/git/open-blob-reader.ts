@@ -4,11 +4,16 @@ import { spawnGit } from "./run-git.js";
 export interface BlobReader {
   /** The object's content, or an error value when git does not have it. Requests may overlap. */
   read(id: string): Promise<{ ok: true; content: Buffer } | { ok: false; reason: string }>;
+  /**
+   * Any object git can name (`HEAD`, `HEAD:./file`, `:./file` relative to the reader's folder) with
+   * its type. The name must not hold a newline, nor a path outside the work tree (git would end).
+   */
+  readObject(name: string): Promise<ObjectReply>;
   /** Ends the git process. */
   close(): void;
 }
 
-type Reply = { ok: true; content: Buffer } | { ok: false; reason: string };
+type ObjectReply = { ok: true; type: string; content: Buffer } | { ok: false; reason: string };
 
 /**
  * Starts `git cat-file --batch` in `cwd`. Objects are asked for by id (never by path, so a path
@@ -16,7 +21,7 @@ type Reply = { ok: true; content: Buffer } | { ok: false; reason: string };
  */
 export function openBlobReader(cwd: string): BlobReader {
   const child = spawnGit(["cat-file", "--batch"], cwd);
-  const waiting: Array<(reply: Reply) => void> = [];
+  const waiting: Array<(reply: ObjectReply) => void> = [];
   let buffered: Buffer = Buffer.alloc(0);
   let failure: string | undefined;
   let stderr = "";
@@ -46,23 +51,29 @@ export function openBlobReader(cwd: string): BlobReader {
         resolve?.({ ok: false, reason: `git object ${header}` });
         continue;
       }
-      const size = Number(header.slice(header.lastIndexOf(" ") + 1));
+      const [, type = "", sizeText = ""] = header.split(" ");
+      const size = Number(sizeText);
       if (buffered.length < headerEnd + 1 + size + 1) return;
       const content = Buffer.from(buffered.subarray(headerEnd + 1, headerEnd + 1 + size));
       buffered = buffered.subarray(headerEnd + 1 + size + 1);
       waiting.shift();
-      resolve?.({ ok: true, content });
+      resolve?.({ ok: true, type, content });
     }
   });
 
+  const readObject = (name: string): Promise<ObjectReply> => {
+    if (failure) return Promise.resolve({ ok: false, reason: failure });
+    return new Promise((resolve) => {
+      waiting.push(resolve);
+      child.stdin.write(`${name}\n`);
+    });
+  };
   return {
-    read(id) {
-      if (failure) return Promise.resolve({ ok: false, reason: failure });
-      return new Promise((resolve) => {
-        waiting.push(resolve);
-        child.stdin.write(`${id}\n`);
-      });
+    async read(id) {
+      const reply = await readObject(id);
+      return reply.ok ? { ok: true, content: reply.content } : reply;
     },
+    readObject,
     close() {
       child.stdin.end();
     },

@@ -1,9 +1,7 @@
-import { realpathSync } from "node:fs";
-import { relative, resolve, sep } from "node:path";
-import { findRepositoryRoot } from "./find-repository-root.js";
 import { isBinary } from "./is-binary.js";
+import { listStaged, type StagedListing } from "./list-staged.js";
 import { listStagedFiles, type StagedFile } from "./list-staged-files.js";
-import { openBlobReader } from "./open-blob-reader.js";
+import { openBlobReader, type BlobReader } from "./open-blob-reader.js";
 import { toDisplayPath } from "./to-display-path.js";
 
 /** One staged file, read from the index: its text, a reason it was skipped, or why it failed. */
@@ -31,6 +29,10 @@ export interface ReadStagedOptions {
   paths?: readonly string[];
   /** Yield binary content too (the CLI sniffs it itself and opens staged archives). Default false. */
   keepBinary?: boolean;
+  /** A running `git cat-file --batch` of this repository to read the blobs with (left open); default: one of its own. */
+  reader?: BlobReader;
+  /** The listing of what is staged, when started earlier (`listStaged`) to overlap other work. */
+  listing?: Promise<StagedListing>;
 }
 
 // Blobs asked for ahead of the one being scanned, so git and the scan overlap.
@@ -42,31 +44,17 @@ const READ_AHEAD = 32;
  * skipped; a git failure becomes one error value.
  */
 export async function* readStagedInputs(options: ReadStagedOptions): AsyncGenerator<StagedInput> {
-  const cwd = realpath(options.cwd);
-  const found = await findRepositoryRoot(cwd);
-  if (!found.ok) {
-    yield { kind: "error", displayPath: ".", reason: found.reason };
+  const listing = await (options.listing ?? listStaged(options));
+  if (!listing.ok) {
+    yield* listing.inputs;
     return;
   }
-  const root = realpath(found.root);
-  const given = (options.paths ?? []).map((path) => ({ path, pathspec: toRepoPath(root, cwd, path) }));
-  // A path outside the work tree would make git refuse the whole list: it is named instead.
-  const inside = given.filter(({ pathspec }) => pathspec !== ".." && !pathspec.startsWith("../"));
-  if (given.length > 0 && inside.length === 0) {
-    for (const { path } of given) yield { kind: "unmatched", displayPath: path, othersMatched: false };
-    return;
-  }
-  const listed = await listStagedFiles(root, inside.map(({ pathspec }) => pathspec));
-  if (!listed.ok) {
-    yield { kind: "error", displayPath: ".", reason: `could not list staged files: ${listed.reason}` };
-    return;
-  }
-  const files = listed.files;
+  const { root, cwd, given, files } = listing;
   for (const { path, pathspec } of given) {
     if (!(await matchesAny(root, pathspec, files))) yield { kind: "unmatched", displayPath: path, othersMatched: files.length > 0 };
   }
 
-  const reader = openBlobReader(root);
+  const reader = options.reader ?? openBlobReader(root);
   try {
     const pending = files.map(() => undefined as ReturnType<typeof reader.read> | undefined);
     const request = (index: number) => {
@@ -88,7 +76,7 @@ export async function* readStagedInputs(options: ReadStagedOptions): AsyncGenera
       }
     }
   } finally {
-    reader.close();
+    if (!options.reader) reader.close();
   }
 }
 
@@ -105,21 +93,4 @@ async function matchesAny(root: string, pathspec: string, files: readonly Staged
 
 function isRegularFile(mode: string): boolean {
   return mode !== "120000" && mode !== "160000";
-}
-
-function realpath(path: string): string {
-  try {
-    return realpathSync(path);
-  } catch {
-    return resolve(path);
-  }
-}
-
-/** A path as given on the command line (absolute or relative to cwd) -> repository-relative. */
-function toRepoPath(root: string, cwd: string, path: string): string {
-  const absolute = resolve(cwd, path);
-  let directory = absolute.slice(0, absolute.lastIndexOf(sep)) || sep;
-  // Resolve symlinked folders (e.g. /tmp on macOS) the same way the root was resolved.
-  directory = realpath(directory);
-  return relative(root, resolve(directory, absolute.slice(absolute.lastIndexOf(sep) + 1))).split(sep).join("/");
 }

@@ -1,6 +1,7 @@
 import { closeSync, constants, openSync, readSync } from "node:fs";
 import { open } from "node:fs/promises";
 import type { ScanSettings, ScanSink } from "../scan/scan-context.js";
+import { BLOCK_SIZE } from "../scan/byte-scanner.js";
 import { errorAt } from "../scan/error-at.js";
 import { scanInput } from "../scan/scan-input.js";
 import { describeReadError } from "../sources/file.js";
@@ -16,7 +17,8 @@ import type { FileTaskResult, ScanEvent } from "./file-task.js";
 export const CHUNK_OVERLAP = 256 * 1024;
 // A split point looks this far ahead for a line end; a longer line is not split.
 const LINE_SEARCH = 1024 * 1024;
-const READ_SIZE = 4 * 1024 * 1024;
+// Blocks as big as the scanner judges at once: each read is judged as it comes, not copied to gather.
+const READ_SIZE = BLOCK_SIZE;
 
 /** One piece of a big plain file: the lines of [start, end), read with the overlap around them. */
 export interface ChunkTask {
@@ -78,15 +80,21 @@ export async function runChunkTask(task: ChunkTask, settings: ScanSettings): Pro
   try {
     handle = await open(entry.path, constants.O_RDONLY | constants.O_NONBLOCK);
     // The overlap before, from just after a line break, so the chunk's lines keep their columns.
+    // It is read once: its lines are counted here and the bytes handed to the scanner first.
     let from = Math.max(0, start - CHUNK_OVERLAP);
     let overlapLines = 0;
+    let overlap: Buffer | undefined;
     if (from < start) {
       const before = Buffer.allocUnsafe(start - from);
       const { bytesRead } = await handle.read(before, 0, before.length, from);
       const lineStart = from === 0 ? 0 : before.indexOf(10) + 1;
       // No line break in the whole overlap (one huge line): read from the chunk's start only.
-      from = lineStart === 0 && from !== 0 ? start : from + lineStart;
-      overlapLines = countLineBreaks(before.subarray(from - (start - before.length), bytesRead));
+      if (lineStart === 0 && from !== 0) from = start;
+      else {
+        overlap = before.subarray(lineStart, bytesRead);
+        from += lineStart;
+        overlapLines = countLineBreaks(overlap);
+      }
     }
     const to = Math.min(entry.size, end + CHUNK_OVERLAP);
     const isLast = end >= entry.size;
@@ -102,20 +110,35 @@ export async function runChunkTask(task: ChunkTask, settings: ScanSettings): Pro
       warning: (file, message) => events.push({ type: "warning", file, message }),
     };
     const reader = handle;
+    // Two read buffers take turns: the next block is read while this one is scanned (the scanner
+    // copies what it keeps, `transientChunks`), so a chunk allocates no block per read.
+    const buffers = [Buffer.allocUnsafe(Math.min(READ_SIZE, to - from)), Buffer.allocUnsafe(Math.min(READ_SIZE, to - from))];
+    let turn = 0;
     async function* range(): AsyncGenerator<Buffer> {
-      for (let position = from; position < to; ) {
-        const buffer = Buffer.allocUnsafe(Math.min(READ_SIZE, to - position));
-        const { bytesRead } = await reader.read(buffer, 0, buffer.length, position);
-        if (bytesRead === 0) return;
-        const chunk = buffer.subarray(0, bytesRead);
+      let position = from;
+      if (overlap) {
+        position += overlap.length;
+        yield overlap;
+      }
+      const readAt = (at: number) => {
+        const buffer = buffers[turn++ % 2]!;
+        return reader.read(buffer, 0, Math.min(buffer.length, to - at), at).then(({ bytesRead }) => buffer.subarray(0, bytesRead));
+      };
+      let next = position < to ? readAt(position) : undefined;
+      while (next) {
+        const chunk = await next;
+        if (chunk.length === 0) return;
         // Line breaks of the chunk's own bytes: where its lines end, and the next chunk's shift.
-        lineBreaks += countLineBreaks(chunk.subarray(Math.max(0, start - position), Math.max(0, Math.min(bytesRead, end - position))));
-        position += bytesRead;
+        lineBreaks += countLineBreaks(chunk.subarray(Math.max(0, start - position), Math.max(0, Math.min(chunk.length, end - position))));
+        position += chunk.length;
+        next = position < to ? readAt(position) : undefined;
+        // Never leave the read-ahead unobserved: a failure surfaces on the next await.
+        next?.catch(() => {});
         yield chunk;
       }
     }
     const context = { settings, sink, budget: { decompressed: 0 }, scannedBytes: 0 };
-    await scanInput({ location, corePath: entry.displayPath, stream: range() }, context);
+    await scanInput({ location, corePath: entry.displayPath, stream: range(), transientChunks: true }, context);
   } catch (error) {
     events.push({ type: "error", error: errorAt(location, describeReadError(error)) });
   } finally {

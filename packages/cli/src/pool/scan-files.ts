@@ -108,24 +108,28 @@ export async function scanFiles(
   }
   const tasks = plan(files, chunkBytes);
   const workers = Math.min(jobs, tasks.length);
+  // A worker takes tasks until none is left; one that failed may be in any state, so it is ended
+  // (once) and the rest goes to a fresh one.
   const runWorker = async (): Promise<void> => {
-    const worker = new Worker(WORKER_URL, { workerData: { settings }, resourceLimits: WORKER_LIMITS });
-    try {
-      for (let task = tasks.shift(); task; task = tasks.shift()) {
-        const result = await ask(worker, task).catch((error: Error) => error);
-        if (task.kind === "batch" && result instanceof Error && task.entries.length > 1) {
-          // Which file failed is not known: each goes again alone, so only that one is named.
-          tasks.unshift(...task.entries.map((entry): Task => ({ kind: "batch", entries: [entry] })));
-        } else if (task.kind === "chunk") finishChunk(task, result as ChunkResult | Error);
-        else finishBatch(task.entries, result as FileTaskResult[] | Error);
-        // A worker that failed may be in any state: the rest goes to a fresh one.
-        if (result instanceof Error) {
-          await worker.terminate();
-          return runWorker();
+    for (let fresh = true; fresh; ) {
+      fresh = false;
+      const worker = new Worker(WORKER_URL, { workerData: { settings }, resourceLimits: WORKER_LIMITS });
+      try {
+        for (let task = tasks.shift(); task; task = tasks.shift()) {
+          const result = await ask(worker, task).catch((error: Error) => error);
+          if (task.kind === "batch" && result instanceof Error && task.entries.length > 1) {
+            // Which file failed is not known: each goes again alone, so only that one is named.
+            tasks.unshift(...task.entries.map((entry): Task => ({ kind: "batch", entries: [entry] })));
+          } else if (task.kind === "chunk") finishChunk(task, result as ChunkResult | Error);
+          else finishBatch(task.entries, result as FileTaskResult[] | Error);
+          if (result instanceof Error) {
+            fresh = tasks.length > 0;
+            break;
+          }
         }
+      } finally {
+        await worker.terminate();
       }
-    } finally {
-      await worker.terminate();
     }
   };
   await Promise.all(Array.from({ length: workers }, runWorker));

@@ -4,19 +4,26 @@ import { keywordsFor, type FindOptions } from "@hawzu-scan/core";
 // its other keywords (known prefixes, extra key names) are searched as they are.
 const HAWZU_NEEDLES = ["wzu", "WZU", "wZu", "Wzu"];
 
-const cache = new WeakMap<object, Buffer[]>();
+// Keyed by the option arrays, not the options object: a streamed input is given a fresh
+// `{ ...core, path }` each time, whose arrays are still the settings' own.
+const cache = new WeakMap<readonly string[], WeakMap<readonly string[], Buffer[]>>();
+const NONE: readonly string[] = [];
 
 /**
  * The byte strings of which a text must hold one for the core to report anything (unless its path
  * is Hawzu-named): what lets bytes with no keyword be passed over without being decoded.
- * Cached per options object: a checkout asks for them once per file.
+ * Cached per pair of keyword lists: a checkout asks for them once per file.
  */
 export function keywordNeedles(options: Omit<FindOptions, "path">): Buffer[] {
-  const cached = cache.get(options);
+  const prefixes = options.knownPrefixes ?? NONE;
+  const keyNames = options.extraKeyNames ?? NONE;
+  let byKeyNames = cache.get(prefixes);
+  if (!byKeyNames) cache.set(prefixes, (byKeyNames = new WeakMap()));
+  const cached = byKeyNames.get(keyNames);
   if (cached) return cached;
   const otherKeywords = keywordsFor(options).filter((keyword) => !/wzu/i.test(keyword));
   const needles = [...HAWZU_NEEDLES, ...otherKeywords].map((needle) => Buffer.from(needle, "utf8"));
-  cache.set(options, needles);
+  byKeyNames.set(keyNames, needles);
   return needles;
 }
 

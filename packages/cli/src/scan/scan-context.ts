@@ -56,6 +56,11 @@ export interface ScanSettings {
    * travels only to the sink's second argument, never into a finding or a report.
    */
   captureTokens?: boolean;
+  /**
+   * Build each finding's code frame (default true). Only the text reporter shows frames: other
+   * formats turn this off, so no frame is cut from the text, detached and then dropped.
+   */
+  codeFrames?: boolean;
 }
 
 /** Where sources report what they found, as it is found. */

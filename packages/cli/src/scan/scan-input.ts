@@ -100,16 +100,17 @@ async function* decodeUtf16(source: AsyncIterable<Buffer>, encoding: "utf16le" |
 type TextAround = (start: number, end: number) => { text: string; offset: number } | undefined;
 
 function report(result: ScanResult, location: InputLocation, context: ScanContext, textAround: TextAround): void {
+  const frames = context.settings.codeFrames !== false;
   for (const finding of result.findings) {
     const around = textAround(finding.start, finding.end);
-    const scanned = toScannedFinding(finding, location, around && buildCodeFrame(around.text, around.offset, finding));
+    const scanned = toScannedFinding(finding, location, frames && around ? buildCodeFrame(around.text, around.offset, finding) : undefined);
     const { token, written } = capture(finding, around, context);
     context.sink.finding(scanned, token, written);
   }
   for (const finding of result.suppressed) {
     const around = textAround(finding.start, finding.end);
     const { token, written } = capture(finding, around, context);
-    context.sink.suppressed(toScannedFinding(finding, location, around && buildCodeFrame(around.text, around.offset, finding)), token, written);
+    context.sink.suppressed(toScannedFinding(finding, location, frames && around ? buildCodeFrame(around.text, around.offset, finding) : undefined), token, written);
   }
 }
 

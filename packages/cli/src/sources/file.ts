@@ -1,5 +1,5 @@
-import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from "node:fs";
-import { open, stat, type FileHandle } from "node:fs/promises";
+import { closeSync, constants, openSync, readSync, statSync } from "node:fs";
+import { open, type FileHandle } from "node:fs/promises";
 import { describeFailure } from "../describe-failure.js";
 import { messages } from "../messages.js";
 import { BLOCK_SIZE } from "../scan/byte-scanner.js";
@@ -25,10 +25,11 @@ const SMALL_FILE_LIMIT = 256 * 1024;
 export async function scanFile(path: string, location: InputLocation, context: ScanContext, options: { named?: boolean; expectedSize?: number } = {}): Promise<void> {
   let handle: FileHandle | undefined;
   try {
-    // A small file (most of a checkout) is read whole in one go, without the async round trips a
-    // big one needs; if it turns out not to be a small regular file, the general path takes over.
-    const info = await stat(path);
-    const small = options.expectedSize !== undefined && info.isFile() && info.size < SMALL_FILE_LIMIT ? readSmallFile(path) : undefined;
+    // The one check before the read (where a file that changed since the walk is seen), synchronous:
+    // an async stat per file left the thread idle most of a checkout's scan. A small file (most of
+    // a checkout) is then read whole in one go; if it grew past its size, the general path takes over.
+    const info = statSync(path);
+    const small = options.expectedSize !== undefined && info.isFile() && info.size < SMALL_FILE_LIMIT ? readSmallFile(path, info.size) : undefined;
     if (!info.isFile()) {
       context.sink.error(errorAt(location, messages.notRegularFile(describeKind(info))));
       return;
@@ -36,8 +37,8 @@ export async function scanFile(path: string, location: InputLocation, context: S
     let first: Buffer;
     let head: Buffer;
     let bytesRead: number;
-    if (small?.bytes) {
-      first = head = small.bytes;
+    if (small) {
+      first = head = small;
       bytesRead = first.length;
     } else {
       // O_NONBLOCK: a path swapped for a FIFO after the check must not hang the scan.
@@ -62,7 +63,7 @@ export async function scanFile(path: string, location: InputLocation, context: S
     const text = kind === "text" || kind === "utf16le" || kind === "utf16be";
     const encoding = kind === "text" || !text ? {} : { encoding: kind };
     // The head holds the whole file when the file fits the limit (or shrank since stat).
-    if (text && (small?.bytes || bytesRead < head.length || (bytesRead === info.size && info.size < WHOLE_FILE_LIMIT))) {
+    if (text && (small !== undefined || bytesRead < head.length || (bytesRead === info.size && info.size < WHOLE_FILE_LIMIT))) {
       await scanInput({ location, corePath: name, bytes: first, ...encoding }, context);
       // Cut short after stat (a truncated log): what was there is scanned, the rest is named.
       if (bytesRead < info.size) context.sink.error(errorAt(location, messages.shrank(info.size, bytesRead)));
@@ -88,20 +89,18 @@ export async function scanFile(path: string, location: InputLocation, context: S
 }
 
 /**
- * A small regular file, whole, with synchronous calls (open, fstat, read, close: no async round
- * trips). O_NONBLOCK, so a path swapped for a FIFO cannot hang the read. `bytes` is
- * left out when the file is not a small regular file any more: the caller reads it the general way.
+ * A small regular file, whole, with synchronous calls (open, read, close: no async round trips and
+ * no second stat; `size` is the caller's). O_NONBLOCK, so a path swapped for a FIFO cannot hang the
+ * read. Undefined when the file grew past `size`: the caller reads it the general way.
  */
-function readSmallFile(path: string): { info: Stats; bytes?: Buffer } {
+function readSmallFile(path: string, size: number): Buffer | undefined {
   const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
-    const info = fstatSync(fd);
-    if (!info.isFile() || info.size >= SMALL_FILE_LIMIT) return { info };
     // One byte more than the size: a file that grew since is noticed and read the general way.
-    const buffer = Buffer.allocUnsafe(info.size + 1);
+    const buffer = Buffer.allocUnsafe(size + 1);
     let length = 0;
     for (let read = -1; read !== 0 && length < buffer.length; length += read) read = readSync(fd, buffer, length, buffer.length - length, length);
-    return length > info.size ? { info } : { info, bytes: buffer.subarray(0, length) };
+    return length > size ? undefined : buffer.subarray(0, length);
   } finally {
     closeSync(fd);
   }

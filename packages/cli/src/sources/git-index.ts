@@ -1,3 +1,5 @@
+import type { StagedListing } from "../git/list-staged.js";
+import type { BlobReader } from "../git/open-blob-reader.js";
 import { readStagedInputs } from "../git/read-staged-inputs.js";
 import { messages } from "../messages.js";
 import { errorAt } from "../scan/error-at.js";
@@ -13,6 +15,10 @@ export interface GitIndexScan {
   isIgnored: (displayPath: string) => boolean;
   /** A fresh context per file, so archive limits apply per input as for files on disk. */
   context: () => ScanContext;
+  /** A running `git cat-file --batch` to read the staged blobs with (the caller closes it). */
+  reader?: BlobReader;
+  /** What is staged, when the caller started listing it earlier (`listStaged` with the same cwd and paths). */
+  listing?: Promise<StagedListing>;
 }
 
 /**
@@ -23,7 +29,7 @@ export interface GitIndexScan {
 export async function scanGitIndex(scan: GitIndexScan): Promise<{ ok: true; files: number; bytes: number } | { ok: false; message: string }> {
   let files = 0;
   let bytes = 0;
-  for await (const input of readStagedInputs({ cwd: scan.cwd, paths: scan.paths, keepBinary: true })) {
+  for await (const input of readStagedInputs({ cwd: scan.cwd, paths: scan.paths, keepBinary: true, reader: scan.reader, listing: scan.listing })) {
     if (input.kind === "error" && input.displayPath === "." && files === 0) return { ok: false, message: input.reason };
     if (input.kind === "unmatched") {
       // Named, never silent; it makes the run "not fully scanned" only when nothing else was scanned.

@@ -40,7 +40,6 @@ export function parseS3Url(text: string): S3Prefix | undefined {
   return { bucket: match[1], prefix: match[2] ?? "" };
 }
 
-export const isS3Url = (text: string): boolean => /^s3:\/\//i.test(text);
 
 /** How findings and errors name an object: `s3://bucket/key`. */
 export const s3DisplayPath = (bucket: string, key: string): string => `s3://${bucket}/${key}`;

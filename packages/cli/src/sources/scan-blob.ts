@@ -1,5 +1,4 @@
 import type { InputLocation, ScanContext } from "../scan/scan-context.js";
-import { scanKind } from "../scan/scan-content.js";
 import { scanInput } from "../scan/scan-input.js";
 import type { ContentKind } from "./sniff-kind.js";
 
@@ -10,7 +9,12 @@ import type { ContentKind } from "./sniff-kind.js";
  */
 export async function scanBlob(kind: ContentKind, content: Buffer, location: InputLocation, name: string, context: ScanContext): Promise<void> {
   if (kind === "text") await scanInput({ location, corePath: name, bytes: content }, context);
-  else await scanKind(kind, single(content), location, name, 0, context);
+  else {
+    // Rare in a commit: the readers of the other kinds (zlib, zstd, tar, zip) load only then, so a
+    // pre-commit hook's start does not pay for them.
+    const { scanKind } = await import("../scan/scan-content.js");
+    await scanKind(kind, single(content), location, name, 0, context);
+  }
 }
 
 async function* single(content: Buffer): AsyncGenerator<Buffer> {

@@ -6,8 +6,7 @@ import { describeReadError } from "./file.js";
 import { errorAt } from "../scan/error-at.js";
 import { peek } from "./peek.js";
 import { CODEC_MAGIC_BYTES, sniffKind } from "./sniff-kind.js";
-
-export const STDIN_NAME = "<stdin>";
+import { STDIN_NAME } from "./stdin-name.js";
 
 /**
  * Standard input as a live stream (`kubectl logs -f pod | hawzu-scan -`): each batch of bytes that

@@ -54,7 +54,7 @@ export async function collectFiles(paths: readonly string[], cwd: string, extraI
   const seen = new Set<string>();
   const configRules = toRules(cwd, extraIgnores);
 
-  const display = (path: string) => toSlash(relative(cwd, path)) || ".";
+  const display = (path: string) => toSlash(relativeTo(cwd, path)) || ".";
   // `real` is known without a system call for a plain file in a folder whose real path is known.
   const addFile = async (path: string, size: number, named = false, knownReal?: string) => {
     const real = knownReal ?? (await realpath(path).catch(() => path));
@@ -65,7 +65,7 @@ export async function collectFiles(paths: readonly string[], cwd: string, extraI
 
   const isIgnored = (path: string, isDirectory: boolean, rules: readonly Rules[]) =>
     rules.some(({ base, matcher }) => {
-      const rel = toSlash(relative(base, path));
+      const rel = toSlash(relativeTo(base, path));
       if (!rel || rel.startsWith("..")) return false;
       return matcher.ignores(isDirectory ? `${rel}/` : rel);
     });
@@ -84,7 +84,7 @@ export async function collectFiles(paths: readonly string[], cwd: string, extraI
     const active = local ? [...rules, local] : rules;
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
-      const path = join(directory, entry.name);
+      const path = childPath(directory, entry.name);
       if (entry.name === ".git" && entry.isDirectory()) continue;
       let isDirectory = entry.isDirectory();
       let isFile = entry.isFile();
@@ -104,12 +104,12 @@ export async function collectFiles(paths: readonly string[], cwd: string, extraI
         continue;
       }
       if (isDirectory) {
-        const real = entry.isSymbolicLink() ? await realpath(path).catch(() => path) : join(realDirectory, entry.name);
+        const real = entry.isSymbolicLink() ? await realpath(path).catch(() => path) : childPath(realDirectory, entry.name);
         if (visited.has(real)) continue;
         await walk(path, real, active, new Set([...visited, real]));
       } else if (isFile) {
         if (!entry.isSymbolicLink()) size = sizeOf(path);
-        await addFile(path, size, false, entry.isSymbolicLink() ? undefined : join(realDirectory, entry.name));
+        await addFile(path, size, false, entry.isSymbolicLink() ? undefined : childPath(realDirectory, entry.name));
       } else {
         // FIFOs, sockets, devices: reading could block or never end; name them, never skip silently.
         files.push({ path, displayPath: display(path), size: 0 });
@@ -202,6 +202,24 @@ async function parentRules(directory: string): Promise<Rules[]> {
 
 async function exists(path: string): Promise<boolean> {
   return lstat(path).then(() => true, () => false);
+}
+
+/**
+ * `join(directory, name)` for a normalized folder and a name read from it (no separator, never
+ * `.` or `..`): nothing to normalize, so the walk does not pay `join`'s parsing once per file.
+ */
+function childPath(directory: string, name: string): string {
+  return directory.endsWith(sep) ? directory + name : directory + sep + name;
+}
+
+/**
+ * `relative(base, path)` without its cost when `path` lies under `base` as written (the walk joins
+ * every path onto its folder's, so nearly always): the walk asks for one per file and per rule set,
+ * and `relative` resolves and splits both paths each time.
+ */
+function relativeTo(base: string, path: string): string {
+  if (path.length > base.length && path.startsWith(base) && path[base.length] === sep && !base.endsWith(sep)) return path.slice(base.length + 1);
+  return relative(base, path);
 }
 
 function toSlash(path: string): string {

@@ -90,4 +90,42 @@ describe("scanFiles: one big plain file in chunks", () => {
       [lineOf(6144), 1 + "token = ".length],
     ]);
   });
+
+  it("chunks of several read blocks with overlaps read from mid-file: same findings as a whole-file scan, tokens near every cut", { timeout: 120_000 }, async () => {
+    // 9 MB chunks are read in more than one block, and every chunk but the first starts its overlap mid-file.
+    const chunkBytes = 9 * 1024 * 1024;
+    const line = "2026-11-28T09:00:00Z INFO [http] GET /api/v1/items status=200 caf\u00e9 took 12 ms\n";
+    const lines = line.repeat(Math.floor((1024 * 1024) / Buffer.byteLength(line)));
+    const parts: string[] = [];
+    for (let megabyte = 0; megabyte < 30; megabyte++) {
+      parts.push(lines);
+      // A token every megabyte, and one just before and just after each cut.
+      parts.push(`${records[megabyte % records.length]!(nextToken())}`);
+    }
+    const text = parts.join("");
+    const path = join(tempFolder(), "blocks.log");
+    writeFileSync(path, text);
+    const cuts = splitFile({ path, displayPath: "blocks.log", size: Buffer.byteLength(text) }, chunkBytes)!.map((chunk) => chunk.start);
+    expect(cuts.length).toBe(3);
+    // Plant a token line right before and right after each cut, replacing filler of the same length.
+    const bytes = Buffer.from(text);
+    for (const cut of cuts.slice(1)) {
+      for (const at of [bytes.lastIndexOf(10, cut - 2) + 1, cut + 1]) {
+        const record = Buffer.from(`${leak.env(nextToken())}\n`);
+        const lineEnd = bytes.indexOf(10, at);
+        const room = lineEnd + 1 - at;
+        expect(room).toBeGreaterThanOrEqual(record.length);
+        record.copy(bytes, at);
+        bytes.fill(0x20, at + record.length - 1, lineEnd);
+        bytes[lineEnd] = 10;
+      }
+    }
+    writeFileSync(path, bytes);
+    const whole = await scan(path);
+    const chunked = await scan(path, chunkBytes);
+    expect(whole.findings.length).toBe(34);
+    expect(chunked.findings).toEqual(whole.findings);
+    expect(chunked.bytes).toBe(whole.bytes);
+    expect(chunked.other).toEqual([]);
+  });
 });

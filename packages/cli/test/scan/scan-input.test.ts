@@ -66,3 +66,27 @@ describe("scanInput with captureTokens (--verify)", () => {
     for (const token of tokens) expect(JSON.stringify(captured.map(({ finding }) => finding))).not.toContain(token);
   });
 });
+
+describe("scanInput with codeFrames", () => {
+  it("builds code frames by default and none when they are turned off, from text, bytes and streams, same findings", async () => {
+    const text = ["boot", leak.env(fakeToken()), "done"].join("\n");
+    for (const input of [{ text }, { bytes: Buffer.from(text) }, { stream: chunks(Buffer.from(text), [7]) }]) {
+      const withFrames: ScannedFinding[] = [];
+      const without: ScannedFinding[] = [];
+      for (const [codeFrames, found] of [[undefined, withFrames], [false, without]] as const) {
+        const context: ScanContext = {
+          settings: { core: {}, limits: DEFAULT_ARCHIVE_LIMITS, ...(codeFrames === undefined ? {} : { codeFrames }) },
+          sink: { finding: (finding) => found.push(finding), suppressed: () => {}, error: () => {}, warning: () => {} },
+          budget: { decompressed: 0 },
+          scannedBytes: 0,
+        };
+        const fresh = "stream" in input ? { stream: chunks(Buffer.from(text), [7]) } : input;
+        await scanInput({ location: { file: "app.log" }, corePath: "app.log", ...fresh }, context);
+      }
+      expect(withFrames).toHaveLength(1);
+      expect(withFrames[0]!.frame).toBeDefined();
+      expect(without.map(({ frame }) => frame)).toEqual([undefined]);
+      expect(without.map(({ fingerprint: print, line, column }) => [print, line, column])).toEqual(withFrames.map(({ fingerprint: print, line, column }) => [print, line, column]));
+    }
+  });
+});
