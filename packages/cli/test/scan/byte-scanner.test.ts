@@ -51,6 +51,34 @@ describe("ByteScanner", () => {
     expect(found[0]?.line).toBe(1);
   });
 
+  it("judges a dense block in pieces with the same findings as findTokens, tokens on every piece edge", () => {
+    // Every line names Hawzu, so the whole block goes to the core, in pieces of about 1 MiB cut at
+    // line ends: a token planted on each MiB edge must come out once, at its whole-text position.
+    const filler = "2026-11-28T09:15:40.553Z DEBUG hawzu client ready token_ttl=300 path=/api/items\n";
+    const lines: string[] = [];
+    let length = 0;
+    for (let edge = 1; edge <= 5; edge++) {
+      while (length < edge * 1024 * 1024 - 40) {
+        lines.push(filler);
+        length += filler.length;
+      }
+      const line = `${leak.env(fakeToken())}\n`;
+      lines.push(line);
+      length += line.length;
+    }
+    const text = lines.join("") + filler.repeat(100);
+    const bytes = Buffer.from(text);
+    const expected = positions(findTokens(text, { path: "app.log" }).findings);
+    expect(expected).toHaveLength(5);
+    expect(positions(scanInChunks(bytes, [BLOCK_SIZE]))).toEqual(expected);
+  });
+
+  it("ends on a long run of invalid UTF-8 continuation bytes (no character boundary to cut at)", () => {
+    const token = fakeToken();
+    const bytes = Buffer.concat([Buffer.from(`${leak.env(token)}\nhawzu `), Buffer.alloc(3 * 1024 * 1024, 0x80), Buffer.from("\n")]);
+    expect(scanInChunks(bytes, [])).toHaveLength(1);
+  });
+
   it("finds a known-prefix token far from any Hawzu word", () => {
     const token = `hzw_${fakeToken()}`;
     const filler = "plain log line with nothing of interest in it at all\n".repeat(400000);
