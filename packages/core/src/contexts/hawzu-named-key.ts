@@ -1,6 +1,6 @@
 import { decodeBase64Text } from "../candidate/decode-value.js";
 import { isCredentialLike } from "../candidate/is-credential-like.js";
-import { mayHoldToken, readValue } from "../candidate/read-value.js";
+import { mayHoldToken, readValue, type WrittenValue } from "../candidate/read-value.js";
 import { defineContext } from "../define-context.js";
 import { compactKey } from "../keys/compact-key.js";
 import { expandKey } from "../keys/find-hawzu-words.js";
@@ -27,6 +27,13 @@ const SPACE_SEPARATED_LINE = /(?:^|[\s;])(?:ENV|setenv|setx|set\s+-[gx]+|--?[\w-
 // `aws ssm put-parameter --name /ci/hawzu-token --type SecureString --value ...`,
 // `az keyvault secret set --name hawzu-token --value ...`, `gh secret set HAWZU_TOKEN --body ...`.
 const SECRET_VALUE_FLAG = /(?:[ \t]+--?[\w-]{1,40}(?:[ \t]+(?!-)[^\s-]\S{0,200})?){0,4}?[ \t]+(?:--value|--secret-string|--secret-value|--body|-b)(?:[ \t]+|=)/y;
+// A value piped into a command that stores it under the key's name, the value written first:
+// `echo "..." | gh secret set HAWZU_TOKEN`, `printf %s ... | docker secret create hawzu_token -`,
+// `echo ... | wrangler secret put HAWZU_TOKEN`, `echo -n ... | vercel env add HAWZU_TOKEN`.
+// Each expression is anchored (sticky or `$`) on a span of one line, so a key costs its line once.
+const STORING_COMMAND = /\b(?:secrets?|env|config|kv|parameters?|keyvault|ssm)\b/i;
+const ECHO_COMMAND = /(?:^|[\s;&(])(?:echo|printf)(?:[ \t]+-[neE]{1,3})*(?:[ \t]+(["'])%s(?:\\n)?\1)?[ \t]+/g;
+const BLANKS_AT_END = /[ \t]*$/;
 const MAY_NAME_CREDENTIAL = /tok|key|secret|pat|bearer|auth|cred|pass/i;
 const LONGEST_LIST = 4096;
 // `<HawzuToken>...</HawzuToken>` in XML configs (.NET, Maven settings), also with the value on its own line.
@@ -192,7 +199,39 @@ function valueAfterKey(evidence: TextEvidence, keyStart: number, keyEnd: number,
       return readValue(text, keyEnd);
     }
   }
-  return undefined;
+  return valuePipedBefore(evidence, keyStart);
+}
+
+// Per text, the value piped at each `|` (undefined: none), so keys after one bar share its search.
+const pipedAtBar = new WeakMap<TextEvidence, Map<number, WrittenValue | undefined>>();
+
+/** The value an `echo`/`printf` earlier on the key's line pipes into a command that stores it under the key. */
+function valuePipedBefore(evidence: TextEvidence, keyStart: number) {
+  const text = evidence.text;
+  // The nearest `|` within 200 characters on the key's line, found by hand (bounded per key).
+  let bar = keyStart - 1;
+  while (bar >= 0 && keyStart - bar <= 200 && text[bar] !== "|" && text[bar] !== "\n") bar--;
+  if (bar < 0 || text[bar] !== "|" || !STORING_COMMAND.test(text.slice(bar + 1, keyStart))) return undefined;
+  let byBar = pipedAtBar.get(evidence);
+  if (!byBar) pipedAtBar.set(evidence, (byBar = new Map()));
+  if (!byBar.has(bar)) byBar.set(bar, echoedBefore(evidence, bar));
+  return byBar.get(bar);
+}
+
+/** What the last `echo`/`printf` on the line before `bar` writes, when it is one value. */
+function echoedBefore(evidence: TextEvidence, bar: number): WrittenValue | undefined {
+  const text = evidence.text;
+  // From the line start or the previous `|`: each character is searched for one bar at most.
+  const lineStart = Math.max(evidence.lineStartWithin(bar, 400), text.lastIndexOf("|", bar - 1) + 1);
+  const head = text.slice(lineStart, bar);
+  ECHO_COMMAND.lastIndex = 0;
+  let valueStart = -1;
+  for (let echo = ECHO_COMMAND.exec(head); echo; echo = ECHO_COMMAND.exec(head)) valueStart = ECHO_COMMAND.lastIndex;
+  if (valueStart < 0) return undefined;
+  const valueEnd = valueStart + head.slice(valueStart).replace(BLANKS_AT_END, "").length;
+  const value = readValue(text, lineStart + valueStart);
+  // The whole echoed text is the value: `echo "$A$B" |` or `echo a b |` are not one token.
+  return value && value.end + value.quote.length === lineStart + valueEnd ? value : undefined;
 }
 
 /** A value alone on the line after `position` (a YAML block scalar's, an XML element's). */
