@@ -8,7 +8,7 @@ export default mergeConfig(
       name: "e2e",
       include: ["**/*.test.ts"],
       exclude: ["node_modules/**", "fixtures/**"],
-      testTimeout: 60_000,
+      testTimeout: 120_000,
     },
   }),
 );
