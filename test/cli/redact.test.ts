@@ -25,6 +25,16 @@ const fakeToken = seededTokens(1215);
 const mask = (token: string) => `${token.slice(0, 4)}********`;
 const envLine = (token: string) => `HAWZU_ACCESS_TOKEN=${token}`;
 
+/** `hawzu-scan redact -` as a child: its output so far, and its exit code once it closes. */
+function redactStdin() {
+  const child = spawn(process.execPath, [BIN, "redact", "-"], { cwd: folder(), env: { PATH: process.env.PATH ?? "" } });
+  const output = { stdout: "", stderr: "" };
+  child.stdout.on("data", (chunk) => (output.stdout += chunk));
+  child.stderr.on("data", (chunk) => (output.stderr += chunk));
+  const closed = new Promise<number | null>((done) => child.on("close", done));
+  return { child, output, closed };
+}
+
 function folder(files: Record<string, string> = {}): string {
   const root = mkdtempSync(join(tmpdir(), "hawzu-redact-e2e-"));
   chmodSync(root, 0o755);
@@ -78,36 +88,26 @@ describe("redact (built CLI)", () => {
 
   it("stdin to stdout: a masked line comes out before the input ends", async () => {
     const token = fakeToken();
-    const child = spawn(process.execPath, [BIN, "redact", "-"], { cwd: folder(), env: { PATH: process.env.PATH ?? "" } });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => (stdout += chunk));
-    child.stderr.on("data", (chunk) => (stderr += chunk));
-    const closed = new Promise<number | null>((done) => child.on("close", done));
+    const { child, output, closed } = redactStdin();
     child.stdin.write(`pod starting\n${envLine(token)}\n`);
-    await waitFor(() => stdout.includes(mask(token)));
+    await waitFor(() => output.stdout.includes(mask(token)));
     expect(child.exitCode).toBe(null);
     child.stdin.end(`retrying with ${token}\n`);
     expect(await closed).toBe(0);
-    expect(stdout).toBe(`pod starting\n${envLine(mask(token))}\nretrying with ${mask(token)}\n`);
-    expect(stderr).toContain("with 1 token(s) masked (2 occurrence(s))");
+    expect(output.stdout).toBe(`pod starting\n${envLine(mask(token))}\nretrying with ${mask(token)}\n`);
+    expect(output.stderr).toContain("with 1 token(s) masked (2 occurrence(s))");
   });
 
   it("stdin: a token whose evidence comes only after it went out fails the run, exit 2", async () => {
     const token = fakeToken();
-    const child = spawn(process.execPath, [BIN, "redact", "-"], { cwd: folder(), env: { PATH: process.env.PATH ?? "" } });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => (stdout += chunk));
-    child.stderr.on("data", (chunk) => (stderr += chunk));
-    const closed = new Promise<number | null>((done) => child.on("close", done));
+    const { child, output, closed } = redactStdin();
     // The bare value goes out first; only the later line says it is a Hawzu token.
     child.stdin.write(`${token}\n`);
-    await waitFor(() => stdout.includes(token));
+    await waitFor(() => output.stdout.includes(token));
     child.stdin.end(`${envLine(token)}\n`);
     expect(await closed).toBe(2);
-    expect(stdout).toContain(envLine(mask(token)));
-    expect(stderr).toBe("hawzu-scan: standard output holds 1 token(s) that went out before they were known (their evidence came later in the stream): treat it as unredacted; save the input to a file and run `hawzu-scan redact FILE -o OUT`\n");
-    expect(stderr).not.toContain(token);
+    expect(output.stdout).toContain(envLine(mask(token)));
+    expect(output.stderr).toBe("hawzu-scan: standard output holds 1 token(s) that went out before they were known (their evidence came later in the stream): treat it as unredacted; save the input to a file and run `hawzu-scan redact FILE -o OUT`\n");
+    expect(output.stderr).not.toContain(token);
   });
 });

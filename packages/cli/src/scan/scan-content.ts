@@ -2,7 +2,7 @@ import { messages } from "../messages.js";
 import { scanCompressed } from "../sources/compressed.js";
 import { isCodec } from "../sources/decompress.js";
 import { peek } from "../sources/peek.js";
-import { SNIFF_BYTES, sniffKind, type ContentKind } from "../sources/sniff-kind.js";
+import { isTextKind, SNIFF_BYTES, sniffKind, type ContentKind } from "../sources/sniff-kind.js";
 import { scanTar } from "../sources/tar.js";
 import { scanZipBuffer } from "../sources/zip.js";
 import { errorAt } from "./error-at.js";
@@ -26,7 +26,7 @@ export async function scanKind(kind: ContentKind, stream: AsyncIterable<Buffer>,
     context.sink.skipped?.(location);
     return;
   }
-  if (kind === "text" || kind === "utf16le" || kind === "utf16be") {
+  if (isTextKind(kind)) {
     await scanInput({ location, corePath: name, stream, ...(kind === "text" ? {} : { encoding: kind }) }, context);
     return;
   }

@@ -7,7 +7,7 @@ import { errorAt } from "../scan/error-at.js";
 import type { InputLocation, ScanContext } from "../scan/scan-context.js";
 import { scanKind } from "../scan/scan-content.js";
 import { scanInput } from "../scan/scan-input.js";
-import { SNIFF_BYTES, sniffKind } from "./sniff-kind.js";
+import { isTextKind, SNIFF_BYTES, sniffKind } from "./sniff-kind.js";
 import { scanZipFile } from "./zip.js";
 
 // Files up to this size are read whole and scanned with findTokens; bigger ones are streamed.
@@ -60,7 +60,7 @@ export async function scanFile(path: string, location: InputLocation, context: S
       await scanZipFile(path, location, 1, context);
       return;
     }
-    const text = kind === "text" || kind === "utf16le" || kind === "utf16be";
+    const text = isTextKind(kind);
     const encoding = kind === "text" || !text ? {} : { encoding: kind };
     // The head holds the whole file when the file fits the limit (or shrank since stat).
     if (text && (small !== undefined || bytesRead < head.length || (bytesRead === info.size && info.size < WHOLE_FILE_LIMIT))) {

@@ -3,7 +3,7 @@ import { keepAddedLines } from "../git/keep-added-lines.js";
 import { errorAt } from "../scan/error-at.js";
 import type { ScanContext, ScanSink } from "../scan/scan-context.js";
 import { scanBlob } from "./scan-blob.js";
-import { SNIFF_BYTES, sniffKind } from "./sniff-kind.js";
+import { isTextKind, SNIFF_BYTES, sniffKind } from "./sniff-kind.js";
 
 export interface GitHistoryScan {
   cwd: string;
@@ -51,8 +51,7 @@ export async function scanGitHistory(scan: GitHistoryScan): Promise<{ ok: true; 
     // compressed file or an archive has no lines of its own: when a commit changes it, every
     // token inside is new. Binary content is counted as skipped, never passed as clean.
     const kind = sniffKind(file.content.subarray(0, SNIFF_BYTES));
-    const textual = kind === "text" || kind === "utf16le" || kind === "utf16be";
-    const scoped = textual ? { ...context, sink } : context;
+    const scoped = isTextKind(kind) ? { ...context, sink } : context;
     await scanBlob(kind, file.content, { file: file.displayPath, commit: file.commit }, file.repoPath, scoped);
     bytes += scoped.scannedBytes;
   }

@@ -12,6 +12,11 @@ export type ContentKind = Codec | "zip" | "tar" | UndecodedFormat | "utf16le" | 
 // Any byte that plain ASCII text (with tabs, line ends and ANSI escapes) does not hold.
 const NOT_PLAIN_TEXT = /[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f-\xff]/;
 
+/** Text the scanner reads as it is (UTF-8) or decodes first (UTF-16). */
+export function isTextKind(kind: ContentKind): kind is "text" | "utf16le" | "utf16be" {
+  return kind === "text" || kind === "utf16le" || kind === "utf16be";
+}
+
 /** Bytes to look at before deciding (a tar header's magic sits at offset 257). */
 export const SNIFF_BYTES = 8000;
 
