@@ -4,21 +4,17 @@ import { seededRandom } from "../support/seeded-random.js";
 import { isCredentialLike } from "@hawzu-scan/core";
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { dirname, join } from "node:path";
 import { crc32, deflateRawSync, gunzipSync, gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BIN, buildCli, ROOT } from "../support/built-cli.js";
 
 // Seeded, so every run draws the same values: nothing here passes or fails by chance.
 const random = seededRandom("cli-e2e");
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-const BIN = join(ROOT, "packages/cli/bin/hawzu-scan.js");
 const isRoot = process.getuid?.() === 0;
 
-beforeAll(() => {
-  execFileSync("npx", ["tsc", "-b", "packages/cli"], { cwd: ROOT, stdio: "pipe" });
-}, 180_000);
+beforeAll(buildCli, 180_000);
 
 const folders: string[] = [];
 afterAll(() => {

@@ -1,21 +1,16 @@
 // End-to-end, issues 14 and 12: every codec on disk, in a tar, nested in a zip and on stdin, plus
 // truncated, corrupt and bomb forms; NUL padding and UTF-16. The built CLI runs as a child process.
-import { execFileSync, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeTar, makeZip } from "../../packages/cli/test/helpers/archives.js";
 import { seededTokens } from "../../packages/cli/test/helpers/seeded-tokens.js";
 import { CODECS, codecFixture, compress, compressAfterRealLog, corrupt, EXTENSION, realLog, REAL_LOG_LINES, truncate, zstdRle } from "../../packages/cli/test/helpers/codecs.js";
+import { BIN, buildCli } from "../support/built-cli.js";
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-const BIN = join(ROOT, "packages/cli/bin/hawzu-scan.js");
-
-beforeAll(() => {
-  execFileSync("npx", ["tsc", "-b", "packages/cli"], { cwd: ROOT, stdio: "pipe" });
-}, 180_000);
+beforeAll(buildCli, 180_000);
 
 const folders: string[] = [];
 afterAll(() => {

@@ -3,17 +3,12 @@
 import { execFileSync, spawn } from "node:child_process";
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seededTokens } from "../../packages/cli/test/helpers/seeded-tokens.js";
+import { BIN, buildCli } from "../support/built-cli.js";
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-const BIN = join(ROOT, "packages/cli/bin/hawzu-scan.js");
-
-beforeAll(() => {
-  execFileSync("npx", ["tsc", "-b", "packages/cli"], { cwd: ROOT, stdio: "pipe" });
-}, 180_000);
+beforeAll(buildCli, 180_000);
 
 const folders: string[] = [];
 afterAll(() => {

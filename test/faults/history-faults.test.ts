@@ -4,13 +4,12 @@ import { execFileSync } from "node:child_process";
 import { chmodSync, openSync, readdirSync, closeSync, writeSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { childEnvironment, cli, envLine, expectCleanOutput, findingPlaces, folder, linesOf, looseObjectPath, removeFolders, repository, ROOT, seededTokens } from "./fault-fixture.js";
+import { childEnvironment, cli, envLine, expectCleanOutput, findingPlaces, folder, linesOf, looseObjectPath, removeFolders, repository, seededTokens } from "./fault-fixture.js";
+import { buildCli } from "../support/built-cli.js";
 
 const fakeToken = seededTokens(0x10_0001);
 
-beforeAll(() => {
-  execFileSync("npx", ["tsc", "-b", "packages/cli"], { cwd: ROOT, stdio: "pipe" });
-}, 180_000);
+beforeAll(buildCli, 180_000);
 afterAll(removeFolders);
 
 /**

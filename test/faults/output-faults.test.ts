@@ -1,11 +1,12 @@
 // Fault injection, end to end: the report's sink fails (full disk, closed pipe), and files vanish or
 // shrink between the check and the read. The built CLI as a child process, real files in temp folders.
-import { execFileSync, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { closeSync, openSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { childEnvironment, cli, CLI_BIN, envLine, expectCleanOutput, findingPlaces, folder, linesOf, removeFolders, ROOT, seededTokens, type Result } from "./fault-fixture.js";
+import { childEnvironment, cli, CLI_BIN, envLine, expectCleanOutput, findingPlaces, folder, linesOf, removeFolders, seededTokens, type Result } from "./fault-fixture.js";
+import { buildCli } from "../support/built-cli.js";
 
 const fakeToken = seededTokens(0x10_0002);
 const FS_FAULT_HOOK = fileURLToPath(new URL("./fs-fault-hook.mjs", import.meta.url));
@@ -18,9 +19,7 @@ const hasDevFull = (() => {
   }
 })();
 
-beforeAll(() => {
-  execFileSync("npx", ["tsc", "-b", "packages/cli"], { cwd: ROOT, stdio: "pipe" });
-}, 180_000);
+beforeAll(buildCli, 180_000);
 afterAll(removeFolders);
 
 describe("a report that cannot be written", () => {

@@ -1,16 +1,15 @@
 // Fault injection, end to end: `--verify` while the Hawzu API (a real server on 127.0.0.1) refuses
 // connections or resets them mid-response. The built CLI as a child process.
-import { execFileSync } from "node:child_process";
+
 import { createServer as createHttpServer, type Server } from "node:http";
 import { createServer as createTcpServer, type AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cli, envLine, expectCleanOutput, folder, linesOf, removeFolders, ROOT, seededTokens } from "./fault-fixture.js";
+import { cli, envLine, expectCleanOutput, folder, linesOf, removeFolders, seededTokens } from "./fault-fixture.js";
+import { buildCli } from "../support/built-cli.js";
 
 const fakeToken = seededTokens(0x10_0003);
 
-beforeAll(() => {
-  execFileSync("npx", ["tsc", "-b", "packages/cli"], { cwd: ROOT, stdio: "pipe" });
-}, 180_000);
+beforeAll(buildCli, 180_000);
 afterAll(removeFolders);
 
 /** A port on 127.0.0.1 that was just free and has nothing listening on it. */
