@@ -13,7 +13,7 @@ export class TextEvidence {
   #lineStarts: number[] | undefined;
   #allHosts: HostMention[] | undefined;
   // Host mentions by line, read on demand (undefined: not read yet).
-  readonly #hostsByLine: Array<readonly HostMention[] | undefined> = [];
+  readonly #hostsByLine = new Map<number, readonly HostMention[]>();
   #hawzuWords: number[] | undefined;
   #hawzuKeys: Array<{ start: number; end: number }> | undefined;
   #assignments: Assignment[] | undefined;
@@ -113,7 +113,7 @@ export class TextEvidence {
   }
   /** The host mentions that start on line `line`, or undefined when the whole text had to be read (then in #allHosts). */
   #hostsOfLine(line: number): readonly HostMention[] | undefined {
-    let mentions = this.#hostsByLine[line];
+    let mentions = this.#hostsByLine.get(line);
     if (mentions) return mentions;
     const starts = this.lineStarts;
     mentions = findHostsOfLines(this.text, starts[line]!, starts[line + 1] ?? this.text.length);
@@ -121,7 +121,7 @@ export class TextEvidence {
       this.#allHosts = findHosts(this.text);
       return undefined;
     }
-    this.#hostsByLine[line] = mentions;
+    this.#hostsByLine.set(line, mentions);
     return mentions;
   }
   /** Every host mention of the text, found with one pass on first use. */
@@ -132,7 +132,7 @@ export class TextEvidence {
 
   /** `Bearer` and `Token` scheme words with where their values start. */
   get bearerWords(): readonly BearerWord[] {
-    this.#bearerWords ??= findBearerWords(this.text, this.lower);
+    this.#bearerWords ??= findBearerWords(this.text);
     return this.#bearerWords;
   }
 
