@@ -3,6 +3,7 @@ import { isInNonTargetUrl } from "../evidence/is-not-request-target.js";
 import { defineContext } from "../define-context.js";
 import { hostNear } from "../evidence/host-near.js";
 import { isGenericCredentialKey } from "../keys/is-generic-credential-key.js";
+import { findCredentialFlags } from "../keys/find-credential-flags.js";
 import { namesOtherVendor } from "../keys/names-other-vendor.js";
 import { firstAtOrAfter, type TextEvidence } from "../evidence/TextEvidence.js";
 import type { ContextMatch } from "../types.js";
@@ -12,16 +13,7 @@ import type { ContextMatch } from "../types.js";
 // Hawzu sync job. Lines that name another vendor are not Hawzu's.
 const NEARBY_LINES = 2;
 const REACH = 2048;
-// Command-line flags with a space before the value: `hawzu-cli login --token <value>`, after a
-// blank or a quote (checked by hand: a leading class would make the search try every position).
-const CREDENTIAL_FLAG = /--?((?:[\w-]*[-_])?(?:token|api-key|apikey|key|secret|pat))[ \t]+(?=[\w"'/+])/gi;
 const CREDENTIAL_FLAGS = {};
-
-interface FlagHit {
-  at: number;
-  valueAt: number;
-  flag: string;
-}
 
 export default defineContext({
   id: "hawzu-word-nearby",
@@ -34,7 +26,7 @@ export default defineContext({
     // Every match is an assignment, a flag or a bearer word of the window: with none of them, no
     // mention needs its lines read (a text that says hawzu a million times and nothing else).
     if (evidence.hawzuWords.length === 0) return matches;
-    const flags = evidence.derive(CREDENTIAL_FLAGS, findCredentialFlags);
+    const flags = evidence.derive(CREDENTIAL_FLAGS, ({ text, lower }) => findCredentialFlags(text, lower));
     const bearers = evidence.bearerWords;
     if (flags.length === 0 && bearers.length === 0 && evidence.credentialAssignments().length === 0) return matches;
     let scannedUntil = 0;
@@ -81,21 +73,6 @@ export default defineContext({
     return matches;
   },
 });
-
-/** Credential flags of the window, in order. */
-function findCredentialFlags({ text }: TextEvidence): FlagHit[] {
-  const hits: FlagHit[] = [];
-  CREDENTIAL_FLAG.lastIndex = 0;
-  for (let flag = CREDENTIAL_FLAG.exec(text); flag; flag = CREDENTIAL_FLAG.exec(text)) {
-    const before = text[flag.index - 1];
-    if (flag.index > 0 && before !== " " && before !== "\t" && before !== "\n" && before !== "\r" && before !== '"' && before !== "'") {
-      CREDENTIAL_FLAG.lastIndex = flag.index + 1;
-      continue;
-    }
-    hits.push({ at: Math.max(0, flag.index - 1), valueAt: CREDENTIAL_FLAG.lastIndex, flag: flag[1]! });
-  }
-  return hits;
-}
 
 // A section header between the mention and the key (`[registry]`, `registry:`, `"registry": {`)
 // means the key belongs to something else.
