@@ -24,7 +24,8 @@ export default defineContext({
     const sentToHawzu = (position: number) => hostNear(evidence, position)?.isHawzu === true;
 
     // Each search runs only when its literal is in the text: trying them at every `B`, `m` or `-`
-    // of a log that holds none cost more than the whole per-line host lookup.
+    // of a log that holds none cost more than the whole per-line host lookup. (A .netrc entry says
+    // "password": its rare `w` is found far faster than the many `m` of "machine".)
     BASIC_HEADER.lastIndex = text.includes("Basic") ? 0 : text.length;
     for (let header = BASIC_HEADER.exec(text); header; header = BASIC_HEADER.exec(text)) {
       if (!sentToHawzu(header.index)) continue;
@@ -43,7 +44,7 @@ export default defineContext({
       });
     }
 
-    NETRC.lastIndex = text.includes("machine") ? 0 : text.length;
+    NETRC.lastIndex = text.includes("word") && text.includes("machine") ? 0 : text.length;
     for (let entry = NETRC.exec(text); entry; entry = NETRC.exec(text)) {
       if (!isHawzuHost(entry[1]!)) continue;
       const password = entry[2]!;

@@ -16,6 +16,7 @@ export class TextEvidence {
   readonly #hostsByLine = new Map<number, readonly HostMention[]>();
   #hawzuWords: number[] | undefined;
   #hawzuKeys: Array<{ start: number; end: number }> | undefined;
+  #hawzuLines: number[] | undefined;
   #assignments: Assignment[] | undefined;
   #bearerWords: BearerWord[] | undefined;
   #lower: string | undefined;
@@ -142,6 +143,20 @@ export class TextEvidence {
     return this.#hawzuWords;
   }
 
+  /** The lines (0-based) that say "hawzu", each once, in order: one walk down the line starts. */
+  get hawzuLines(): readonly number[] {
+    if (!this.#hawzuLines) {
+      const lines: number[] = [];
+      const starts = this.lineStarts;
+      let line = 0;
+      for (const word of this.hawzuWords) {
+        while (line + 1 < starts.length && starts[line + 1]! <= word) line++;
+        if (lines[lines.length - 1] !== line) lines.push(line);
+      }
+      this.#hawzuLines = lines;
+    }
+    return this.#hawzuLines;
+  }
   /** Each distinct identifier-like key around a "hawzu" (`HAWZU_ACCESS_TOKEN`, `api.hawzu.com`). */
   get hawzuKeys(): ReadonlyArray<{ start: number; end: number }> {
     this.#hawzuKeys ??= findHawzuKeys(this.text, this.hawzuWords);
