@@ -1,4 +1,4 @@
-import { mayHoldToken, readValue } from "../candidate/read-value.js";
+import { mayHoldToken, mayStartLongValue, readValue } from "../candidate/read-value.js";
 import { isInNonTargetUrl } from "../evidence/is-not-request-target.js";
 import { defineContext } from "../define-context.js";
 import { hostNear } from "../evidence/host-near.js";
@@ -62,7 +62,7 @@ export default defineContext({
       }
       for (let hit = firstAtOrAfter(bearers, from); hit < bearers.length && bearers[hit]!.at < to; hit++) {
         const { at, valueAt, isBearer, twoArguments } = bearers[hit]!;
-        if (!isBearer || twoArguments || valueAt > to) continue;
+        if (!isBearer || twoArguments || valueAt > to || !mayStartLongValue(text, valueAt)) continue;
         const value = readValue(text, valueAt);
         if (!value || value.quote || !mayHoldToken(value)) continue;
         const host = hostNear(evidence, at);
