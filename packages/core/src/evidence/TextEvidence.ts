@@ -178,11 +178,6 @@ export class TextEvidence {
 
 }
 
-/** The index of the first of `sorted` (by `at`) whose `at` is at least `from`: a binary search. */
-export function firstAtOrAfter<T extends { at: number }>(sorted: readonly T[], from: number): number {
-  return lowerBound(sorted, from, (item) => item.at);
-}
-
 /** The index of the first of `sorted` (ascending by `offset`) whose offset is at least `from`. */
 function lowerBound<T>(sorted: readonly T[], from: number, offset: (item: T) => number): number {
   let low = 0;

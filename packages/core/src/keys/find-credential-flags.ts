@@ -32,7 +32,9 @@ function flagsBySearch(text: string): FlagHit[] {
   return hits;
 }
 
-const FLAG_WORDS = ["token", "key", "secret", "pat"];
+// Each word is searched from a rare letter where it has one: `indexOf` skips to the search's first
+// character, and a log has ten `t` for each `k` ("token" is found as "ken" after "to").
+const FLAG_WORDS: ReadonlyArray<[word: string, searchFrom: number]> = [["token", 2], ["key", 0], ["secret", 0], ["pat", 0]];
 
 /**
  * The same hits, found from the credential words (in the lower-cased text) that a blank follows:
@@ -44,8 +46,11 @@ const FLAG_WORDS = ["token", "key", "secret", "pat"];
  */
 function flagsAtWords(text: string, lower: string): FlagHit[] {
   const hits: FlagHit[] = [];
-  for (const word of FLAG_WORDS) {
-    for (let index = lower.indexOf(word); index !== -1; index = lower.indexOf(word, index + 1)) {
+  for (const [word, searchFrom] of FLAG_WORDS) {
+    const tail = word.slice(searchFrom);
+    for (let found = lower.indexOf(tail); found !== -1; found = lower.indexOf(tail, found + 1)) {
+      const index = found - searchFrom;
+      if (index < 0 || (searchFrom > 0 && !lower.startsWith(word, index))) continue;
       const end = index + word.length;
       const after = text.charCodeAt(end);
       if (after !== 32 && after !== 9) continue;
