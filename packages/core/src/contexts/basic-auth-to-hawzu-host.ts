@@ -17,7 +17,9 @@ export default defineContext({
   id: "basic-auth-to-hawzu-host",
   description: "A token sent as HTTP basic credentials (Basic header or curl -u) to a Hawzu host.",
   example: "curl -u ci:h7Gk2pQx9LmZ4vNc8RtY3wBs https://api.hawzu.com/api/v1/me", // hawzu-scan-ignore: made-up example
-  keywords: ["basic", "-u", "--user", "machine"],
+  // "-u" first: the window check stops at the first keyword found, and a two-character one is
+  // found soonest ("--user" holds it, so it is no separate keyword).
+  keywords: ["-u", "basic", "machine"],
   confidence: "high",
   match({ text, evidence }) {
     const matches: ContextMatch[] = [];

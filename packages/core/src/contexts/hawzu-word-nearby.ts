@@ -26,7 +26,7 @@ export default defineContext({
     // Every match is an assignment, a flag or a bearer word of the window: with none of them, no
     // mention needs its lines read (a text that says hawzu a million times and nothing else).
     if (evidence.hawzuWords.length === 0) return matches;
-    const flags = evidence.derive(CREDENTIAL_FLAGS, ({ text, lower }) => findCredentialFlags(text, lower));
+    const flags = evidence.derive(CREDENTIAL_FLAGS, ({ text }) => findCredentialFlags(text));
     const bearers = evidence.bearerWords;
     if (flags.length === 0 && bearers.length === 0 && evidence.credentialAssignments().length === 0) return matches;
     let scannedUntil = 0;

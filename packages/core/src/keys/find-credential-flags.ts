@@ -11,15 +11,31 @@ export interface FlagHit {
 // blank or a quote (checked by hand: a leading class would make the search try every position).
 const CREDENTIAL_FLAG = /--?((?:[\w-]*[-_])?(?:token|api-key|apikey|key|secret|pat))[ \t]+(?=[\w"'/+])/gi;
 /**
- * Credential flags of `text`, in order, after a blank or a quote. With `lower` (the text
- * lower-cased, same length), found from the credential words instead of by the expression.
+ * Credential flags of `text`, in order: each a run of [\w-] that starts with `-` after a blank, line
+ * break or quote (or at the start) and ends with a credential word (the word right after the
+ * dashes or after `-` or `_`), then blanks and a value character. That is what CREDENTIAL_FLAG
+ * matches there (`findCredentialFlagsBySearch`, which the property test compares): the expression
+ * tried itself at every `-` of a log (each date has two), this reads only the dashes that follow a
+ * blank or quote, a few per log.
  */
-export function findCredentialFlags(text: string, lower?: string): FlagHit[] {
-  return lower !== undefined && lower.length === text.length ? flagsAtWords(text, lower) : flagsBySearch(text);
+export function findCredentialFlags(text: string): FlagHit[] {
+  const hits: FlagHit[] = [];
+  for (let start = text.indexOf("-"); start !== -1; start = text.indexOf("-", start + 1)) {
+    if (start > 0 && !isFlagBoundary(text.charCodeAt(start - 1))) continue;
+    let end = start + 1;
+    while (end < text.length && isFlagNameCharacter(text.charCodeAt(end))) end++;
+    const after = text.charCodeAt(end);
+    if ((after !== 32 && after !== 9) || !endsWithFlagWord(text, start, end)) continue;
+    let valueAt = end;
+    while (text[valueAt] === " " || text[valueAt] === "\t") valueAt++;
+    if (valueAt >= text.length || !isFlagValueStart(text.charCodeAt(valueAt))) continue;
+    hits.push({ at: Math.max(0, start - 1), valueAt, flag: text.slice(text[start + 1] === "-" ? start + 2 : start + 1, end) });
+  }
+  return hits;
 }
 
-/** CREDENTIAL_FLAG's hits after a blank or a quote, by one search over the text. */
-function flagsBySearch(text: string): FlagHit[] {
+/** CREDENTIAL_FLAG's hits after a blank or a quote, by the expression's own search: the reference of findCredentialFlags. */
+export function findCredentialFlagsBySearch(text: string): FlagHit[] {
   const hits: FlagHit[] = [];
   CREDENTIAL_FLAG.lastIndex = 0;
   for (let flag = CREDENTIAL_FLAG.exec(text); flag; flag = CREDENTIAL_FLAG.exec(text)) {
@@ -32,40 +48,27 @@ function flagsBySearch(text: string): FlagHit[] {
   return hits;
 }
 
-// Each word is searched from a rare letter where it has one: `indexOf` skips to the search's first
-// character, and a log has ten `t` for each `k` ("token" is found as "ken" after "to").
-const FLAG_WORDS: ReadonlyArray<[word: string, searchFrom: number]> = [["token", 2], ["key", 0], ["secret", 0], ["pat", 0]];
+const FLAG_WORDS = ["token", "key", "secret", "pat", "apikey"];
 
-/**
- * The same hits, found from the credential words (in the lower-cased text) that a blank follows:
- * the search above tries its expression at every `-` of a log (each date has two), for a few
- * flags. A hit is a run of [\w-] that starts with `-` after a blank or quote (a `-` inside a run is
- * refused above) and ends with the word, the word right after the dashes or after `-` or `_`;
- * then blanks and a value character. That is what CREDENTIAL_FLAG matches there, so the hits are
- * the same (the property test compares both).
- */
-function flagsAtWords(text: string, lower: string): FlagHit[] {
-  const hits: FlagHit[] = [];
-  for (const [word, searchFrom] of FLAG_WORDS) {
-    const tail = word.slice(searchFrom);
-    for (let found = lower.indexOf(tail); found !== -1; found = lower.indexOf(tail, found + 1)) {
-      const index = found - searchFrom;
-      if (index < 0 || (searchFrom > 0 && !lower.startsWith(word, index))) continue;
-      const end = index + word.length;
-      const after = text.charCodeAt(end);
-      if (after !== 32 && after !== 9) continue;
-      let start = index;
-      while (start > 0 && isFlagNameCharacter(text.charCodeAt(start - 1))) start--;
-      if (text[start] !== "-" || (start > 0 && !isFlagBoundary(text.charCodeAt(start - 1)))) continue;
-      const wordStarts = word === "key" && lower.startsWith("api", index - 3) ? [index, index - 3] : [index];
-      if (!wordStarts.some((wordStart) => isAsciiWord(text, wordStart, end) && (wordStart === start + 1 || (wordStart - 1 > start && (text[wordStart - 1] === "-" || text[wordStart - 1] === "_"))))) continue;
-      let valueAt = end;
-      while (text[valueAt] === " " || text[valueAt] === "\t") valueAt++;
-      if (valueAt >= text.length || !isFlagValueStart(text.charCodeAt(valueAt))) continue;
-      hits.push({ at: Math.max(0, start - 1), valueAt, flag: text.slice(text[start + 1] === "-" ? start + 2 : start + 1, end) });
-    }
+/** True when the run [start, end) (a `-` then [\w-]) ends with a credential word, any ASCII casing, after the dashes or a `-` or `_`. */
+function endsWithFlagWord(text: string, start: number, end: number): boolean {
+  for (const word of FLAG_WORDS) {
+    const wordStart = end - word.length;
+    if (wordStart <= start || !isAsciiWord(text, wordStart, end, word)) continue;
+    const before = text[wordStart - 1];
+    if (before === "-" || before === "_") return true;
   }
-  return hits.sort((a, b) => a.at - b.at);
+  return false;
+}
+
+/** True when text[from, to) is `word` (lower case) in any ASCII casing. */
+function isAsciiWord(text: string, from: number, to: number, word: string): boolean {
+  for (let index = from; index < to; index++) {
+    const code = text.charCodeAt(index);
+    const lower = code >= 65 && code <= 90 ? code + 32 : code;
+    if (lower !== word.charCodeAt(index - from)) return false;
+  }
+  return true;
 }
 
 /** A blank, line break or quote: what a flag follows. */
@@ -82,10 +85,3 @@ function isFlagNameCharacter(code: number): boolean {
 function isFlagValueStart(code: number): boolean {
   return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code === 34 || code === 39 || code === 47 || code === 43;
 }
-
-/** True when text[from, to) is ASCII (the lower-cased copy may hold an ASCII letter for another: the Kelvin sign). */
-function isAsciiWord(text: string, from: number, to: number): boolean {
-  for (let index = from; index < to; index++) if (text.charCodeAt(index) > 127) return false;
-  return true;
-}
-
