@@ -17,6 +17,8 @@ export class TextEvidence {
   #hawzuWords: number[] | undefined;
   #hawzuKeys: Array<{ start: number; end: number }> | undefined;
   #hawzuLines: number[] | undefined;
+  // The line lineIndex answered last (a hint; any line index is a valid start).
+  #lastLine = 0;
   #assignments: Assignment[] | undefined;
   #bearerWords: BearerWord[] | undefined;
   #lower: string | undefined;
@@ -53,6 +55,15 @@ export class TextEvidence {
   /** 0-based index of the line holding `position`. */
   lineIndex(position: number): number {
     const starts = this.lineStarts;
+    // Questions come in runs about one line and its neighbours (a line's start, end, the lines
+    // around it): the last answer and the lines next to it are tried before a binary search.
+    const last = this.#lastLine;
+    if (starts[last]! <= position) {
+      if (last + 1 >= starts.length || position < starts[last + 1]!) return last;
+      if (last + 2 >= starts.length || position < starts[last + 2]!) return (this.#lastLine = last + 1);
+    } else if (last > 0 && starts[last - 1]! <= position) {
+      return (this.#lastLine = last - 1);
+    }
     let low = 0;
     let high = starts.length - 1;
     while (low < high) {
@@ -60,6 +71,7 @@ export class TextEvidence {
       if (starts[middle]! <= position) low = middle;
       else high = middle - 1;
     }
+    this.#lastLine = low;
     return low;
   }
 
@@ -163,7 +175,7 @@ export class TextEvidence {
     return this.#hawzuKeys;
   }
 
-  /** Assignments to keys ending in a credential word whose key and value lie in [from, to). */
+  /** Assignments of values long enough to be a token, to keys ending in a credential word, whose key and value lie in [from, to). */
   credentialAssignments(from = 0, to = this.text.length): Assignment[] {
     this.#assignments ??= findCredentialAssignments(this.text);
     const all = this.#assignments;

@@ -1,4 +1,4 @@
-import { readValue, type WrittenValue } from "../candidate/read-value.js";
+import { mayHoldToken, mayStartLongValue, readValue, type WrittenValue } from "../candidate/read-value.js";
 
 /** `key = value`, `key: value`, `"key": "value"`, `key := value`, `key => value` in any syntax. */
 export interface Assignment {
@@ -16,14 +16,17 @@ const CREDENTIAL_ASSIGNMENT =
 const LONGEST_KEY = 80;
 
 /**
- * Every assignment of a plain value in `text[from, to)` whose key ends in a credential word
- * (`token`, `API_KEY`, `accessToken`, `"secret"`); the caller decides which keys count.
+ * Every assignment in `text[from, to)` of a plain value long enough to be a token (`mayHoldToken`)
+ * whose key ends in a credential word (`token`, `API_KEY`, `accessToken`, `"secret"`); the caller
+ * decides which keys count. A shorter value could never become a finding, and a log is full of
+ * `Authorization: Bearer` and `"token": null`: those are dropped before their key and value are read.
  */
 export function findCredentialAssignments(text: string, from = 0, to = text.length): Assignment[] {
   const found: Assignment[] = [];
   const region = from === 0 && to === text.length ? text : text.slice(from, to);
   CREDENTIAL_ASSIGNMENT.lastIndex = 0;
   for (let match = CREDENTIAL_ASSIGNMENT.exec(region); match; match = CREDENTIAL_ASSIGNMENT.exec(region)) {
+    if (!mayStartLongValue(region, CREDENTIAL_ASSIGNMENT.lastIndex)) continue;
     const wordEnd = match.index + match[1]!.length;
     // The key is the identifier run that ends with the credential word.
     let keyStart = match.index;
@@ -32,7 +35,7 @@ export function findCredentialAssignments(text: string, from = 0, to = text.leng
     const quote = match[2]!;
     if (quote && !region.slice(Math.max(0, keyStart - quote.length), keyStart).endsWith(quote.replace(/^\\+/, ""))) continue;
     const value = readValue(region, CREDENTIAL_ASSIGNMENT.lastIndex);
-    if (!value) continue;
+    if (!value || !mayHoldToken(value)) continue;
     found.push({
       key: region.slice(keyStart, wordEnd),
       keyStart: from + keyStart,
