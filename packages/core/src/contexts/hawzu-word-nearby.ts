@@ -28,7 +28,8 @@ export default defineContext({
     if (evidence.hawzuWords.length === 0) return matches;
     const flags = evidence.derive(CREDENTIAL_FLAGS, ({ text }) => findCredentialFlags(text));
     const bearers = evidence.bearerWords;
-    if (flags.length === 0 && bearers.length === 0 && evidence.credentialAssignments().length === 0) return matches;
+    // (Every assignment has a `:` or `=`: a window without either has none, and needs none read.)
+    if (flags.length === 0 && bearers.length === 0 && !text.includes(":") && !text.includes("=")) return matches;
     let scannedUntil = 0;
     let lastLine = -1;
     // Mentions come in text order, so their line and the first flag and bearer word of their lines

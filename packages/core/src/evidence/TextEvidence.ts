@@ -20,6 +20,8 @@ export class TextEvidence {
   // The line lineIndex answered last (a hint; any line index is a valid start).
   #lastLine = 0;
   #assignments: Assignment[] | undefined;
+  // Assignments by block of ASSIGNMENT_BLOCK_LINES lines, read on demand.
+  readonly #assignmentsByBlock = new Map<number, Assignment[]>();
   #bearerWords: BearerWord[] | undefined;
   #lower: string | undefined;
   readonly #derived = new Map<object, unknown>();
@@ -175,20 +177,49 @@ export class TextEvidence {
     return this.#hawzuKeys;
   }
 
-  /** Assignments of values long enough to be a token, to keys ending in a credential word, whose key and value lie in [from, to). */
+  /**
+   * Assignments of values long enough to be a token, to keys ending in a credential word, whose key
+   * and value lie in [from, to). An assignment never spans a line break (key, operator and value
+   * are read on one line), so the lines asked about are read in blocks on first use: most callers
+   * ask about a few lines around a Hawzu mention, and a window's other lines are never read.
+   */
   credentialAssignments(from = 0, to = this.text.length): Assignment[] {
-    this.#assignments ??= findCredentialAssignments(this.text);
-    const all = this.#assignments;
-    const low = lowerBound(all, from, (assignment) => assignment.value.start);
+    if (!this.#assignments && from === 0 && to === this.text.length) this.#assignments = findCredentialAssignments(this.text);
     const found: Assignment[] = [];
-    for (let index = low; index < all.length && all[index]!.value.start < to; index++) {
-      const assignment = all[index]!;
+    const keep = (assignment: Assignment) => {
       if (assignment.keyStart >= from && assignment.value.end <= to) found.push(assignment);
+    };
+    const all = this.#assignments;
+    if (all) {
+      for (let index = lowerBound(all, from, (assignment) => assignment.value.start); index < all.length && all[index]!.value.start < to; index++) keep(all[index]!);
+      return found;
+    }
+    if (to <= from) return found;
+    const lastBlock = Math.floor(this.lineIndex(to - 1) / ASSIGNMENT_BLOCK_LINES);
+    for (let block = Math.floor(this.lineIndex(from) / ASSIGNMENT_BLOCK_LINES); block <= lastBlock; block++) {
+      for (const assignment of this.#assignmentsOfBlock(block)) {
+        if (assignment.value.start >= to) break;
+        if (assignment.value.start >= from) keep(assignment);
+      }
     }
     return found;
   }
 
+  #assignmentsOfBlock(block: number): readonly Assignment[] {
+    let assignments = this.#assignmentsByBlock.get(block);
+    if (!assignments) {
+      const starts = this.lineStarts;
+      const end = starts[(block + 1) * ASSIGNMENT_BLOCK_LINES] ?? this.text.length;
+      assignments = findCredentialAssignments(this.text, starts[block * ASSIGNMENT_BLOCK_LINES]!, end);
+      this.#assignmentsByBlock.set(block, assignments);
+    }
+    return assignments;
+  }
+
 }
+
+// Lines per block of assignments read on demand: a mention's five lines touch one or two blocks.
+const ASSIGNMENT_BLOCK_LINES = 32;
 
 /** The index of the first of `sorted` (ascending by `offset`) whose offset is at least `from`. */
 function lowerBound<T>(sorted: readonly T[], from: number, offset: (item: T) => number): number {
