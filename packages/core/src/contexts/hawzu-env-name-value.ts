@@ -12,7 +12,7 @@ import type { ContextMatch } from "../types.js";
 // store name is a path.
 const NAME_FIELD =
   /\b(?:[Nn]ame|[Kk]ey|[Pp]arameter(?:Key|Name)|[Hh]eader(?:Name|Key)|[Vv]ariable(?:Name|Key)|[Oo]ptionName)["']?[ \t]*[:=][ \t]*["']?([A-Za-z_/][\w.\-/]{0,80})["']?/g;
-// Every field word holds "name" or "key" (any casing), at one of these offsets from its start
+// Every field word holds "name", "Name", "key" or "Key", at one of these offsets from its start
 // (`name`, `headerName`, `variableName`, `parameterName`): the expression is tried only there, as
 // trying it at every letter was most of this context's time on a log (a necessary condition: the
 // same matches, in the same order).
@@ -45,9 +45,9 @@ export default defineContext({
   example: '- name: HAWZU_ACCESS_TOKEN\n  value: "h7Gk2pQx9LmZ4vNc8RtY3wBs"', // hawzu-scan-ignore: made-up example
   keywords: ["hawzu"],
   confidence: "high",
-  match({ text, evidence, options }) {
+  match({ text, options }) {
     const matches: ContextMatch[] = [];
-    for (const name of nameFields(text, evidence.lower)) {
+    for (const name of nameFields(text)) {
       const variable = name[1]!;
       // A generic one (`{"key": "token", "value": ...}` in a Postman collection's bearer auth) counts
       // as weaker evidence: the context runs only where Hawzu is named nearby.
@@ -83,15 +83,10 @@ export default defineContext({
 });
 
 /** NAME_FIELD's matches in `text`, as its global search finds them, tried only where a field word may start. */
-function* nameFields(text: string, lower: string): Generator<RegExpExecArray> {
-  if (lower.length !== text.length) {
-    NAME_FIELD.lastIndex = 0;
-    for (let name = NAME_FIELD.exec(text); name; name = NAME_FIELD.exec(text)) yield name;
-    return;
-  }
+function* nameFields(text: string): Generator<RegExpExecArray> {
   const starts: number[] = [];
-  for (const word of ["name", "key"]) {
-    for (let index = lower.indexOf(word); index !== -1; index = lower.indexOf(word, index + 1)) {
+  for (const word of ["name", "Name", "key", "Key"]) {
+    for (let index = text.indexOf(word); index !== -1; index = text.indexOf(word, index + 1)) {
       for (const offset of FIELD_WORD_OFFSETS) if (index >= offset) starts.push(index - offset);
     }
   }

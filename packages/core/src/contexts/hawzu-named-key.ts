@@ -51,14 +51,13 @@ export default defineContext({
   match({ text, evidence, options }) {
     const matches: ContextMatch[] = [];
     let coveredUntil = -1;
-    const lower = evidence.lower;
     for (const index of keyMentions(text, evidence.hawzuWords, options.extraKeyNames)) {
       if (index < coveredUntil) continue;
       const { start: keyStart, end } = expandKey(text, index, 0);
       const start = keyStart + escapeBefore(text, keyStart);
       coveredUntil = end;
       // A bare "hawzu" that no value can follow is dropped before its key is copied out.
-      if (end - start === 5 && lower.length === text.length && lower.startsWith("hawzu", start) && cannotHaveValue(text, start, end)) continue;
+      if (end - start === 5 && evidence.lowerKeepsLength && isHawzuAt(text, start) && cannotHaveValue(text, start, end)) continue;
       const key = text.slice(start, end);
       // Most mentions are host names and service names; only keys with a credential word go on.
       if (end - start > 5 && options.extraKeyNames.length === 0 && !MAY_NAME_CREDENTIAL.test(key)) continue;
@@ -243,4 +242,12 @@ function valueOnNextLine(text: string, position: number) {
   if (!value || value.quote) return undefined;
   ALONE_ON_ITS_LINE.lastIndex = value.end;
   return ALONE_ON_ITS_LINE.test(text) ? value : undefined;
+}
+
+/** True when "hawzu" in any casing starts at `index` (what the lower-cased text said there). */
+function isHawzuAt(text: string, index: number): boolean {
+  return (
+    (text.charCodeAt(index) | 32) === 104 && (text.charCodeAt(index + 1) | 32) === 97 && (text.charCodeAt(index + 2) | 32) === 119 &&
+    (text.charCodeAt(index + 3) | 32) === 122 && (text.charCodeAt(index + 4) | 32) === 117
+  );
 }

@@ -24,6 +24,8 @@ export class TextEvidence {
   readonly #assignmentsByBlock = new Map<number, Assignment[]>();
   #bearerWords: BearerWord[] | undefined;
   #lower: string | undefined;
+  #lowerKeepsLength: boolean | undefined;
+  readonly #saysWord = new Map<string, boolean>();
   readonly #derived = new Map<object, unknown>();
 
   constructor(readonly text: string) {}
@@ -37,6 +39,25 @@ export class TextEvidence {
     return this.#derived.get(key) as T;
   }
 
+  /**
+   * True when the text holds `word` (lower case) in any casing: what `lower.includes(word)` says for
+   * the contexts' keywords (only U+0130 and the Kelvin sign lower-case to ASCII letters, and no
+   * keyword ends in "i" or needs a "k" that a context could then match), without a lower-cased
+   * copy of the window (as large as the window, and a fifth of the prefilter's time on a log).
+   */
+  saysWord(word: string): boolean {
+    let says = this.#saysWord.get(word);
+    if (says === undefined) {
+      says = wordPattern(word).test(this.text);
+      this.#saysWord.set(word, says);
+    }
+    return says;
+  }
+  /** True when `lower` is as long as the text (only U+0130 lower-cases to two characters). */
+  get lowerKeepsLength(): boolean {
+    this.#lowerKeepsLength ??= !this.text.includes("\u0130");
+    return this.#lowerKeepsLength;
+  }
   /** The text in lower case, for substring searches of words in any casing. */
   get lower(): string {
     this.#lower ??= this.text.toLowerCase();
@@ -153,7 +174,7 @@ export class TextEvidence {
 
   /** Offsets of "hawzu" in any casing (not this tool's own name). */
   get hawzuWords(): readonly number[] {
-    this.#hawzuWords ??= findHawzuWords(this.text, this.lower);
+    this.#hawzuWords ??= findHawzuWords(this.text);
     return this.#hawzuWords;
   }
 
@@ -216,6 +237,18 @@ export class TextEvidence {
     return assignments;
   }
 
+}
+
+const WORD_PATTERNS = new Map<string, RegExp>();
+
+/** A case-insensitive search for `word` as written (one per keyword, kept). */
+function wordPattern(word: string): RegExp {
+  let pattern = WORD_PATTERNS.get(word);
+  if (!pattern) {
+    pattern = new RegExp(word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "i");
+    WORD_PATTERNS.set(word, pattern);
+  }
+  return pattern;
 }
 
 // Lines per block of assignments read on demand: a mention's five lines touch one or two blocks.
