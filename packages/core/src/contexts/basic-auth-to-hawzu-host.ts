@@ -57,7 +57,11 @@ export default defineContext({
     // Tried (sticky) where the flag starts: at each `-u`, and one before it for `--user`.
     let searchFrom = 0;
     for (let dash = text.indexOf("-u"); dash !== -1; dash = text.indexOf("-u", dash + 1)) {
-      const first = dash > 0 && text.startsWith("--user", dash - 1) ? dash - 1 : dash;
+      // `-u` then a blank, or `--user` (then the expression reads the rest): most `-u` of a log
+      // are inside names (`hawzu-uploader`).
+      const longForm = dash > 0 && text.startsWith("--user", dash - 1);
+      if (!longForm && text[dash + 2] !== " " && text[dash + 2] !== "\t") continue;
+      const first = longForm ? dash - 1 : dash;
       let flag: RegExpExecArray | null = null;
       for (let at = first; at <= dash && !flag; at++) {
         if (at < searchFrom) continue;

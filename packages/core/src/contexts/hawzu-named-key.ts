@@ -62,7 +62,8 @@ export default defineContext({
       // Most mentions are host names and service names; only keys with a credential word go on.
       if (end - start > 5 && options.extraKeyNames.length === 0 && !MAY_NAME_CREDENTIAL.test(key)) continue;
       // The key holds this "hawzu": five characters are that word alone.
-      const bareHawzu = key.length === 5 ? key.toLowerCase() === "hawzu" : compactKey(key) === "hawzu";
+      // (A longer key that passed the word test keeps that word's letters when compacted.)
+      const bareHawzu = key.length === 5 ? key.toLowerCase() === "hawzu" : options.extraKeyNames.length > 0 && compactKey(key) === "hawzu";
       if (!bareHawzu && !isHawzuTokenKey(key, options.extraKeyNames)) continue;
       AFTER_KEY.lastIndex = end;
       const operator = AFTER_KEY.exec(text);
