@@ -54,6 +54,17 @@ export function readValue(text: string, position: number): WrittenValue | undefi
   if (opening) {
     quote = opening[1]!;
     index = OPENING_QUOTE.lastIndex;
+  } else {
+    // Code may wrap a literal: `("…")`, `/* prod */ "…"`, `(string)"…"`, `<string>"…"`,
+    // ``String.raw`…` ``. Only a quoted literal is read behind such a wrapper.
+    const unwrapped = afterCodeWrapping(text, index);
+    if (unwrapped !== index) {
+      OPENING_QUOTE.lastIndex = unwrapped;
+      const wrapped = OPENING_QUOTE.exec(text);
+      if (!wrapped) return undefined;
+      quote = wrapped[1]!;
+      index = OPENING_QUOTE.lastIndex;
+    }
   }
   const start = index;
   // Inside a run already known to be too long (`HAWZU_TOKEN=HAWZU_TOKEN=...`), every later start
@@ -76,6 +87,27 @@ export function readValue(text: string, position: number): WrittenValue | undefi
     if (!ENDS_ENCODED.test(text)) return undefined;
   }
   return { start, end, quote };
+}
+
+// What code may put before a literal: a block comment on the line, an opening parenthesis, a cast
+// (`(string)`, `(String)`), a TypeScript assertion (`<string>`), `String.raw` before a backtick.
+const CODE_WRAPPER = /[ \t]*(?:\/\*[^\n]{0,200}?\*\/|\((?:[ \t]*[A-Za-z_][\w.]{0,40}[ \t]*\)(?=[ \t]*[@$"'`(]))?|<[A-Za-z_][\w.]{0,40}(?:\[\])?>|String\.raw(?=`))/y;
+const WRAPPER_START = /[(/<S]/;
+
+/**
+ * Where a literal wrapped in code starts (after up to four wrappers), or `position` when none is
+ * there: a failed plain read pays one character test, so values are still read at every key cheaply.
+ */
+function afterCodeWrapping(text: string, position: number): number {
+  if (!WRAPPER_START.test(text[position] ?? "")) return position;
+  let index = position;
+  for (let count = 0; count < 4; count++) {
+    CODE_WRAPPER.lastIndex = index;
+    if (!CODE_WRAPPER.test(text)) break;
+    index = CODE_WRAPPER.lastIndex;
+  }
+  while (text[index] === " " || text[index] === "\t") index++;
+  return index;
 }
 
 /** Where a value run that is already past `from` ends (a loop: a regex would recurse per character). */
