@@ -28,9 +28,10 @@ let longRun: { text: string | undefined; start: number; end: number } = { text: 
 const OPENING_QUOTE = /(?:[frbuRBU@$]?)(\\*["'`]|\\u0022)/y;
 // What may follow an unquoted value: the end of the value in every config and log syntax we read.
 // A backslash ends one too: `Bearer abc\"` inside a JSON-escaped string.
+// A backtick ends one too: Markdown's inline code (`` `export HAWZU_TOKEN=<token>` ``).
 // A token ends where its alphabet ends, also before `[` (HttpClient wire logs print
 // `Bearer <token>[\r][\n]`), an ANSI colour escape (CI echoes) and box-drawing characters (tables).
-const UNQUOTED_END = /[\s;,&)}\]"'#<>|\\[\x1b\u2500-\u257f]/;
+const UNQUOTED_END = /[\s;,&)}\]"'`#<>|\\[\x1b\u2500-\u257f]/;
 
 /**
  * True when a written value is long enough to be a token: escapes and encodings only shorten it,
@@ -54,6 +55,17 @@ export function readValue(text: string, position: number): WrittenValue | undefi
   if (opening) {
     quote = opening[1]!;
     index = OPENING_QUOTE.lastIndex;
+  } else if (text[index] === "&" || text[index] === "!") {
+    // A YAML anchor or tag before the value: `token: &prod <token>`, `token: !!str "<token>"`.
+    YAML_PROPERTIES.lastIndex = index;
+    if (!YAML_PROPERTIES.test(text)) return undefined;
+    index = YAML_PROPERTIES.lastIndex;
+    OPENING_QUOTE.lastIndex = index;
+    const tagged = OPENING_QUOTE.exec(text);
+    if (tagged) {
+      quote = tagged[1]!;
+      index = OPENING_QUOTE.lastIndex;
+    }
   } else {
     // Code may wrap a literal: `("…")`, `/* prod */ "…"`, `(string)"…"`, `<string>"…"`,
     // ``String.raw`…` ``. Only a quoted literal is read behind such a wrapper.
@@ -89,6 +101,7 @@ export function readValue(text: string, position: number): WrittenValue | undefi
   return { start, end, quote };
 }
 
+const YAML_PROPERTIES = /(?:(?:&[\w-]{1,64}|!!?[\w-]{0,32})[ \t]+){1,2}/y;
 // What code may put before a literal: a block comment on the line, an opening parenthesis, a cast
 // (`(string)`, `(String)`), a TypeScript assertion (`<string>`), `String.raw` before a backtick.
 const CODE_WRAPPER = /[ \t]*(?:\/\*[^\n]{0,200}?\*\/|\((?:[ \t]*[A-Za-z_][\w.]{0,40}[ \t]*\)(?=[ \t]*[@$"'`(]))?|<[A-Za-z_][\w.]{0,40}(?:\[\])?>|String\.raw(?=`))/y;

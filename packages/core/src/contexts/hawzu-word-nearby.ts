@@ -99,10 +99,17 @@ function findCredentialFlags({ text }: TextEvidence): FlagHit[] {
 
 // A section header between the mention and the key (`[registry]`, `registry:`, `"registry": {`)
 // means the key belongs to something else.
-const SECTION_HEADER = /^[ \t]*(?:\[[^\]\n]+\][ \t]*|["']?[\w.\-]+["']?[ \t]*:[ \t]*\{?[ \t]*)$/m;
+// Headers that only group a thing's settings do not name something else: a GitHub Actions step's
+// `with:` under `uses: hawzu/…`, `credentials:`, `env:`.
+const SECTION_HEADER = /^[ \t]*(?:\[([^\]\n]+)\][ \t]*|["']?([\w.\-]+)["']?[ \t]*:[ \t]*\{?[ \t]*)$/gm;
+const GROUPING_NAME = /^(?:with|env|environment|inputs|settings|config|configuration|options|credentials|auth|authentication|secrets|params|parameters|spec|properties|args|vars|variables)$/i;
 
 function opensOtherSection(linesBetween: string): boolean {
-  return SECTION_HEADER.test(linesBetween);
+  SECTION_HEADER.lastIndex = 0;
+  for (let header = SECTION_HEADER.exec(linesBetween); header; header = SECTION_HEADER.exec(linesBetween)) {
+    if (!GROUPING_NAME.test((header[1] ?? header[2]!).trim())) return true;
+  }
+  return false;
 }
 
 /**
