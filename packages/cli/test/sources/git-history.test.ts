@@ -93,7 +93,7 @@ describe("scanning what commits added (run)", () => {
     ]);
   });
 
-  it("reads what git calls binary by content: NUL bytes, UTF-16 and gzip are scanned, true binary is counted as skipped", async () => {
+  it("reads what git calls binary by content: NUL bytes, UTF-16 and gzip are scanned, true binary is read for its text and counted", async () => {
     // git lists no added lines for a file with a NUL byte; a token there must not pass unseen.
     repository.write("blob.bin", Buffer.concat([Buffer.from(`HAWZU_TOKEN=${fakeToken()}\n`), Buffer.from([0, 1, 2, 10])]));
     repository.write("utf16.env", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`A=1\nHAWZU_TOKEN=${fakeToken()}\n`, "utf16le")]));
@@ -115,7 +115,7 @@ describe("scanning what commits added (run)", () => {
     );
     expect(all.report.findings).toHaveLength(4);
     expect(all.report.errors).toEqual([]);
-    expect((all.report as unknown as { stats: { skippedBinary: number } }).stats.skippedBinary).toBe(1);
+    expect((all.report as unknown as { stats: { binaryAsText: number } }).stats.binaryAsText).toBe(1);
   });
 
   it("an unknown revision, or one that looks like an option, is exit 2 and never clean", async () => {
