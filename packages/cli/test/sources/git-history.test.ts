@@ -42,6 +42,29 @@ describe("scanning what commits added (run)", () => {
     expect((stdout + stderr).includes(added) || (stdout + stderr).includes(removed), "a token was printed").toBe(false);
   });
 
+  it("scans commit messages in the range and, with --git-history, annotated tag messages", async () => {
+    const [old, inMessage, inTag] = [fakeToken(), fakeToken(), fakeToken()];
+    repository.write("a.txt", "one\n");
+    const base = repository.commit(`set up the sync job\n\nexport HAWZU_TOKEN=${old}`);
+    repository.write("a.txt", "two\n");
+    const added = repository.commit(`configure CI\n\nused HAWZU_ACCESS_TOKEN=${inMessage} for the first run`);
+    repository.git("tag", "-a", "v1", "-m", `release; HAWZU_TOKEN=${inTag}`);
+
+    const since = await scan("--since", base);
+    expect(since.code).toBe(1);
+    expect(where(since.report)).toEqual([{ commit: added, file: "(commit message)", line: 3 }]);
+    const all = await scan("--git-history");
+    expect(where(all.report)).toHaveLength(3);
+    expect(where(all.report)).toEqual(
+      expect.arrayContaining([
+        { commit: base, file: "(commit message)", line: 3 },
+        { commit: added, file: "(commit message)", line: 3 },
+        { commit: undefined, file: "(message of tag v1)", line: 1 },
+      ]),
+    );
+    for (const token of [old, inMessage, inTag]) expect(all.stdout + all.stderr + since.stdout + since.stderr).not.toContain(token);
+  });
+
   it("reports only lines the commit added, not lines it kept", async () => {
     const token = fakeToken();
     repository.write("app.env", `HAWZU_TOKEN=${token}\n`);
