@@ -17,7 +17,7 @@ const ENTRY_KEY = /^[ \t]+["']?([A-Za-z_][\w.\-]{0,80})["']?[ \t]*:[ \t]*/gm;
 
 export default defineContext({
   id: "kubernetes-secret-data",
-  description: "A base64 value in a Kubernetes Secret's data, under a Hawzu-named key or in a Hawzu-named Secret.",
+  description: "A value in a Kubernetes Secret (base64 under data, plain under stringData), under a Hawzu-named key or in a Hawzu-named Secret.",
   example: "kind: Secret\ndata:\n  HAWZU_TOKEN: aDdHazJwUXg5TG1aNHZOYzhSdFkzd0Jz", // hawzu-scan-ignore: made-up example
   keywords: ["secret"],
   confidence: "high",
