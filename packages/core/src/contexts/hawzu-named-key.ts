@@ -13,23 +13,25 @@ import type { ContextMatch } from "../types.js";
 // `?? "..."`, `|| "..."`, ` or "..."`, make's `?=`, `::=` and `:::=`, PHP's `.=`, R's `<-`, the
 // second argument of `setdefault("X", "...")`, and typed declarations: `hawzuToken: string =`
 // (TypeScript, Kotlin, Scala, Swift), `hawzu_token: &str =` / `&'static str =` (Rust), Go's
-// `var hawzuToken string =` (Java and C# put the type before the name: plain `=`). In a
+// `var hawzuToken string =` (Java and C# put the type before the name: plain `=`), and C#'s
+// property initialiser `HawzuToken { get; set; } =`. In a
 // percent-encoded form or nested query, `=` is `%3D`; in JSON logged by Docker or .NET, the quote
 // is `\u0022`.
 // A member access or call: `process.env.X`, `getenv(...)`, `$X`, `a?.b`.
 const CODE_REFERENCE = /[.($?]/;
 const AFTER_KEY =
-  /(\\*["'`]|\\u0022)?[\])]?[ \t]*(%3[Dd]|:{1,3}=|=>|\?\?=?|\?=|\|\|=?|===?|!==?|\+=|\.=|<-(?!-)|:[ \t]*(?:&(?:'\w+[ \t]+)?)?(?:[Ss]tring|str|CharSequence|SecureString)\??[ \t]*=(?!=)|(?:string|String)[ \t]*=(?!=)|=|:(?!:)|,|[ \t]or[ \t]|[ \t]+value[ \t]*=)/y;
+  /(\\*["'`]|\\u0022)?[\])]?[ \t]*(%3[Dd]|:{1,3}=|=>|\?\?=?|\?=|\|\|=?|===?|!==?|\+=|\.=|<-(?!-)|:[ \t]*(?:&(?:'\w+[ \t]+)?)?(?:[Ss]tring|str|CharSequence|SecureString)\??[ \t]*=(?!=)|(?:string|String)[ \t]*=(?!=)|\{[ \t]*(?:get|init)[ \t]*;[^}\n]{0,40}\}[ \t]*=(?!=)|=|:(?!:)|,|[ \t]or[ \t]|[ \t]+value[ \t]*=)/y;
 // After a quoted key closed by `]`, more indexes, the last one quoted up to its closing quote.
 const INDEX_CHAIN = /(\\*["'])\](?:\[(\\*["'])[\w.-]{1,64}\2\])*\[(\\*["'])([\w.-]{1,64})(?=\3\])/y;
 // Space-separated forms: Dockerfile `ENV HAWZU_TOKEN abc`, csh `setenv`, fish `set -x`, flags.
 // Windows `setx HAWZU_TOKEN "..."` too.
-// Lisp definitions too: `(def hawzu-token "...")`, `(setq hawzu-token "...")`.
-const SPACE_SEPARATED_LINE = /(?:(?:^|[\s;])(?:ENV|setenv|setx|set\s+-[gx]+|--?[\w-]*)|\((?:def|defconst|defvar|defparameter|define|setq|setf))\s*$/;
+// Lisp definitions too: `(def hawzu-token "...")`, `(setq hawzu-token "...")`; CMake's `set(HAWZU_TOKEN "...")`.
+const SPACE_SEPARATED_LINE = /(?:(?:^|[\s;])(?:ENV|setenv|setx|set\s+-[gx]+|--?[\w-]*)|\((?:def|defconst|defvar|defparameter|define|setq|setf)|\bset\()\s*$/;
 // Commands that store a secret under a Hawzu name take the value from a later flag:
 // `aws ssm put-parameter --name /ci/hawzu-token --type SecureString --value ...`,
-// `az keyvault secret set --name hawzu-token --value ...`, `gh secret set HAWZU_TOKEN --body ...`.
-const SECRET_VALUE_FLAG = /(?:[ \t]+--?[\w-]{1,40}(?:[ \t]+(?!-)[^\s-]\S{0,200})?){0,4}?[ \t]+(?:--value|--secret-string|--secret-value|--body|-b)(?:[ \t]+|=)/y;
+// `az keyvault secret set --name hawzu-token --value ...`, `gh secret set HAWZU_TOKEN --body ...`,
+// PowerShell's `Set-Item -Path Env:HAWZU_TOKEN -Value "..."`.
+const SECRET_VALUE_FLAG = /(?:[ \t]+--?[\w-]{1,40}(?:[ \t]+(?!-)[^\s-]\S{0,200})?){0,4}?[ \t]+(?:--value|--secret-string|--secret-value|--body|-b|-[Vv]alue)(?:[ \t]+|=)/y;
 // A value piped into a command that stores it under the key's name, the value written first:
 // `echo "..." | gh secret set HAWZU_TOKEN`, `printf %s ... | docker secret create hawzu_token -`,
 // `echo ... | wrangler secret put HAWZU_TOKEN`, `echo -n ... | vercel env add HAWZU_TOKEN`.
@@ -157,7 +159,7 @@ function keyMentions(text: string, hawzuWords: readonly number[], extraKeyNames:
 
 // What may follow a key and blanks when AFTER_KEY matches (its operators' first characters, `or`,
 // `value`, `string`/`String`) or a later-flag form (`-`). Keep in step with AFTER_KEY.
-const AFTER_BLANKS = /[%:=?|!+.<sSov,-]/;
+const AFTER_BLANKS = /[%:=?|!+.<sSov,{-]/;
 
 /**
  * True when a key followed by blanks and then a character no operator, flag or word form starts

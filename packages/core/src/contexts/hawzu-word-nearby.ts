@@ -55,7 +55,7 @@ export default defineContext({
       if (from >= to) continue;
       scannedUntil = to;
       for (const { key, keyStart, value } of evidence.credentialAssignments(from, to)) {
-        if (!mayHoldToken(value) || !isGenericCredentialKey(key) || lineNamesOtherVendor(evidence, keyStart, value)) continue;
+        if (!mayHoldToken(value) || !isGenericCredentialKey(memberName(key)) || lineNamesOtherVendor(evidence, keyStart, value)) continue;
         const mentionLineEnd = evidence.lineEndWithin(index, REACH);
         const keyLineStart = evidence.lineStartWithin(keyStart, REACH);
         if (mentionLineEnd < keyLineStart && opensOtherSection(text.slice(mentionLineEnd + 1, keyLineStart))) continue;
@@ -81,6 +81,12 @@ export default defineContext({
     return matches;
   },
 });
+
+/** The member a key assigns (`config.api_token` in a configure block, `self.token`): its last part. */
+function memberName(key: string): string {
+  const dot = key.lastIndexOf(".");
+  return dot === -1 ? key : key.slice(dot + 1);
+}
 
 /** Credential flags of the window, in order. */
 function findCredentialFlags({ text }: TextEvidence): FlagHit[] {
