@@ -13,6 +13,7 @@ export interface Assignment {
 // `==`, `::` and `https://` are not assignments; a value may start with `/` (base64).
 const CREDENTIAL_ASSIGNMENT =
   /((?:token|tokens|key|secret|pat|bearer|auth|authorization|credentials?)(?:value|prod|production|staging|dev|test|ci|v\d+|\d+)?)(\\*["'`]?)[ \t]*(?::=|=>|=(?!=)|:(?!:|\/\/))/gi;
+const TYPE_THEN_EQUALS = /[ \t]*[A-Za-z_][\w.]{0,40}(?:\[[\w., ]{0,40}\]|<[\w., ]{0,40}>)?\??[ \t]*=(?![=>])/y;
 const LONGEST_KEY = 80;
 
 /**
@@ -26,7 +27,13 @@ export function findCredentialAssignments(text: string, from = 0, to = text.leng
   const region = from === 0 && to === text.length ? text : text.slice(from, to);
   CREDENTIAL_ASSIGNMENT.lastIndex = 0;
   for (let match = CREDENTIAL_ASSIGNMENT.exec(region); match; match = CREDENTIAL_ASSIGNMENT.exec(region)) {
-    if (!mayStartLongValue(region, CREDENTIAL_ASSIGNMENT.lastIndex)) continue;
+    let valueAt = CREDENTIAL_ASSIGNMENT.lastIndex;
+    // A typed declaration: `api_token: str = "…"`, `token: SecretStr = …`, `apiKey: string = "…"`.
+    if (region[valueAt - 1] === ":") {
+      TYPE_THEN_EQUALS.lastIndex = valueAt;
+      if (TYPE_THEN_EQUALS.test(region)) valueAt = TYPE_THEN_EQUALS.lastIndex;
+    }
+    if (!mayStartLongValue(region, valueAt)) continue;
     const wordEnd = match.index + match[1]!.length;
     // The key is the identifier run that ends with the credential word.
     let keyStart = match.index;
@@ -34,7 +41,7 @@ export function findCredentialAssignments(text: string, from = 0, to = text.leng
     // The word must end the key (`tokenizer:` is not `token:`) and a closing quote needs its opening one.
     const quote = match[2]!;
     if (quote && !region.slice(Math.max(0, keyStart - quote.length), keyStart).endsWith(quote.replace(/^\\+/, ""))) continue;
-    const value = readValue(region, CREDENTIAL_ASSIGNMENT.lastIndex);
+    const value = readValue(region, valueAt);
     if (!value || !mayHoldToken(value)) continue;
     found.push({
       key: region.slice(keyStart, wordEnd),

@@ -8,6 +8,7 @@ import { mayHoldToken, mayStartLongValue, readValue } from "../../src/candidate/
 const pieces = [
   "a", "Z", "9", "-", "_", ".", "~", "+", "/", "=", "%2F", "%26", "%", "\\/", "\\u0041", "\\u0026", "\\", '"', "'", "`", '\\"', "\\u0022",
   "@", "$", "f", "r", " ", "\t", "*", "[", "(", ",", "abcdefghij", "ABCDEFGHIJ0123456789",
+  "&prod ", "!!str ", "/* prod */ ", "(string)", "<string>", "String.raw", "{", "}", "SecretStr(", ")",
 ];
 
 describe("mayStartLongValue", () => {
