@@ -39,7 +39,7 @@ const fragments = [
   "\n", " ", "\t", ":", "=", '"', "'", "host", "Host: ", "HOST\n:\n", "Bearer ", "Token ", "token=", "hawzu", "Hawzu ", "HAWZU_TOKEN=",
   "://", "https://", "http://api.hawzu.com", "https://api.github.com/", ".com", "api.hawzu.com", "{", "}", "[", "]", "(", ")", ",", ";",
   "|", "\\", "\\n", "-u ", "--user ", "Basic ", "machine ", "password ", "kind: Secret\n", "name: ", '"name": "', "key=", "value: ", "-",
-  "--token ", "# ", "\r\n", "&", "?", "%3D", "\\u0022", "curl ", " \\\n", "http-outgoing-3 >> ", "\u0130", "\u212A", "\u017F",
+  "--token ", "# ", "\r\n", "&", "?", "%3D", "\\u0022", "curl ", " \\\n", "http-outgoing-3 >> ", "\u0130", "\u212A", "\u017F", "ENV ", "set -x ", "hawzu hawzu ",
 ];
 const optionSets = [{}, {}, {}, { path: "hawzu.yml" }, { knownPrefixes: ["hzw_"] }, { extraKeyNames: ["MY_SECRET_THING"] }, { minConfidence: "high" }];
 const randomToken = () => Array.from({ length: 32 }, () => "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"[int(62)]).join("");

@@ -56,13 +56,14 @@ export default defineContext({
   match({ text, evidence, options }) {
     const matches: ContextMatch[] = [];
     let coveredUntil = -1;
+    const markers: MarkerScan = { scanned: 0, last: -1 };
     for (const index of keyMentions(text, evidence.hawzuWords, options.extraKeyNames)) {
       if (index < coveredUntil) continue;
       const { start: keyStart, end } = expandKey(text, index, 0);
       const start = keyStart + escapeBefore(text, keyStart);
       coveredUntil = end;
       // A bare "hawzu" that no value can follow is dropped before its key is copied out.
-      if (end - start === 5 && evidence.lowerKeepsLength && isHawzuAt(text, start) && cannotHaveValue(text, start, end)) continue;
+      if (end - start === 5 && evidence.lowerKeepsLength && isHawzuAt(text, start) && cannotHaveValue(text, start, end, markers)) continue;
       // An index chain names the key: `$config['hawzu']['token'] = …`, `settings["hawzu"]["api_key"] =`.
       let key = text.slice(start, end);
       let keyEnd = end;
@@ -168,18 +169,40 @@ const AFTER_BLANKS = /[%:=?|!+.<sSov,{-]/;
  * line before it: the expressions of valueAfterKey are skipped for it (a line of bare words cost
  * them at every word).
  */
-function cannotHaveValue(text: string, keyStart: number, keyEnd: number): boolean {
+function cannotHaveValue(text: string, keyStart: number, keyEnd: number, markers: MarkerScan): boolean {
   if (text[keyStart - 1] === "<") return false;
   let next = keyEnd;
   if (text[next] !== " " && text[next] !== "\t") return false;
   while (text[next] === " " || text[next] === "\t") next++;
   if (next >= text.length || AFTER_BLANKS.test(text[next]!)) return false;
-  // The 40 characters before the key (a slice per word cost more than this loop).
-  for (let index = Math.max(0, keyStart - 40); index < keyStart; index++) {
-    const code = text.charCodeAt(index);
-    if (code === 45 || (code === 69 && text.startsWith("ENV", index)) || (code === 115 && text.startsWith("set", index))) return false;
+  // The 40 characters before the key must hold no `-`, `ENV` or `set`.
+  return lastMarkerBefore(text, keyStart, markers) < Math.max(0, keyStart - 40);
+}
+
+/** How far the text was read for markers, and the last marker start found there. */
+interface MarkerScan {
+  scanned: number;
+  last: number;
+}
+
+function isMarkerAt(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  return code === 45 || (code === 69 && text.startsWith("ENV", index)) || (code === 115 && text.startsWith("set", index));
+}
+
+/**
+ * The last start of a `-`, `ENV` or `set` before `position` (-1 if none in reach): keys come in text
+ * order, so one forward read serves them all (reading 40 characters back per word cost a line of
+ * bare words 40 reads a word); a key behind the read part (a long key run) reads back by itself.
+ */
+function lastMarkerBefore(text: string, position: number, markers: MarkerScan): number {
+  if (position < markers.scanned) {
+    for (let index = position - 1; index >= Math.max(0, position - 40); index--) if (isMarkerAt(text, index)) return index;
+    return -1;
   }
-  return true;
+  for (let index = Math.max(markers.scanned, position - 40); index < position; index++) if (isMarkerAt(text, index)) markers.last = index;
+  markers.scanned = position;
+  return markers.last;
 }
 
 /** The value after the key; `operator` is AFTER_KEY's match at `keyEnd` (read once per key), ending at `afterOperator`. */
