@@ -4,10 +4,11 @@ import { Worker } from "node:worker_threads";
 import { describeFailure, type FailureDescription } from "../describe-failure.js";
 import { messages } from "../messages.js";
 import { errorAt } from "../scan/error-at.js";
-import type { ScanSettings, ScanSink } from "../scan/scan-context.js";
+import type { InputLocation, ScanSettings, ScanSink } from "../scan/scan-context.js";
+import type { ScannedFinding } from "../report.js";
 import type { FileEntry } from "../walk/collect-files.js";
 import { runChunkTask, splitFile, type ChunkResult, type ChunkTask } from "./chunk-task.js";
-import { replay, runFileTask, type FileTaskResult, type ScanEvent } from "./file-task.js";
+import { replay, runBatchTask, runFileTask, type FileTaskResult, type ScanEvent } from "./file-task.js";
 
 // Starting a worker costs tens of milliseconds: below this much input one thread is faster.
 const PARALLEL_FROM_BYTES = 16 * 1024 * 1024;
@@ -21,7 +22,7 @@ const WORKER_URL = new URL("./scan-worker.js", import.meta.url);
 // V8 lets a thread's young generation grow to 48 MB of garbage between collections; judging dense
 // text fills it fast. 6 MB took peak RSS of a 2-thread scan from ~300 MB to ~230 MB (README, "Many
 // findings") for a few percent more CPU in collections.
-const WORKER_LIMITS = { maxYoungGenerationSizeMb: 6 };
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 6, maxOldGenerationSizeMb: 64 };
 
 export interface ScanFilesOptions {
   /** Split plain files of at least twice this many bytes into chunks, even on one thread (tests). */
@@ -59,6 +60,8 @@ export async function scanFiles(
   const parallel = jobs > 1 && total >= PARALLEL_FROM_BYTES && existsSync(fileURLToPath(WORKER_URL));
   const chunkBytes = options.chunkBytes ?? (parallel ? CHUNK_BYTES : undefined);
   let bytes = 0;
+  // Findings come from workers as fresh copies: their repeated strings are shared once kept.
+  const received = sharingStrings(sink);
 
   const finishChunk = (task: Extract<Task, { kind: "chunk" }>, result: ChunkResult | Error) => {
     const file = task.file;
@@ -72,7 +75,7 @@ export async function scanFiles(
         continue;
       }
       bytes += ready.scannedBytes;
-      replay(shiftEvents(ready.events, file), sink);
+      replay(shiftEvents(ready.events, file), received);
       file.lineOffset += ready.lineBreaks;
       if (file.next === file.results.length) onFileDone?.(file.entry);
     }
@@ -81,7 +84,7 @@ export async function scanFiles(
     entries.forEach((entry, index) => {
       const result = results instanceof Error ? undefined : results[index];
       if (result) {
-        replay(result.events, sink);
+        replay(result.events, received);
         bytes += result.scannedBytes;
       } else {
         reportFailure(entry, results instanceof Error ? failureOf(results) : { label: "no result" }, sink);
@@ -116,13 +119,19 @@ export async function scanFiles(
       const worker = new Worker(WORKER_URL, { workerData: { settings }, resourceLimits: WORKER_LIMITS });
       try {
         for (let task = tasks.shift(); task; task = tasks.shift()) {
-          const result = await ask(worker, task).catch((error: Error) => error);
+          let result = await ask(worker, task).catch((error: Error) => error);
+          const workerFailed = result instanceof Error;
+          // Past its heap limit (an archive of a million members, say): the task runs again here,
+          // on the main thread, which has no such limit; only then does a failure name the file.
+          if (isOutOfMemory(result) && (task.kind === "chunk" || task.entries.length === 1)) {
+            result = await (task.kind === "chunk" ? runChunkTask(task.chunk, settings) : runBatchTask(task.entries, settings)).catch((error: Error) => error);
+          }
           if (task.kind === "batch" && result instanceof Error && task.entries.length > 1) {
             // Which file failed is not known: each goes again alone, so only that one is named.
             tasks.unshift(...task.entries.map((entry): Task => ({ kind: "batch", entries: [entry] })));
           } else if (task.kind === "chunk") finishChunk(task, result as ChunkResult | Error);
           else finishBatch(task.entries, result as FileTaskResult[] | Error);
-          if (result instanceof Error) {
+          if (workerFailed) {
             fresh = tasks.length > 0;
             break;
           }
@@ -171,6 +180,37 @@ function chunkedFile(entry: FileEntry, chunks: number): ChunkedFile {
   return { entry, results: Array.from({ length: chunks }, () => undefined), next: 0, lineOffset: 0, warned: new Set(), failed: false };
 }
 
+/**
+ * The sink, with each finding's file, member, rule, confidence and context replaced by one shared
+ * copy: a worker's message brings every finding's strings anew, and the main thread keeps every
+ * finding until the report is written (100,000 findings of one log held 100,000 copies of each).
+ */
+function sharingStrings(sink: ScanSink): ScanSink {
+  const pool = new Map<string, string>();
+  const share = (text: string) => {
+    const known = pool.get(text);
+    if (known !== undefined) return known;
+    pool.set(text, text);
+    return text;
+  };
+  const shared = <T extends ScannedFinding>(finding: T): T => {
+    finding.file = share(finding.file);
+    if (finding.member !== undefined) finding.member = share(finding.member);
+    finding.ruleId = share(finding.ruleId);
+    finding.confidence = share(finding.confidence) as T["confidence"];
+    finding.context = share(finding.context);
+    return finding;
+  };
+  return {
+    finding: (finding, token, written) => sink.finding(shared(finding), token, written),
+    suppressed: (finding, token, written) => sink.suppressed(shared(finding), token, written),
+    error: (error) => sink.error(error),
+    warning: (file, message) => sink.warning(file, message),
+    ...(sink.read ? { read: (bytes: number) => sink.read!(bytes) } : {}),
+    ...(sink.skipped ? { skipped: (location: InputLocation) => sink.skipped!(location) } : {}),
+  };
+}
+
 /** A chunk's events with the lines of the chunks before added; a warning or error is told once per file. */
 function shiftEvents(events: readonly ScanEvent[], file: ChunkedFile): ScanEvent[] {
   const shifted: ScanEvent[] = [];
@@ -192,6 +232,11 @@ function shiftEvents(events: readonly ScanEvent[], file: ChunkedFile): ScanEvent
 function reportFailure(entry: FileEntry, failure: FailureDescription, sink: ScanSink): void {
   sink.error(errorAt({ file: entry.displayPath }, messages.workerFailed(failure.label)));
   if (failure.frames) sink.warning(entry.displayPath, `where it failed:\n${failure.frames}`);
+}
+
+/** A worker ended for going past its heap limit (`resourceLimits`), not for a fault in the scan. */
+function isOutOfMemory(result: unknown): result is Error {
+  return result instanceof Error && (result as { code?: string }).code === "ERR_WORKER_OUT_OF_MEMORY";
 }
 
 function failureOf(error: Error): FailureDescription {
