@@ -19,10 +19,12 @@ const BATCH_BYTES = 2 * 1024 * 1024;
 // A plain file of at least twice this is split into chunks of about this size across the workers.
 const CHUNK_BYTES = 32 * 1024 * 1024;
 const WORKER_URL = new URL("./scan-worker.js", import.meta.url);
-// V8 lets a thread's young generation grow to 48 MB of garbage between collections; judging dense
-// text fills it fast. 6 MB took peak RSS of a 2-thread scan from ~300 MB to ~230 MB (README, "Many
-// findings") for a few percent more CPU in collections.
-const WORKER_LIMITS = { maxYoungGenerationSizeMb: 6, maxOldGenerationSizeMb: 64 };
+// Heap limits of a worker (README, "Many findings"). Under V8's defaults (a 48 MB young generation,
+// a 2 GB heap) a worker held ~60 MB of mostly garbage. 64 MB of old generation makes V8 collect
+// early (a worker's live data is a few MB; one that still passes it is retried on the main thread).
+// A young generation of 6 MB promoted the core's short-lived arrays and cost 5x the collection time
+// of one thread (+38% CPU for 2 workers on the dense log); 16 MB costs +18 MB of peak memory there.
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 64 };
 
 export interface ScanFilesOptions {
   /** Split plain files of at least twice this many bytes into chunks, even on one thread (tests). */
