@@ -43,7 +43,7 @@ interface Scan {
   stderr: string;
   findings: Finding[];
   errors: { file: string; member?: string; message: string }[];
-  stats: { files: number; bytes: number; skippedBinary: number };
+  stats: { files: number; bytes: number; binaryAsText: number };
 }
 
 function scan(args: string[], cwd: string, input?: Buffer): Promise<Scan> {
@@ -212,11 +212,34 @@ describe("text with NULs and UTF-16 (issue 12)", () => {
     expect(places(result)).toEqual(["be.log:2:22", "le.log:2:22"]);
   });
 
-  it("still skips real binaries, and counts them", async () => {
+  it("reads real binaries for the text in them, and counts them", async () => {
     const binary = Buffer.from(Array.from({ length: 4096 }, (_, index) => (index * 7) % 32));
     const result = await scan(["."], folder({ "image.bin": binary, "tool.exe": Buffer.concat([Buffer.from("MZ"), binary]), "ok.txt": "hello\n" }));
     expect(result.code).toBe(0);
-    expect(result.stats.skippedBinary).toBe(2);
+    expect(result.stats.binaryAsText).toBe(2);
+  });
+
+  it("finds a token written into a binary: on disk, named, inside a zip, streamed past the whole-file limit, on stdin", async () => {
+    // A compiled program or a database page: control bytes around an ASCII string that holds a token.
+    const noise = (length: number) => Buffer.from(Array.from({ length }, (_, index) => (index * 7) % 32));
+    const withToken = (token: string, before = 4096) => Buffer.concat([noise(before), Buffer.from(`\u0001${envLine(token)}\u0000`), noise(4096)]);
+    const tokens = [fakeToken(), fakeToken(), fakeToken(), fakeToken()];
+    const cwd = folder({
+      "tool.exe": Buffer.concat([Buffer.from("MZ"), withToken(tokens[0]!)]),
+      "in.zip": makeZip({ "lib/app.so": withToken(tokens[1]!) }),
+      "core.dump": withToken(tokens[2]!, 20 * 1024 * 1024),
+    });
+    const walked = await scan(["."], cwd);
+    expect(walked.code).toBe(1);
+    expect(walked.findings.map((finding) => `${finding.file}${finding.member ? `!/${finding.member}` : ""}`).sort()).toEqual(["core.dump", "in.zip!/lib/app.so", "tool.exe"]);
+    expect(walked.errors).toEqual([]);
+    expect(walked.stats.binaryAsText).toBe(3);
+    expect(walked.stderr).not.toContain("warning");
+    const named = await scan(["tool.exe"], cwd);
+    expect(named.code).toBe(1);
+    const piped = await scan(["-"], folder({}), withToken(tokens[3]!));
+    expect(piped.findings).toHaveLength(1);
+    for (const token of tokens) expect(JSON.stringify([walked, named, piped])).not.toContain(token);
   });
 });
 
@@ -240,14 +263,15 @@ describe("zip member names (issue 14)", () => {
 });
 
 describe("a file named on the command line (issue 12)", () => {
-  it("is scanned or named as not scanned: a binary named explicitly is an error, exit 2", async () => {
+  it("is scanned, a binary too: read for the text in it, counted, exit 0 when it holds no token", async () => {
     const binary = Buffer.from(Array.from({ length: 4096 }, (_, index) => (index * 7) % 32));
     const cwd = folder({ "image.bin": binary });
     const named = await scan(["image.bin"], cwd);
-    expect(named.code).toBe(2);
-    expect(named.errors).toEqual([{ file: "image.bin", message: expect.stringMatching(/^not scanned: binary content/) }]);
+    expect(named.code).toBe(0);
+    expect(named.errors).toEqual([]);
+    expect(named.stats.binaryAsText).toBe(1);
     const walked = await scan(["."], cwd);
     expect(walked.code).toBe(0);
-    expect(walked.stats.skippedBinary).toBe(1);
+    expect(walked.stats.binaryAsText).toBe(1);
   });
 });

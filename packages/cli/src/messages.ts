@@ -50,7 +50,6 @@ export const messages = {
     `not fully scanned: compression ratio passed archives.maxRatio (${limit}:1), possibly a zip bomb; raise the limit in the config if it is genuine`,
   nestedZipTooBig: (limit: number) => `not scanned: a zip inside an archive larger than ${limit} bytes; extract it and scan it directly`,
   pathMissing: "not scanned: no such file or directory; check the path",
-  binaryNamed: "not scanned: binary content (not text, nor a format hawzu-scan decodes); scan the text it came from, or leave it off the command line",
   nothingStagedMatches: "not scanned: no staged (added or changed) file matches it; `git add` it first, or check the path or pattern",
   directoryUnreadable: (code: string) => `not scanned: cannot list this directory (${code}); fix its permissions`,
 
@@ -94,7 +93,6 @@ export const messages = {
   redactNoSuchFile: "no such file; check the path (nothing written)",
   redactNotAFile: "not a regular file; redact a file, or pipe the data into `hawzu-scan redact -`",
   redactNoStdin: "no standard input to redact",
-  redactBinary: "binary content, which redact cannot mask faithfully: nothing written; if it is a log, convert it to text first",
   redactCannotDecode: (kind: string) => `${kind} data, which redact cannot read and write back: nothing written; decompress it, redact the result, and compress that`,
   redactCannotEncode: (file: string, codec: string) => `${file}: redact cannot write ${codec}: nothing written; write a plain or .gz copy and compress it yourself`,
   redactNotFullyScanned: (file: string) => `${file} was not fully scanned (see above), so a token could pass unmasked: nothing written; fix what is named above and rerun`,
@@ -180,7 +178,7 @@ export const messages = {
     statuses.size > 0 && [...statuses].every((status) => status === "inactive")
       ? "the Hawzu API refuses these tokens, so there is nothing to revoke: remove them here and keep such values in an environment variable or secret store"
       : HINT,
-  binarySkipped: (count: number) => `; ${count} binary file(s) skipped`,
+  binaryAsText: (count: number) => `; ${count} binary file(s) read for the text in them`,
   suppressionsAddedHeading: (count: number) =>
     `${count} suppression(s) added by this change (the scan used the base revision's config, ignore rules and baseline; review them):`,
   failOnNewSuppression: (count: number) => `--fail-on-new-suppression: this change adds ${count} suppression(s) (listed above); have them reviewed, or run without the option`,

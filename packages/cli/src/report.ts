@@ -48,8 +48,8 @@ export interface ReportStats {
   durationMs: number;
   /** Files and folders skipped by ignore rules (a folder counts once); absent in older reports. */
   ignored?: number;
-  /** Files and archive members not scanned because they are binary (images, executables). */
-  skippedBinary?: number;
+  /** Binary files and archive members (images, databases, executables), read for the text in them. */
+  binaryAsText?: number;
 }
 
 /** What a report covers, so `merge` can tell a complete set of shards from a partial one. */

@@ -25,7 +25,7 @@ describe("run: scanning paths", () => {
     expect(finding).toMatchObject({ file: "app/.env", line: 2, column: 20, endLine: 2, endColumn: 20 + token.length, confidence: "high" });
     expect(finding.fingerprint).toMatch(/^sha256:[0-9a-f]{64}$/);
     expect(finding.redacted).toBe(`${token.slice(0, 4)}********`);
-    expect(Object.keys(report.stats)).toEqual(["files", "bytes", "durationMs", "ignored", "skippedBinary"]);
+    expect(Object.keys(report.stats)).toEqual(["files", "bytes", "durationMs", "ignored", "binaryAsText"]);
   });
 
   it("exits 2 and names the path when a path does not exist, and still scans the rest", async () => {
@@ -60,7 +60,7 @@ describe("run: scanning paths", () => {
     expect((await runInMemory(["--version"], { cwd: tempFolder() })).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
   });
 
-  it("honours .gitignore, .hawzu-scanignore and the config's ignore globs, and skips binary files", async () => {
+  it("honours .gitignore, .hawzu-scanignore and the config's ignore globs, and reads binary files for their text", async () => {
     const cwd = tempFolder({
       ".gitignore": "build/\n",
       "build/out.env": leak.env(fakeToken()),
@@ -74,9 +74,11 @@ describe("run: scanning paths", () => {
     });
     const result = await runInMemory(["-f", "json"], { cwd });
     const report = JSON.parse(result.stdout);
-    expect(report.findings.map((finding: { file: string }) => finding.file)).toEqual(["kept.env"]);
+    // The binary's token is found (it used to be skipped: a quiet zero), with no code frame.
+    expect(report.findings.map((finding: { file: string }) => finding.file)).toEqual(["image.bin", "kept.env"]);
     expect(report.errors).toEqual([]);
-    expect(report.stats.skippedBinary).toBe(1);
+    expect(result.stderr).not.toContain("warning");
+    expect(report.stats.binaryAsText).toBe(1);
   });
 
   it("follows symbolic links without looping and notes a dangling one (nothing to scan, not an error)", async () => {

@@ -22,7 +22,7 @@ export async function mergeCommand(files: readonly string[], options: { format: 
   }
   const findings = new Map<string, ReportFinding>();
   const errors = new Map<string, ReportError>();
-  const stats = { files: 0, bytes: 0, durationMs: 0, ignored: 0, skippedBinary: 0 };
+  const stats = { files: 0, bytes: 0, durationMs: 0, ignored: 0, binaryAsText: 0 };
   const coverages: Array<ReportCoverage | undefined> = [];
   for (const file of files) {
     const text = await readFile(resolve(cwd, file), "utf8").catch((error: Error) => error);
@@ -45,7 +45,7 @@ export async function mergeCommand(files: readonly string[], options: { format: 
     stats.durationMs += parsed.report.stats.durationMs;
     stats.ignored += parsed.report.stats.ignored ?? 0;
     coverages.push(parsed.report.covered);
-    stats.skippedBinary += parsed.report.stats.skippedBinary ?? 0;
+    stats.binaryAsText += parsed.report.stats.binaryAsText ?? 0;
   }
   for (const missing of missingShards(coverages)) errors.set(JSON.stringify(missing), missing);
   const sortedErrors = [...errors.values()].sort(compareErrors);

@@ -85,9 +85,9 @@ export async function redactCommand(input: string, options: RedactOptions, io: R
       return fail(`${input}: ${describeReadError(error)}`);
     }
     const kind = await sniffFile(snapshot);
-    if (kind === "binary") return fail(`${input}: ${messages.redactBinary}`);
-    const inputCodec = kind === "text" || kind === "tar" || kind === "zip" ? undefined : codecForKind(kind);
-    if (kind !== "text" && kind !== "tar" && kind !== "zip" && !inputCodec?.encode && !(inputCodec && outputPath && !codecForName(options.output!) && hasExtension(options.output!))) {
+    const plain = kind === "text" || kind === "binary" || kind === "tar" || kind === "zip";
+    const inputCodec = plain ? undefined : codecForKind(kind);
+    if (!plain && !inputCodec?.encode && !(inputCodec && outputPath && !codecForName(options.output!) && hasExtension(options.output!))) {
       return fail(`${input}: ${messages.redactCannotDecode(kind)}`);
     }
     // The copy keeps the input's compression, unless OUT's name asks for another (or for none).
@@ -167,7 +167,7 @@ async function copyOf(snapshot: string, kind: string, inputCodec: RedactCodec | 
 
 /** "gzip, as the input", "plain, as OUT's name says": redact never changes a format silently. */
 function describeFormat(kind: string, inputCodec: RedactCodec | undefined, outputCodec: RedactCodec | undefined): string {
-  const inner = kind === "tar" || kind === "zip" ? `${kind} archive` : "";
+  const inner = kind === "tar" || kind === "zip" ? `${kind} archive` : kind === "binary" ? "binary content, masks of the tokens' own length" : "";
   if (inputCodec?.kind === outputCodec?.kind) return [outputCodec?.label, inner || (outputCodec ? "" : "plain text")].filter(Boolean).join(" ") + ", as the input";
   if (outputCodec) return `${outputCodec.label}${inner ? ` ${inner}` : ""}, as the output's name asks; the input was ${inputCodec?.label ?? "not compressed"}`;
   return `${inner || "plain text"}, decompressed as the output's name asks; the input was ${inputCodec!.label}`;

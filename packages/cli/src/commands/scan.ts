@@ -158,7 +158,7 @@ async function scan(options: ScanOptions, io: RunIo, version: string, reader: Bl
   const suppressed: ScannedSuppressed[] = [];
   const errors: ReportError[] = [];
   let baselined = 0;
-  let skippedBinary = 0;
+  let binaryAsText = 0;
   const keepFrames = options.format === "text";
   const textOut = live ? createTextReporter((text) => io.stdout.write(text), { color }) : undefined;
 
@@ -196,8 +196,8 @@ async function scan(options: ScanOptions, io: RunIo, version: string, reader: Bl
     read(bytes) {
       progress.read(bytes);
     },
-    skipped() {
-      skippedBinary++;
+    binary() {
+      binaryAsText++;
     },
   };
   for (const error of walked.errors) sink.error(error);
@@ -356,7 +356,7 @@ async function scan(options: ScanOptions, io: RunIo, version: string, reader: Bl
     version: 1,
     findings: reported,
     errors: errors.sort(compareErrors),
-    stats: { files: fileCount, bytes, durationMs: Math.round(performance.now() - started), ignored: ignoredCount, skippedBinary },
+    stats: { files: fileCount, bytes, durationMs: Math.round(performance.now() - started), ignored: ignoredCount, binaryAsText },
     ...(options.listSuppressed ? { suppressed: suppressed.sort(compareFindings) } : addedSuppressed.length > 0 ? { suppressed: addedSuppressed.sort(compareFindings) } : {}),
     ...(suppressionsAdded ? { suppressionsAdded } : {}),
     covered: {

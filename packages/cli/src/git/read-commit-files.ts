@@ -2,6 +2,7 @@ import { historyMessages } from "../messages.js";
 import { findRepositoryRoot } from "./find-repository-root.js";
 import { openBlobReader } from "./open-blob-reader.js";
 import type { FileAddition } from "./parse-patch.js";
+import { readCommitMessages } from "./read-commit-messages.js";
 import { readFileAdditions } from "./read-file-additions.js";
 import { resolveRevision } from "./resolve-revision.js";
 import { toDisplayPath } from "./to-display-path.js";
@@ -19,6 +20,8 @@ export type CommitFile =
       addedLines: readonly number[];
     }
   | { kind: "skipped"; commit: string; repoPath: string; displayPath: string; reason: "symlink" | "submodule" }
+  /** A commit's message (`displayPath` "(commit message)"), or an annotated tag's (no commit). */
+  | { kind: "message"; commit?: string; displayPath: string; content: Buffer }
   | { kind: "error"; commit?: string; displayPath: string; reason: string };
 
 export interface ReadCommitFilesOptions {
@@ -33,7 +36,8 @@ const READ_AHEAD = 32;
 
 /**
  * Yields, for each commit in the range and each file it added lines to, the file's content in that
- * commit and the added line numbers. Deleted files, pure renames and merges add no lines. What git
+ * commit and the added line numbers; then each commit's message (and, for the whole history, each
+ * annotated tag's). Deleted files, pure renames and merges add no lines. What git
  * cannot read (unknown revision, shallow clone, a missing object) is an error value naming the
  * commit, and the path when one file is at fault: never a silent "clean".
  */
@@ -77,6 +81,9 @@ export async function* readCommitFiles(options: ReadCommitFilesOptions): AsyncGe
       if (queue.length >= READ_AHEAD) yield await settle(queue.shift()!);
     }
     while (queue.length > 0) yield await settle(queue.shift()!);
+    for await (const { commit, tag, message } of readCommitMessages(root, since ? { since } : { all: true })) {
+      yield commit === undefined ? { kind: "message", displayPath: `(message of tag ${tag})`, content: message } : { kind: "message", commit, displayPath: "(commit message)", content: message };
+    }
   } finally {
     reader.close();
   }

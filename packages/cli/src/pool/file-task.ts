@@ -9,7 +9,7 @@ export type ScanEvent =
   | { type: "suppressed"; finding: ScannedSuppressed }
   | { type: "error"; error: ReportError }
   | { type: "warning"; file: string; message: string }
-  | { type: "skipped"; location: InputLocation };
+  | { type: "binary"; location: InputLocation };
 
 export interface FileTaskResult {
   events: ScanEvent[];
@@ -24,7 +24,7 @@ export async function runFileTask(entry: FileEntry, settings: ScanSettings, forw
     suppressed: (finding) => events.push({ type: "suppressed", finding }),
     error: (error) => events.push({ type: "error", error }),
     warning: (file, message) => events.push({ type: "warning", file, message }),
-    skipped: (location) => events.push({ type: "skipped", location }),
+    binary: (location) => events.push({ type: "binary", location }),
   };
   const context = { settings, sink, budget: { decompressed: 0 }, scannedBytes: 0 };
   await scanFile(entry.path, { file: entry.displayPath }, context, { named: entry.named === true, expectedSize: entry.size });
@@ -43,7 +43,7 @@ export function replay(events: readonly ScanEvent[], sink: ScanSink): void {
     if (event.type === "finding") sink.finding(event.finding, event.token);
     else if (event.type === "suppressed") sink.suppressed(event.finding);
     else if (event.type === "error") sink.error(event.error);
-    else if (event.type === "skipped") sink.skipped?.(event.location);
+    else if (event.type === "binary") sink.binary?.(event.location);
     else sink.warning(event.file, event.message);
   }
 }

@@ -246,7 +246,7 @@ function shiftEvents(events: readonly ScanEvent[], file: ChunkedFile): ScanEvent
       const finding = { ...event.finding, line: event.finding.line + file.lineOffset, endLine: event.finding.endLine + file.lineOffset };
       shifted.push({ ...event, finding } as ScanEvent);
     } else {
-      const key = event.type === "error" ? `error:${event.error.message}` : event.type === "warning" ? `warning:${event.message}` : "skipped";
+      const key = event.type === "error" ? `error:${event.error.message}` : event.type === "warning" ? `warning:${event.message}` : "binary";
       if (file.warned.has(key)) continue;
       file.warned.add(key);
       shifted.push(event);

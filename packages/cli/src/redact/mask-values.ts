@@ -26,6 +26,22 @@ export class MaskValues {
     return this.values.size;
   }
 
+  /**
+   * A fresh masker whose masks keep each value's length in bytes (its first four characters, then
+   * `*`): for binary content, where offsets and lengths inside the file must not move.
+   */
+  sameLengthClone(): MaskValues {
+    const copy = new MaskValues();
+    for (const [value, { bytes }] of this.values) {
+      const shown = Buffer.from(value.slice(0, 4), "utf8");
+      const mask = Buffer.alloc(bytes.length, "*");
+      if (shown.length <= bytes.length / 2) shown.copy(mask);
+      copy.values.set(value, { bytes, mask });
+      copy.longest = Math.max(copy.longest, bytes.length);
+    }
+    return copy;
+  }
+
   /** A fresh masker with the same values, for another pass. */
   clone(): MaskValues {
     const copy = new MaskValues();

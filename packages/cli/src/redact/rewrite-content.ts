@@ -30,14 +30,14 @@ let spoolCount = 0;
 /**
  * The masked copy of a byte stream of any kind, in the same kind: text is masked (and re-scanned
  * as it is written), a compressed stream is decoded, rewritten and encoded again with its codec,
- * tar and zip members are rewritten one by one into a new archive. Binary content is copied as it
- * is, as a scan skips it. `where` names the input in messages.
+ * tar and zip members are rewritten one by one into a new archive. Binary content is masked with
+ * masks of the same length, so nothing in it moves. `where` names the input in messages.
  */
 export async function rewriteContent(source: AsyncIterable<Buffer>, name: string, where: string, context: RewriteContext): Promise<AsyncIterable<Buffer>> {
   const { head, stream } = await peek(source, SNIFF_BYTES);
   const kind = sniffKind(head);
   if (kind === "text") return maskText(stream, name, context);
-  if (kind === "binary") return stream;
+  if (kind === "binary") return maskText(stream, name, context, context.values.sameLengthClone());
   if (kind === "tar") return rewriteTar(stream, where, context);
   if (kind === "zip") return rewriteZipFile(await spool(stream, context.tempDir), where, context);
   const codec = codecForKind(kind);
@@ -46,8 +46,7 @@ export async function rewriteContent(source: AsyncIterable<Buffer>, name: string
 }
 
 /** Text with every known value masked; what is written is scanned again, and any token it still holds is noted. */
-async function* maskText(source: AsyncIterable<Buffer>, name: string, context: RewriteContext): AsyncGenerator<Buffer> {
-  const masker = context.values.clone();
+async function* maskText(source: AsyncIterable<Buffer>, name: string, context: RewriteContext, masker = context.values.clone()): AsyncGenerator<Buffer> {
   const rescan = watchTokens({ ...context.core, path: name }, (seen) => context.missed.push(seen));
   try {
     for await (const chunk of source) {

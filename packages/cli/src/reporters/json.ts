@@ -21,7 +21,7 @@ export function renderJsonChunks(report: Report): Iterable<string> {
       bytes: report.stats.bytes,
       durationMs: report.stats.durationMs,
       ignored: report.stats.ignored ?? 0,
-      skippedBinary: report.stats.skippedBinary ?? 0,
+      binaryAsText: report.stats.binaryAsText ?? 0,
     },
     ...(suppressed === undefined ? {} : { suppressed }),
     ...(report.covered === undefined ? {} : { covered: report.covered }),

@@ -89,10 +89,10 @@ export function createTextReporter(write: (text: string) => void, { color }: Tex
       }
       const added = report.suppressionsAdded ?? [];
       if (added.length > 0) write(`${printed > 0 || suppressed.length > 0 ? "\n" : ""}${suppressionsAddedText(added)}`);
-      const { files, bytes, durationMs, ignored, skippedBinary } = report.stats;
+      const { files, bytes, durationMs, ignored, binaryAsText } = report.stats;
       const line =
         messages.summary(report.findings.length, files, bytes, durationMs, report.errors.length, summary.baselined, ignored) +
-        (skippedBinary ? messages.binarySkipped(skippedBinary) : "");
+        (binaryAsText ? messages.binaryAsText(binaryAsText) : "");
       write(`${printed > 0 || suppressed.length > 0 || added.length > 0 ? "\n" : ""}${report.findings.length > 0 ? paint("red", line) : line}\n`);
     },
   };

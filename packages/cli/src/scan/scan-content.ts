@@ -11,8 +11,8 @@ import { scanInput } from "./scan-input.js";
 
 /**
  * Scans a byte stream whose kind is not known yet (an archive member, a decompressed stream):
- * sniffs it, decodes and opens archives up to the depth limit, counts binaries as skipped, scans
- * text (UTF-16 decoded). `name` is the member's own name, told to the core; `depth` counts the
+ * sniffs it, decodes and opens archives up to the depth limit, scans text (UTF-16 decoded) and
+ * the text in binaries (counted). `name` is the member's own name, told to the core; `depth` counts the
  * archive layers around it.
  */
 export async function scanContent(source: AsyncIterable<Buffer>, location: InputLocation, name: string, depth: number, context: ScanContext): Promise<void> {
@@ -23,7 +23,10 @@ export async function scanContent(source: AsyncIterable<Buffer>, location: Input
 /** Scans a stream whose kind was sniffed from its first bytes (`stream` still starts with them). */
 export async function scanKind(kind: ContentKind, stream: AsyncIterable<Buffer>, location: InputLocation, name: string, depth: number, context: ScanContext): Promise<void> {
   if (kind === "binary") {
-    context.sink.skipped?.(location);
+    // A token in a binary (a SQLite database, a compiled file, a core dump) is still ASCII: the
+    // bytes are scanned like text (most hold no keyword and are never decoded), never skipped.
+    context.sink.binary?.(location);
+    await scanInput({ location, corePath: name, stream, binary: true }, context);
     return;
   }
   if (isTextKind(kind)) {

@@ -29,6 +29,8 @@ export interface ScanInput {
   live?: boolean;
   /** Text that is not UTF-8 (sniffed from its byte-order mark): decoded before it is scanned. */
   encoding?: "utf16le" | "utf16be";
+  /** Binary content read for the text in it: its bytes that are not UTF-8 are no warning. */
+  binary?: boolean;
 }
 
 /** Decompression limits, so a zip bomb is reported instead of followed. */
@@ -77,8 +79,8 @@ export interface ScanSink {
   warning(file: string, message: string): void;
   /** Bytes of a streamed input handed to the core so far, chunk by chunk: for `--progress`. */
   read?(bytes: number): void;
-  /** Not scanned because it is binary (counted in the summary and `stats`, not an error). */
-  skipped?(location: InputLocation): void;
+  /** A binary input, read for the text in it (counted in the summary and `stats`). */
+  binary?(location: InputLocation): void;
 }
 
 /** What one top-level input cost; shared by the layers of an archive to enforce `maxBytes`. */

@@ -21,14 +21,14 @@ export async function scanInput(input: ScanInput, context: ScanContext): Promise
   }
   if (input.bytes !== undefined) {
     const bytes = blankNuls(input.bytes, false);
-    if (!isUtf8(bytes)) context.sink.warning(describeLocation(input.location), messages.invalidUtf8);
+    if (!input.binary && !isUtf8(bytes)) context.sink.warning(describeLocation(input.location), messages.invalidUtf8);
     context.scannedBytes += bytes.length;
     // No keyword in the bytes: the core would find nothing, so the text is not even decoded (most
     // files of a checkout). A Hawzu-named path is always judged whole. UTF-16 was decoded above,
     // and a BOM is checked again here, since its keywords are not these bytes.
     if (!isHawzuPath(input.corePath) && !startsWithUtf16Bom(bytes) && !holdsNeedle(bytes, keywordNeedles(context.settings.core))) return;
     const text = bytes.toString("utf8");
-    report(findTokens(text, options), input.location, context, () => ({ text, offset: 0 }));
+    report(findTokens(text, options), input.location, context, () => ({ text, offset: 0 }), input.binary);
     return;
   }
   if (input.text !== undefined) {
@@ -38,7 +38,7 @@ export async function scanInput(input: ScanInput, context: ScanContext): Promise
     return;
   }
   const scanner = new ByteScanner(options, {
-    result: (result, recent) => report(result, input.location, context, (start, end) => recent.around(start, end)),
+    result: (result, recent) => report(result, input.location, context, (start, end) => recent.around(start, end), input.binary),
   });
   try {
     if (input.stream) {
@@ -54,7 +54,7 @@ export async function scanInput(input: ScanInput, context: ScanContext): Promise
     context.scannedBytes += scanner.bytes;
     // Whatever arrived before a failure is still judged: findings before a truncation are kept.
     scanner.end();
-    if (scanner.invalidUtf8) context.sink.warning(describeLocation(input.location), messages.invalidUtf8);
+    if (scanner.invalidUtf8 && !input.binary) context.sink.warning(describeLocation(input.location), messages.invalidUtf8);
   }
 }
 
@@ -99,8 +99,9 @@ async function* decodeUtf16(source: AsyncIterable<Buffer>, encoding: "utf16le" |
 
 type TextAround = (start: number, end: number) => { text: string; offset: number } | undefined;
 
-function report(result: ScanResult, location: InputLocation, context: ScanContext, textAround: TextAround): void {
-  const frames = context.settings.codeFrames !== false;
+function report(result: ScanResult, location: InputLocation, context: ScanContext, textAround: TextAround, binary = false): void {
+  // A binary's "line" is bytes around the token: no frame to show.
+  const frames = context.settings.codeFrames !== false && !binary;
   for (const finding of result.findings) {
     const around = textAround(finding.start, finding.end);
     const scanned = toScannedFinding(finding, location, frames && around ? buildCodeFrame(around.text, around.offset, finding) : undefined);

@@ -50,19 +50,17 @@ export async function scanFile(path: string, location: InputLocation, context: S
     }
     const kind = sniffKind(first.subarray(0, SNIFF_BYTES));
     const name = location.file;
-    if (kind === "binary" && options.named) {
-      // A file the user named is scanned or named as not scanned, never counted away in silence.
-      context.sink.error(errorAt(location, messages.binaryNamed));
-      return;
-    }
+    // A binary is read for the text in it, like text (a token in it is still ASCII).
+    const binary = kind === "binary";
+    if (binary) context.sink.binary?.(location);
     if (kind === "zip") {
       await handle?.close();
       handle = undefined;
       await scanZipFile(path, location, 1, context);
       return;
     }
-    const text = isTextKind(kind);
-    const encoding = kind === "text" || !text ? {} : { encoding: kind };
+    const text = isTextKind(kind) || binary;
+    const encoding = binary ? { binary } : kind === "text" || !text ? {} : { encoding: kind as "utf16le" | "utf16be" };
     // The head holds the whole file when the file fits the limit (or shrank since stat).
     if (text && (small !== undefined || bytesRead < head.length || (bytesRead === info.size && info.size < WHOLE_FILE_LIMIT))) {
       await scanInput({ location, corePath: name, bytes: first, ...encoding }, context);

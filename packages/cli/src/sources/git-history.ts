@@ -16,7 +16,8 @@ export interface GitHistoryScan {
 /**
  * `--since` / `--git-history`: each file a commit added lines to is scanned whole as it was in
  * that commit (so context on unchanged lines counts), and only findings on the added lines are
- * reported, each naming the commit. Content is sniffed as for files on disk (UTF-16, NUL bytes,
+ * reported, each naming the commit; each commit's message (and each annotated tag's) is scanned
+ * whole. Content is sniffed as for files on disk (UTF-16, NUL bytes,
  * compressed files and archives). Resolves to files and bytes scanned, or a repository-level failure.
  */
 export async function scanGitHistory(scan: GitHistoryScan): Promise<{ ok: true; files: number; bytes: number } | { ok: false; message: string }> {
@@ -32,7 +33,16 @@ export async function scanGitHistory(scan: GitHistoryScan): Promise<{ ok: true; 
       scan.context().sink.error(errorAt({ file: "." }, file.reason));
       continue;
     }
-    if (file.kind === "skipped" || scan.isIgnored(file.displayPath)) continue;
+    if (file.kind === "skipped") continue;
+    if (file.kind === "message") {
+      // A message is new as a whole in its commit: every token in it counts.
+      const context = scan.context();
+      files++;
+      await scanBlob(sniffKind(file.content.subarray(0, SNIFF_BYTES)), file.content, { file: file.displayPath, ...(file.commit ? { commit: file.commit } : {}) }, "", context);
+      bytes += context.scannedBytes;
+      continue;
+    }
+    if (scan.isIgnored(file.displayPath)) continue;
     const context = scan.context();
     if (file.kind === "error") {
       context.sink.error(errorAt({ file: file.displayPath }, file.commit ? `commit ${file.commit}: ${file.reason}` : file.reason));

@@ -166,7 +166,6 @@ describe("redact", () => {
       "cut.gz": gzipSync("a\n".repeat(100000)).subarray(0, 200),
       "locked.zip": makeZip({ "a.env": leak.env(token) }, { encrypted: true }),
       "escape.zip": makeZip({ "../up.env": `${leak.env(token)}\n` }),
-      "blob.bin": Buffer.from([0, 1, 2, 3, 0, 0, 9]),
     });
     const same = await runInMemory(["redact", "a.log", "-o", "a.log"], { cwd });
     expect(same.code).toBe(2);
@@ -182,11 +181,32 @@ describe("redact", () => {
     expect(escape.code).toBe(2);
     // Named as not scanned by the scan, or as not writable by redact: either way nothing is written.
     expect(escape.stderr).toMatch(/^hawzu-scan: escape\.zip: .*\n(hawzu-scan: escape\.zip was not fully scanned .*\n)?$/);
-    const binary = await runInMemory(["redact", "blob.bin", "-o", "out.bin"], { cwd });
-    expect(binary.code).toBe(2);
-    expect(binary.stderr).toContain("blob.bin: binary content");
-    for (const name of ["out.gz", "out.zip", "out.bin"]) expect(existsSync(join(cwd, name))).toBe(false);
+    for (const name of ["out.gz", "out.zip"]) expect(existsSync(join(cwd, name))).toBe(false);
     expect(same.stderr + cut.stderr + locked.stderr + escape.stderr).not.toContain(token);
+  });
+
+  it("masks a token inside binary content with a mask of its own length, on its own and as a zip member", async () => {
+    const token = fakeToken();
+    const noise = Buffer.from(Array.from({ length: 2048 }, (_, index) => (index * 7) % 32));
+    const blob = Buffer.concat([noise, Buffer.from(`\u0001${leak.env(token)}\u0000`), noise]);
+    const cwd = tempFolder({ "tool.bin": blob, "libs.zip": makeZip({ "lib/app.so": blob }) });
+    expect(await scanCode(cwd, "tool.bin", "libs.zip")).toBe(1);
+    const alone = await runInMemory(["redact", "tool.bin", "-o", "clean.bin"], { cwd });
+    expect(alone.code).toBe(0);
+    const cleaned = readFileSync(join(cwd, "clean.bin"));
+    // Same length, the same bytes around the token: only the token's own bytes changed.
+    expect(cleaned.length).toBe(blob.length);
+    expect(cleaned.includes(Buffer.from(token))).toBe(false);
+    const at = blob.indexOf(Buffer.from(token));
+    expect(cleaned.subarray(0, at).equals(blob.subarray(0, at))).toBe(true);
+    expect(cleaned.subarray(at + token.length).equals(blob.subarray(at + token.length))).toBe(true);
+    const zipped = await runInMemory(["redact", "libs.zip", "-o", "clean.zip"], { cwd });
+    expect(zipped.code).toBe(0);
+    const member = (await readZip(join(cwd, "clean.zip"))).get("lib/app.so")!;
+    expect(member.data.length).toBe(blob.length);
+    expect(member.data.includes(Buffer.from(token))).toBe(false);
+    expect(await scanCode(cwd, "clean.bin", "clean.zip")).toBe(0);
+    expect(alone.stdout + alone.stderr + zipped.stdout + zipped.stderr).not.toContain(token);
   });
 
   it("names a missing input as missing, not as vanished", async () => {

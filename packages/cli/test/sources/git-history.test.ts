@@ -42,6 +42,29 @@ describe("scanning what commits added (run)", () => {
     expect((stdout + stderr).includes(added) || (stdout + stderr).includes(removed), "a token was printed").toBe(false);
   });
 
+  it("scans commit messages in the range and, with --git-history, annotated tag messages", async () => {
+    const [old, inMessage, inTag] = [fakeToken(), fakeToken(), fakeToken()];
+    repository.write("a.txt", "one\n");
+    const base = repository.commit(`set up the sync job\n\nexport HAWZU_TOKEN=${old}`);
+    repository.write("a.txt", "two\n");
+    const added = repository.commit(`configure CI\n\nused HAWZU_ACCESS_TOKEN=${inMessage} for the first run`);
+    repository.git("tag", "-a", "v1", "-m", `release; HAWZU_TOKEN=${inTag}`);
+
+    const since = await scan("--since", base);
+    expect(since.code).toBe(1);
+    expect(where(since.report)).toEqual([{ commit: added, file: "(commit message)", line: 3 }]);
+    const all = await scan("--git-history");
+    expect(where(all.report)).toHaveLength(3);
+    expect(where(all.report)).toEqual(
+      expect.arrayContaining([
+        { commit: base, file: "(commit message)", line: 3 },
+        { commit: added, file: "(commit message)", line: 3 },
+        { commit: undefined, file: "(message of tag v1)", line: 1 },
+      ]),
+    );
+    for (const token of [old, inMessage, inTag]) expect(all.stdout + all.stderr + since.stdout + since.stderr).not.toContain(token);
+  });
+
   it("reports only lines the commit added, not lines it kept", async () => {
     const token = fakeToken();
     repository.write("app.env", `HAWZU_TOKEN=${token}\n`);
@@ -93,7 +116,7 @@ describe("scanning what commits added (run)", () => {
     ]);
   });
 
-  it("reads what git calls binary by content: NUL bytes, UTF-16 and gzip are scanned, true binary is counted as skipped", async () => {
+  it("reads what git calls binary by content: NUL bytes, UTF-16 and gzip are scanned, true binary is read for its text and counted", async () => {
     // git lists no added lines for a file with a NUL byte; a token there must not pass unseen.
     repository.write("blob.bin", Buffer.concat([Buffer.from(`HAWZU_TOKEN=${fakeToken()}\n`), Buffer.from([0, 1, 2, 10])]));
     repository.write("utf16.env", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`A=1\nHAWZU_TOKEN=${fakeToken()}\n`, "utf16le")]));
@@ -115,7 +138,7 @@ describe("scanning what commits added (run)", () => {
     );
     expect(all.report.findings).toHaveLength(4);
     expect(all.report.errors).toEqual([]);
-    expect((all.report as unknown as { stats: { skippedBinary: number } }).stats.skippedBinary).toBe(1);
+    expect((all.report as unknown as { stats: { binaryAsText: number } }).stats.binaryAsText).toBe(1);
   });
 
   it("an unknown revision, or one that looks like an option, is exit 2 and never clean", async () => {

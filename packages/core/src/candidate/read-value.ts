@@ -28,9 +28,10 @@ let longRun: { text: string | undefined; start: number; end: number } = { text: 
 const OPENING_QUOTE = /(?:[frbuRBU@$]?)(\\*["'`]|\\u0022)/y;
 // What may follow an unquoted value: the end of the value in every config and log syntax we read.
 // A backslash ends one too: `Bearer abc\"` inside a JSON-escaped string.
+// A backtick ends one too: Markdown's inline code (`` `export HAWZU_TOKEN=<token>` ``).
 // A token ends where its alphabet ends, also before `[` (HttpClient wire logs print
 // `Bearer <token>[\r][\n]`), an ANSI colour escape (CI echoes) and box-drawing characters (tables).
-const UNQUOTED_END = /[\s;,&)}\]"'#<>|\\[\x1b\u2500-\u257f]/;
+const UNQUOTED_END = /[\s;,&)}\]"'`#<>|\\[\x1b\u2500-\u257f]/;
 
 /**
  * True when a written value is long enough to be a token: escapes and encodings only shorten it,
@@ -54,6 +55,28 @@ export function readValue(text: string, position: number): WrittenValue | undefi
   if (opening) {
     quote = opening[1]!;
     index = OPENING_QUOTE.lastIndex;
+  } else if (text[index] === "&" || text[index] === "!") {
+    // A YAML anchor or tag before the value: `token: &prod <token>`, `token: !!str "<token>"`.
+    YAML_PROPERTIES.lastIndex = index;
+    if (!YAML_PROPERTIES.test(text)) return undefined;
+    index = YAML_PROPERTIES.lastIndex;
+    OPENING_QUOTE.lastIndex = index;
+    const tagged = OPENING_QUOTE.exec(text);
+    if (tagged) {
+      quote = tagged[1]!;
+      index = OPENING_QUOTE.lastIndex;
+    }
+  } else {
+    // Code may wrap a literal: `("…")`, `/* prod */ "…"`, `(string)"…"`, `<string>"…"`,
+    // ``String.raw`…` ``. Only a quoted literal is read behind such a wrapper.
+    const unwrapped = afterCodeWrapping(text, index);
+    if (unwrapped !== index) {
+      OPENING_QUOTE.lastIndex = unwrapped;
+      const wrapped = OPENING_QUOTE.exec(text);
+      if (!wrapped) return undefined;
+      quote = wrapped[1]!;
+      index = OPENING_QUOTE.lastIndex;
+    }
   }
   const start = index;
   // Inside a run already known to be too long (`HAWZU_TOKEN=HAWZU_TOKEN=...`), every later start
@@ -76,6 +99,30 @@ export function readValue(text: string, position: number): WrittenValue | undefi
     if (!ENDS_ENCODED.test(text)) return undefined;
   }
   return { start, end, quote };
+}
+
+const YAML_PROPERTIES = /(?:(?:&[\w-]{1,64}|!!?[\w-]{0,32})[ \t]+){1,2}/y;
+// What code may put before a literal: a block comment on the line, an opening parenthesis, a cast
+// (`(string)`, `(String)`), a TypeScript assertion (`<string>`), `String.raw` before a backtick,
+// a JSX expression holding only a literal (`token={"…"}`), a secret wrapper (pydantic's `SecretStr("…")`).
+const CODE_WRAPPER =
+  /[ \t]*(?:\/\*[^\n]{0,200}?\*\/|\((?:[ \t]*[A-Za-z_][\w.]{0,40}[ \t]*\)(?=[ \t]*[@$"'`(]))?|<[A-Za-z_][\w.]{0,40}(?:\[\])?>|String\.raw(?=`)|\{(?=[ \t]*(["'`])[^"'`\n]{0,1600}\1[ \t]*\})|(?:SecretStr|SecretBytes|SecretString|Secret|SensitiveString)[ \t]*\()/y;
+const WRAPPER_START = /[(/<S{]/;
+
+/**
+ * Where a literal wrapped in code starts (after up to four wrappers), or `position` when none is
+ * there: a failed plain read pays one character test, so values are still read at every key cheaply.
+ */
+function afterCodeWrapping(text: string, position: number): number {
+  if (!WRAPPER_START.test(text[position] ?? "")) return position;
+  let index = position;
+  for (let count = 0; count < 4; count++) {
+    CODE_WRAPPER.lastIndex = index;
+    if (!CODE_WRAPPER.test(text)) break;
+    index = CODE_WRAPPER.lastIndex;
+  }
+  while (text[index] === " " || text[index] === "\t") index++;
+  return index;
 }
 
 /** Where a value run that is already past `from` ends (a loop: a regex would recurse per character). */

@@ -22,6 +22,39 @@ const CLIENT_CONSTRUCTOR = /client(?:(?:::|\.)(?:new|create|connect))?[ \t]*$/i;
 // a later one is an id (`new HawzuClient(token, "<workspace id>")`).
 const FIRST_ARGUMENT = /^\((?:\s*["'`]https?:\/\/[^"'`]*["'`]\s*,)?$/;
 
+// A builder of a Hawzu client: `HawzuClient.builder().token("<token>")`, `new HawzuClient.Builder()
+// .setApiKey("<token>")`, `HawzuClient::builder().with_token("<token>")`. A credential-named step of
+// the chain (read until the statement ends) is the client's token: strong evidence.
+// The key takes in a dotted builder call (`HawzuClient.builder`), not Rust's `::builder`.
+const DOTTED_BUILDER = /\.(?:builder|newBuilder|Builder)$/;
+const BUILDER_CALL = /(?:::(?:builder|new_builder))?[ \t]*\([ \t]*\)/y;
+const BUILDER_STEP = /\.((?:set|with)?_?([A-Za-z_]\w{0,40}))[ \t]*\([ \t]*(?=[frbuRBU@$]?["'`])|[;{}]/g;
+const CHAIN_LENGTH = 600;
+
+/** Where the chain of a builder named by the key at [start, end) goes on, or -1 when it is no builder. */
+function builderChainStart(text: string, start: number, end: number): number {
+  const dotted = DOTTED_BUILDER.test(text.slice(start, end));
+  if (!dotted && text[end] !== ":") return -1;
+  BUILDER_CALL.lastIndex = end;
+  const call = BUILDER_CALL.exec(text);
+  // Dotted, the key holds the builder's name; otherwise the call must name it (`::builder()`).
+  return call && (dotted || call[0].startsWith("::")) ? BUILDER_CALL.lastIndex : -1;
+}
+
+/** Credential-named steps of the builder chain that starts at `chainStart`, each with a literal argument. */
+function builderTokens(text: string, chainStart: number, name: string, matches: ContextMatch[]) {
+  const chain = text.slice(chainStart, chainStart + CHAIN_LENGTH);
+  const client = name.replace(DOTTED_BUILDER, "");
+  BUILDER_STEP.lastIndex = 0;
+  for (let step = BUILDER_STEP.exec(chain); step; step = BUILDER_STEP.exec(chain)) {
+    if (step[1] === undefined) return;
+    if (!isGenericCredentialKey(step[2]!)) continue;
+    const value = readValue(text, chainStart + BUILDER_STEP.lastIndex);
+    if (!value || !value.quote) continue;
+    matches.push({ range: [value.start, value.end], description: `${step[1]}() of a ${client.length > 48 ? client.slice(0, 45) + "..." : client} builder`, confidence: "high" });
+  }
+}
+
 export default defineContext({
   id: "hawzu-call-argument",
   description: "A string argument of a Hawzu-named call: a client constructor or a token setter.",
@@ -33,6 +66,12 @@ export default defineContext({
     // Every call opens a parenthesis (OPEN_CALL): a text without one has no call to read.
     if (!text.includes("(")) return matches;
     for (const { start, end } of evidence.hawzuKeys) {
+      const chainStart = builderChainStart(text, start, end);
+      if (chainStart !== -1) {
+        const name = text.slice(start, end);
+        if (!namesOtherVendor(name)) builderTokens(text, chainStart, name, matches);
+        continue;
+      }
       OPEN_CALL.lastIndex = end;
       if (!OPEN_CALL.test(text)) continue;
       const name = text.slice(start, end);

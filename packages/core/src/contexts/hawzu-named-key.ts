@@ -13,20 +13,25 @@ import type { ContextMatch } from "../types.js";
 // `?? "..."`, `|| "..."`, ` or "..."`, make's `?=`, `::=` and `:::=`, PHP's `.=`, R's `<-`, the
 // second argument of `setdefault("X", "...")`, and typed declarations: `hawzuToken: string =`
 // (TypeScript, Kotlin, Scala, Swift), `hawzu_token: &str =` / `&'static str =` (Rust), Go's
-// `var hawzuToken string =` (Java and C# put the type before the name: plain `=`). In a
+// `var hawzuToken string =` (Java and C# put the type before the name: plain `=`), and C#'s
+// property initialiser `HawzuToken { get; set; } =`. In a
 // percent-encoded form or nested query, `=` is `%3D`; in JSON logged by Docker or .NET, the quote
 // is `\u0022`.
 // A member access or call: `process.env.X`, `getenv(...)`, `$X`, `a?.b`.
 const CODE_REFERENCE = /[.($?]/;
 const AFTER_KEY =
-  /(\\*["'`]|\\u0022)?[\])]?[ \t]*(%3[Dd]|:{1,3}=|=>|\?\?=?|\?=|\|\|=?|===?|!==?|\+=|\.=|<-(?!-)|:[ \t]*(?:&(?:'\w+[ \t]+)?)?(?:[Ss]tring|str|CharSequence|SecureString)\??[ \t]*=(?!=)|(?:string|String)[ \t]*=(?!=)|=|:(?!:)|,|[ \t]or[ \t]|[ \t]+value[ \t]*=)/y;
+  /(\\*["'`]|\\u0022)?[\])]?[ \t]*(%3[Dd]|:{1,3}=|=>|\?\?=?|\?=|\|\|=?|===?|!==?|\+=|\.=|<-(?!-)|:[ \t]*(?:&(?:'\w+[ \t]+)?)?(?:[Ss]tring|str|CharSequence|SecureString)\??[ \t]*=(?!=)|(?:string|String)[ \t]*=(?!=)|\{[ \t]*(?:get|init)[ \t]*;[^}\n]{0,40}\}[ \t]*=(?!=)|=|:(?!:)|,|[ \t]or[ \t]|[ \t]+value[ \t]*=)/y;
+// After a quoted key closed by `]`, more indexes, the last one quoted up to its closing quote.
+const INDEX_CHAIN = /(\\*["'])\](?:\[(\\*["'])[\w.-]{1,64}\2\])*\[(\\*["'])([\w.-]{1,64})(?=\3\])/y;
 // Space-separated forms: Dockerfile `ENV HAWZU_TOKEN abc`, csh `setenv`, fish `set -x`, flags.
 // Windows `setx HAWZU_TOKEN "..."` too.
-const SPACE_SEPARATED_LINE = /(?:^|[\s;])(?:ENV|setenv|setx|set\s+-[gx]+|--?[\w-]*)\s*$/;
+// Lisp definitions too: `(def hawzu-token "...")`, `(setq hawzu-token "...")`; CMake's `set(HAWZU_TOKEN "...")`.
+const SPACE_SEPARATED_LINE = /(?:(?:^|[\s;])(?:ENV|setenv|setx|set\s+-[gx]+|--?[\w-]*)|\((?:def|defconst|defvar|defparameter|define|setq|setf)|\bset\()\s*$/;
 // Commands that store a secret under a Hawzu name take the value from a later flag:
 // `aws ssm put-parameter --name /ci/hawzu-token --type SecureString --value ...`,
-// `az keyvault secret set --name hawzu-token --value ...`, `gh secret set HAWZU_TOKEN --body ...`.
-const SECRET_VALUE_FLAG = /(?:[ \t]+--?[\w-]{1,40}(?:[ \t]+(?!-)[^\s-]\S{0,200})?){0,4}?[ \t]+(?:--value|--secret-string|--secret-value|--body|-b)(?:[ \t]+|=)/y;
+// `az keyvault secret set --name hawzu-token --value ...`, `gh secret set HAWZU_TOKEN --body ...`,
+// PowerShell's `Set-Item -Path Env:HAWZU_TOKEN -Value "..."`.
+const SECRET_VALUE_FLAG = /(?:[ \t]+--?[\w-]{1,40}(?:[ \t]+(?!-)[^\s-]\S{0,200})?){0,4}?[ \t]+(?:--value|--secret-string|--secret-value|--body|-b|-[Vv]alue)(?:[ \t]+|=)/y;
 // A value piped into a command that stores it under the key's name, the value written first:
 // `echo "..." | gh secret set HAWZU_TOKEN`, `printf %s ... | docker secret create hawzu_token -`,
 // `echo ... | wrangler secret put HAWZU_TOKEN`, `echo -n ... | vercel env add HAWZU_TOKEN`.
@@ -59,13 +64,21 @@ export default defineContext({
       coveredUntil = end;
       // A bare "hawzu" that no value can follow is dropped before its key is copied out.
       if (end - start === 5 && lower.length === text.length && lower.startsWith("hawzu", start) && cannotHaveValue(text, start, end)) continue;
-      const key = text.slice(start, end);
+      // An index chain names the key: `$config['hawzu']['token'] = …`, `settings["hawzu"]["api_key"] =`.
+      let key = text.slice(start, end);
+      let keyEnd = end;
+      INDEX_CHAIN.lastIndex = end;
+      const chain = INDEX_CHAIN.exec(text);
+      if (chain) {
+        key = `${key}.${chain[4]!}`;
+        keyEnd = INDEX_CHAIN.lastIndex;
+      }
       // Most mentions are host names and service names; only keys with a credential word go on.
       if (end - start > 5 && options.extraKeyNames.length === 0 && !MAY_NAME_CREDENTIAL.test(key)) continue;
       // The key holds this "hawzu": five characters are that word alone.
       const bareHawzu = key.length === 5 ? key.toLowerCase() === "hawzu" : compactKey(key) === "hawzu";
       if (!bareHawzu && !isHawzuTokenKey(key, options.extraKeyNames)) continue;
-      AFTER_KEY.lastIndex = end;
+      AFTER_KEY.lastIndex = keyEnd;
       const operator = AFTER_KEY.exec(text);
       const afterOperator = AFTER_KEY.lastIndex;
       const listed = listAfterKey(text, operator, afterOperator);
@@ -74,7 +87,7 @@ export default defineContext({
         coveredUntil = listed[listed.length - 1]!.end;
         continue;
       }
-      const value = valueAfterKey(evidence, start, end, operator, afterOperator);
+      const value = valueAfterKey(evidence, start, keyEnd, operator, afterOperator);
       if (!value) continue;
       if (!mayHoldToken(value)) {
         coveredUntil = value.end;
@@ -146,7 +159,7 @@ function keyMentions(text: string, hawzuWords: readonly number[], extraKeyNames:
 
 // What may follow a key and blanks when AFTER_KEY matches (its operators' first characters, `or`,
 // `value`, `string`/`String`) or a later-flag form (`-`). Keep in step with AFTER_KEY.
-const AFTER_BLANKS = /[%:=?|!+.<sSov,-]/;
+const AFTER_BLANKS = /[%:=?|!+.<sSov,{-]/;
 
 /**
  * True when a key followed by blanks and then a character no operator, flag or word form starts
@@ -195,7 +208,7 @@ function valueAfterKey(evidence: TextEvidence, keyStart: number, keyEnd: number,
       if (SECRET_VALUE_FLAG.test(text)) return readValue(text, SECRET_VALUE_FLAG.lastIndex);
     }
     const linePrefix = text.slice(evidence.lineStartWithin(keyStart, 40), keyStart);
-    if ((linePrefix.includes("-") || linePrefix.includes("ENV") || linePrefix.includes("set")) && SPACE_SEPARATED_LINE.test(linePrefix)) {
+    if ((linePrefix.includes("-") || linePrefix.includes("ENV") || linePrefix.includes("set") || linePrefix.includes("(")) && SPACE_SEPARATED_LINE.test(linePrefix)) {
       return readValue(text, keyEnd);
     }
   }

@@ -21,9 +21,19 @@ export default defineContext({
   confidence: "medium",
   match({ text, evidence, options }) {
     const matches: ContextMatch[] = [];
-    // Every block opens with a brace (OPENING): a text without one has no block to walk.
-    if (!text.includes("{")) return matches;
+    // Every block opens with a brace (OPENING) or is an XML element: a text without either has
+    // no block to walk.
+    const braces = text.includes("{");
+    const elements = text.includes("</");
+    if (!braces && !elements) return matches;
+    let elementsReadUntil = 0;
     for (const { start: keyStart, end: keyEnd } of evidence.hawzuKeys) {
+      if (elements && text[keyStart - 1] === "<") {
+        // A Hawzu element inside one already read was read with it (and `<hawzu><hawzu>…` stays linear).
+        if (keyStart >= elementsReadUntil) elementsReadUntil = scanElement(text, keyStart, keyEnd, matches);
+        continue;
+      }
+      if (!braces) continue;
       OPENING.lastIndex = keyEnd;
       if (!OPENING.exec(text)) continue;
       const name = text.slice(keyStart, keyEnd);
@@ -35,6 +45,39 @@ export default defineContext({
     return matches;
   },
 });
+
+// XML: `<hawzu>` (or `<HawzuSettings attr="…">`) holding `<token>…</token>`, or .NET's
+// `<add key="ApiToken" value="…"/>`, at any depth until the element closes.
+const START_TAG_END = /[^<>]{0,400}?(\/?)>/y;
+const CHILD = /<(?:[\w.-]{1,40}:)?([A-Za-z_][\w.-]{0,80})(?:[ \t][^<>]{0,400})?>|\b(?:key|name)=(["'])([\w.:-]{1,80})\2[ \t]+value=(?=["'])/g;
+
+/**
+ * Credential-named leaf elements (and key/value attribute pairs) inside the element named at
+ * [keyStart, keyEnd), read up to its end tag or 16 KB; returns where the reading stopped.
+ */
+function scanElement(text: string, keyStart: number, keyEnd: number, matches: ContextMatch[]): number {
+  const name = text.slice(keyStart, keyEnd);
+  if (namesOtherVendor(name)) return keyEnd;
+  START_TAG_END.lastIndex = keyEnd;
+  const startTag = START_TAG_END.exec(text);
+  if (!startTag || startTag[1] === "/") return keyEnd;
+  const bodyStart = START_TAG_END.lastIndex;
+  const reach = text.slice(bodyStart, bodyStart + LONGEST_BLOCK);
+  const close = reach.indexOf(`</${name}`);
+  const body = close === -1 ? reach : reach.slice(0, close);
+  CHILD.lastIndex = 0;
+  for (let child = CHILD.exec(body); child; child = CHILD.exec(body)) {
+    const key = child[1] ?? child[3]!;
+    if (!isGenericCredentialKey(key)) continue;
+    const value = readValue(text, bodyStart + CHILD.lastIndex);
+    if (!value) continue;
+    // An element's text must be the whole element: `<token>abc</token>`, not `<token>abc <b/>`.
+    if (child[1] !== undefined && !text.startsWith("</", value.end + value.quote.length)) continue;
+    if (child[3] !== undefined && !value.quote) continue;
+    matches.push({ range: [value.start, value.end], description: `${key} in the ${name} element` });
+  }
+  return bodyStart + body.length;
+}
 
 /** Walks one object, tracking nested keys, and collects credential values at any depth. */
 function scanObject(text: string, bodyStart: number, blockName: string, tokenBlock: boolean, matches: ContextMatch[]) {

@@ -55,7 +55,7 @@ export default defineContext({
       if (from >= to) continue;
       scannedUntil = to;
       for (const { key, keyStart, value } of evidence.credentialAssignments(from, to)) {
-        if (!mayHoldToken(value) || !isGenericCredentialKey(key) || lineNamesOtherVendor(evidence, keyStart, value)) continue;
+        if (!mayHoldToken(value) || !isGenericCredentialKey(memberName(key)) || lineNamesOtherVendor(evidence, keyStart, value)) continue;
         const mentionLineEnd = evidence.lineEndWithin(index, REACH);
         const keyLineStart = evidence.lineStartWithin(keyStart, REACH);
         if (mentionLineEnd < keyLineStart && opensOtherSection(text.slice(mentionLineEnd + 1, keyLineStart))) continue;
@@ -82,6 +82,12 @@ export default defineContext({
   },
 });
 
+/** The member a key assigns (`config.api_token` in a configure block, `self.token`): its last part. */
+function memberName(key: string): string {
+  const dot = key.lastIndexOf(".");
+  return dot === -1 ? key : key.slice(dot + 1);
+}
+
 /** Credential flags of the window, in order. */
 function findCredentialFlags({ text }: TextEvidence): FlagHit[] {
   const hits: FlagHit[] = [];
@@ -99,10 +105,17 @@ function findCredentialFlags({ text }: TextEvidence): FlagHit[] {
 
 // A section header between the mention and the key (`[registry]`, `registry:`, `"registry": {`)
 // means the key belongs to something else.
-const SECTION_HEADER = /^[ \t]*(?:\[[^\]\n]+\][ \t]*|["']?[\w.\-]+["']?[ \t]*:[ \t]*\{?[ \t]*)$/m;
+// Headers that only group a thing's settings do not name something else: a GitHub Actions step's
+// `with:` under `uses: hawzu/…`, `credentials:`, `env:`.
+const SECTION_HEADER = /^[ \t]*(?:\[([^\]\n]+)\][ \t]*|["']?([\w.\-]+)["']?[ \t]*:[ \t]*\{?[ \t]*)$/gm;
+const GROUPING_NAME = /^(?:with|env|environment|inputs|settings|config|configuration|options|credentials|auth|authentication|secrets|params|parameters|spec|properties|args|vars|variables)$/i;
 
 function opensOtherSection(linesBetween: string): boolean {
-  return SECTION_HEADER.test(linesBetween);
+  SECTION_HEADER.lastIndex = 0;
+  for (let header = SECTION_HEADER.exec(linesBetween); header; header = SECTION_HEADER.exec(linesBetween)) {
+    if (!GROUPING_NAME.test((header[1] ?? header[2]!).trim())) return true;
+  }
+  return false;
 }
 
 /**

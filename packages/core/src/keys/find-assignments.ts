@@ -14,6 +14,7 @@ export interface Assignment {
 const CREDENTIAL_ASSIGNMENT =
   /((?:token|tokens|key|secret|pat|bearer|auth|authorization|credentials?)(?:value|prod|production|staging|dev|test|ci|v\d+|\d+)?)(\\*["'`]?)[ \t]*(?::=|=>|=(?!=)|:(?!:|\/\/))/gi;
 const KEY_CHARACTER = /[\w.\-@$]/;
+const TYPE_THEN_EQUALS = /[ \t]*[A-Za-z_][\w.]{0,40}(?:\[[\w., ]{0,40}\]|<[\w., ]{0,40}>)?\??[ \t]*=(?![=>])/y;
 const LONGEST_KEY = 80;
 
 /**
@@ -32,7 +33,13 @@ export function findCredentialAssignments(text: string, from = 0, to = text.leng
     // The word must end the key (`tokenizer:` is not `token:`) and a closing quote needs its opening one.
     const quote = match[2]!;
     if (quote && !region.slice(Math.max(0, keyStart - quote.length), keyStart).endsWith(quote.replace(/^\\+/, ""))) continue;
-    const value = readValue(region, CREDENTIAL_ASSIGNMENT.lastIndex);
+    let valueAt = CREDENTIAL_ASSIGNMENT.lastIndex;
+    // A typed declaration: `api_token: str = "…"`, `token: SecretStr = …`, `apiKey: string = "…"`.
+    if (region[valueAt - 1] === ":") {
+      TYPE_THEN_EQUALS.lastIndex = valueAt;
+      if (TYPE_THEN_EQUALS.test(region)) valueAt = TYPE_THEN_EQUALS.lastIndex;
+    }
+    const value = readValue(region, valueAt);
     if (!value) continue;
     found.push({
       key: region.slice(keyStart, wordEnd),

@@ -124,6 +124,10 @@ export default createRule<Options, MessageIds>({
         // A text finding inside a folded constant (`"<20>" + "<20>"`) is judged on the whole value
         // below; it is reported as found only if that finds nothing there.
         const deferred: Finding[] = [];
+        // A text finding in a template literal (`Bearer <token>` ended by its backtick) waits for
+        // the code's own evidence, which says more: the header object a call sends to a client's
+        // base URL, with its path.
+        const inTemplates: Array<{ finding: Finding; site: TokenSite }> = [];
         for (const finding of textResult.findings) {
           const site = siteOfTextFinding(finding, tops);
           if (site === "folded") {
@@ -135,9 +139,11 @@ export default createRule<Options, MessageIds>({
             claimed.add(finding.start, finding.end);
             continue;
           }
-          report(finding, finding, site, "");
+          if (site?.valueNode.type === "TemplateLiteral") inTemplates.push({ finding, site });
+          else report(finding, finding, site, "");
         }
         for (const node of candidates) checkValueNode(node, finder, tops);
+        for (const { finding, site } of inTemplates) report(finding, finding, site, "");
         for (const finding of deferred) report(finding, finding, siteOfTextFinding(finding, undefined) as TokenSite | undefined, "");
       },
     };

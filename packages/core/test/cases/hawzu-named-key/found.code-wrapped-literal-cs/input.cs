@@ -1,0 +1,3 @@
+// C# casts and verbatim strings in parentheses.
+var hawzuToken = (string)"tZEmbHeJQz5SKNEskpUiCeiVAtZJXeUKUWt2";
+string HawzuApiKey = (@"pcT6HJviqAOpTwlyPfU5yq6WmaDJCZtpT5wy");
