@@ -234,7 +234,7 @@ function sharingStrings(sink: ScanSink): ScanSink {
     error: (error) => sink.error(error),
     warning: (file, message) => sink.warning(file, message),
     ...(sink.read ? { read: (bytes: number) => sink.read!(bytes) } : {}),
-    ...(sink.skipped ? { skipped: (location: InputLocation) => sink.skipped!(location) } : {}),
+    ...(sink.binary ? { binary: (location: InputLocation) => sink.binary!(location) } : {}),
   };
 }
 
