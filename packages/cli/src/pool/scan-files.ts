@@ -4,7 +4,7 @@ import { Worker } from "node:worker_threads";
 import { describeFailure, type FailureDescription } from "../describe-failure.js";
 import { messages } from "../messages.js";
 import { errorAt } from "../scan/error-at.js";
-import type { InputLocation, ScanSettings, ScanSink } from "../scan/scan-context.js";
+import type { ScanSettings, ScanSink } from "../scan/scan-context.js";
 import type { ScannedFinding } from "../report.js";
 import type { FileEntry } from "../walk/collect-files.js";
 import { keywordNeedles } from "../scan/keyword-needles.js";
@@ -228,14 +228,11 @@ function sharingStrings(sink: ScanSink): ScanSink {
     finding.context = share(finding.context);
     return finding;
   };
-  return {
-    finding: (finding, token, written) => sink.finding(shared(finding), token, written),
-    suppressed: (finding, token, written) => sink.suppressed(shared(finding), token, written),
-    error: (error) => sink.error(error),
-    warning: (file, message) => sink.warning(file, message),
-    ...(sink.read ? { read: (bytes: number) => sink.read!(bytes) } : {}),
-    ...(sink.binary ? { binary: (location: InputLocation) => sink.binary!(location) } : {}),
-  };
+  // Every other event goes to the sink as it is (its prototype), including events added later.
+  const received = Object.create(sink) as ScanSink;
+  received.finding = (finding, token, written) => sink.finding(shared(finding), token, written);
+  received.suppressed = (finding, token, written) => sink.suppressed(shared(finding), token, written);
+  return received;
 }
 
 /** A chunk's events with the lines of the chunks before added; a warning or error is told once per file. */
