@@ -40,6 +40,10 @@ export const messages = {
     format === "utf32"
       ? "not scanned: UTF-32 text is not decoded by hawzu-scan; convert it to UTF-8 (`iconv -f UTF-32 -t UTF-8 FILE > out`) and scan the result"
       : `not scanned: ${format} content is not decoded by hawzu-scan; decompress or extract it (${EXTRACT_WITH[format] ?? "with its own tool"}) and scan the result`,
+  lfsObjectMissing: (oid: string) =>
+    `not scanned: it is a Git LFS pointer and its object (${oid.slice(0, 12)}…) is not in the local store; run \`git lfs fetch\` (or \`git lfs pull\`) and scan again`,
+  lfsObjectSize: (expected: number, found: number) =>
+    `not fully scanned: its Git LFS object holds ${found} bytes where the pointer says ${expected}; run \`git lfs fsck\` and scan again`,
   corruptArchive: (kind: string) => `not fully scanned: corrupt or truncated ${kind} archive; fetch a complete copy and rescan`,
   encryptedZipMember: "not scanned: encrypted zip member; decrypt the archive and scan the extracted files",
   unsupportedZipMember: (method: number) => `not scanned: zip compression method ${method} is not supported; extract it with another tool and scan the files`,

@@ -18,6 +18,8 @@ export type CommitFile =
       content: Buffer;
       /** 1-based numbers of the lines this commit added. */
       addedLines: readonly number[];
+      /** The repository's top folder (where a Git LFS pointer's object is looked up). */
+      root: string;
     }
   | { kind: "skipped"; commit: string; repoPath: string; displayPath: string; reason: "symlink" | "submodule" }
   /** A commit's message (`displayPath` "(commit message)"), or an annotated tag's (no commit). */
@@ -65,7 +67,7 @@ export async function* readCommitFiles(options: ReadCommitFilesOptions): AsyncGe
     if (!blob) return { kind: "skipped", ...base, reason: addition.mode === "120000" ? "symlink" : "submodule" };
     const read = await blob;
     if (!read.ok) return { kind: "error", commit: base.commit, displayPath: base.displayPath, reason: historyMessages.blobUnreadable(read.reason) };
-    return { kind: "file", ...base, content: read.content, addedLines: addition.addedLines };
+    return { kind: "file", ...base, content: read.content, addedLines: addition.addedLines, root };
   };
 
   try {

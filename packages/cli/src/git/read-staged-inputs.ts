@@ -12,6 +12,8 @@ export type StagedInput =
       displayPath: string;
       /** The staged bytes (decode as UTF-8, or hand to the CLI's scanner as they are). */
       content: Buffer;
+      /** The repository's top folder (where a Git LFS pointer's object is looked up). */
+      root: string;
     }
   | { kind: "skipped"; repoPath: string; displayPath: string; reason: "binary" | "symlink" | "submodule" }
   | { kind: "error"; displayPath: string; reason: string }
@@ -72,7 +74,7 @@ export async function* readStagedInputs(options: ReadStagedOptions): AsyncGenera
         pending[index] = undefined;
         if (!blob.ok) yield { kind: "error", displayPath, reason: `could not read the staged content: ${blob.reason}` };
         else if (!options.keepBinary && isBinary(blob.content)) yield { kind: "skipped", repoPath: file.repoPath, displayPath, reason: "binary" };
-        else yield { kind: "file", repoPath: file.repoPath, displayPath, content: blob.content };
+        else yield { kind: "file", repoPath: file.repoPath, displayPath, content: blob.content, root };
       }
     }
   } finally {

@@ -27,7 +27,7 @@ export async function runFileTask(entry: FileEntry, settings: ScanSettings, forw
     binary: (location) => events.push({ type: "binary", location }),
   };
   const context = { settings, sink, budget: { decompressed: 0 }, scannedBytes: 0 };
-  await scanFile(entry.path, { file: entry.displayPath }, context, { named: entry.named === true, expectedSize: entry.size });
+  await scanFile(entry.path, { file: entry.displayPath }, context, { expectedSize: entry.size });
   return { events, scannedBytes: context.scannedBytes };
 }
 

@@ -23,7 +23,7 @@ const SMALL_FILE_LIMIT = 256 * 1024;
  * streamed in big blocks (large), or opened as an archive. Any failure to read becomes an error
  * value naming the file; it never throws for bad input.
  */
-export async function scanFile(path: string, location: InputLocation, context: ScanContext, options: { named?: boolean; expectedSize?: number } = {}): Promise<void> {
+export async function scanFile(path: string, location: InputLocation, context: ScanContext, options: { expectedSize?: number } = {}): Promise<void> {
   let handle: FileHandle | undefined;
   try {
     // The one check before the read (where a file that changed since the walk is seen), synchronous:

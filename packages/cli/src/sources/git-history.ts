@@ -1,5 +1,6 @@
 import { readCommitFiles } from "../git/read-commit-files.js";
 import { keepAddedLines } from "../git/keep-added-lines.js";
+import { parseLfsPointer } from "../git/parse-lfs-pointer.js";
 import { errorAt } from "../scan/error-at.js";
 import type { ScanContext, ScanSink } from "../scan/scan-context.js";
 import { scanBlob } from "./scan-blob.js";
@@ -60,9 +61,10 @@ export async function scanGitHistory(scan: GitHistoryScan): Promise<{ ok: true; 
     // Text (UTF-8, UTF-16, with NUL bytes) keeps the findings on the lines the commit added. A
     // compressed file or an archive has no lines of its own: when a commit changes it, every
     // token inside is new. Binary content is counted as skipped, never passed as clean.
+    // A Git LFS pointer stands for its whole object: a changed pointer is new content throughout.
     const kind = sniffKind(file.content.subarray(0, SNIFF_BYTES));
-    const scoped = isTextKind(kind) ? { ...context, sink } : context;
-    await scanBlob(kind, file.content, { file: file.displayPath, commit: file.commit }, file.repoPath, scoped);
+    const scoped = isTextKind(kind) && !parseLfsPointer(file.content) ? { ...context, sink } : context;
+    await scanBlob(kind, file.content, { file: file.displayPath, commit: file.commit }, file.repoPath, scoped, file.root);
     bytes += scoped.scannedBytes;
   }
   return { ok: true, files, bytes };

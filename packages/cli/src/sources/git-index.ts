@@ -46,7 +46,7 @@ export async function scanGitIndex(scan: GitIndexScan): Promise<{ ok: true; file
       continue;
     }
     files++;
-    await scanBlob(sniffKind(input.content.subarray(0, SNIFF_BYTES)), input.content, location, input.repoPath, context);
+    await scanBlob(sniffKind(input.content.subarray(0, SNIFF_BYTES)), input.content, location, input.repoPath, context, input.root);
     bytes += context.scannedBytes;
   }
   return { ok: true, files, bytes };

@@ -15,8 +15,6 @@ export interface FileEntry {
   /** Relative to the current directory, `/`-separated. */
   displayPath: string;
   size: number;
-  /** Named on the command line: never skipped silently (a binary is named as not scanned). */
-  named?: boolean;
 }
 
 interface Rules {
@@ -56,11 +54,11 @@ export async function collectFiles(paths: readonly string[], cwd: string, extraI
 
   const display = (path: string) => toSlash(relativeTo(cwd, path)) || ".";
   // `real` is known without a system call for a plain file in a folder whose real path is known.
-  const addFile = async (path: string, size: number, named = false, knownReal?: string) => {
+  const addFile = async (path: string, size: number, knownReal?: string) => {
     const real = knownReal ?? (await realpath(path).catch(() => path));
     if (seen.has(real)) return;
     seen.add(real);
-    files.push({ path, displayPath: display(path), size, ...(named ? { named } : {}) });
+    files.push({ path, displayPath: display(path), size });
   };
 
   const isIgnored = (path: string, isDirectory: boolean, rules: readonly Rules[]) =>
@@ -109,7 +107,7 @@ export async function collectFiles(paths: readonly string[], cwd: string, extraI
         await walk(path, real, active, new Set([...visited, real]));
       } else if (isFile) {
         if (!entry.isSymbolicLink()) size = sizeOf(path);
-        await addFile(path, size, false, entry.isSymbolicLink() ? undefined : childPath(realDirectory, entry.name));
+        await addFile(path, size, entry.isSymbolicLink() ? undefined : childPath(realDirectory, entry.name));
       } else {
         // FIFOs, sockets, devices: reading could block or never end; name them, never skip silently.
         files.push({ path, displayPath: display(path), size: 0 });
@@ -133,7 +131,7 @@ export async function collectFiles(paths: readonly string[], cwd: string, extraI
       // A folder named on the command line is scanned even if a rule above it would skip it.
       await walk(path, real, inherited.map((rules) => exemptNamed(rules, path)), new Set([real]));
     } else if (info.isFile()) {
-      await addFile(path, info.size, true);
+      await addFile(path, info.size);
     } else {
       files.push({ path, displayPath: display(path), size: 0 });
     }

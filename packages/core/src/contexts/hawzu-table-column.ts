@@ -7,7 +7,9 @@ import type { ContextMatch } from "../types.js";
 // CSV and TSV exports of secrets and variables (a vault dump, a spreadsheet of service accounts, a
 // `key,value` listing) name the token either in the header row, with the values in that column of
 // the rows below, or in the first column, with the value in the next cell of the same row.
-const DELIMITERS = [",", ";", "\t"];
+// Markdown, psql and box-drawn tables put `|` or `│` around every cell (`| HAWZU_TOKEN | <token> |`).
+const DELIMITERS = [",", ";", "\t", "|", "\u2502"];
+const FRAMED = new Set(["|", "\u2502"]);
 // A table's lines are short; a longer line is no header, and rows are read a bounded way down.
 const LONGEST_LINE = 4096;
 const MOST_ROWS = 500;
@@ -26,7 +28,7 @@ interface Cell {
 
 export default defineContext({
   id: "hawzu-table-column",
-  description: "A CSV/TSV cell in a column whose header names a Hawzu token, or next to a first cell that does.",
+  description: "A CSV/TSV or Markdown/psql table cell in a column whose header names a Hawzu token, or next to a first cell that does.",
   example: "name,hawzu_token\nci-bot,h7Gk2pQx9LmZ4vNc8RtY3wBs", // hawzu-scan-ignore: made-up example
   keywords: ["hawzu"],
   confidence: "high",
@@ -79,8 +81,11 @@ function shortName(name: string): string {
 function delimiterAround(text: string, keyStart: number, keyEnd: number): string | undefined {
   let after = keyEnd;
   if (text[after] === '"' || text[after] === "'") after++;
+  // Framed tables pad their cells with spaces (a tab is TSV's own delimiter).
+  while (text[after] === " " && after - keyEnd < 64) after++;
   let before = keyStart - 1;
   if (text[before] === '"' || text[before] === "'") before--;
+  while (text[before] === " " && keyStart - before < 64) before--;
   for (const delimiter of DELIMITERS) {
     if (text[after] === delimiter || text[before] === delimiter) return delimiter;
   }
@@ -102,7 +107,16 @@ function splitRow(text: string, lineStart: number, lineEnd: number, delimiter: s
     }
   }
   cells.push({ start: cellStart, end: text[lineEnd - 1] === "\r" ? lineEnd - 1 : lineEnd });
+  // A framed row's outer bars open and close it: they bound no cells.
+  if (FRAMED.has(delimiter)) {
+    if (cells.length > 1 && isBlank(text, cells[0]!)) cells.shift();
+    if (cells.length > 1 && isBlank(text, cells[cells.length - 1]!)) cells.pop();
+  }
   return cells;
+}
+
+function isBlank(text: string, cell: Cell): boolean {
+  return /^[ \t\r]*$/.test(text.slice(cell.start, cell.end));
 }
 
 /**
