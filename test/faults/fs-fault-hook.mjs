@@ -1,7 +1,8 @@
 // A fault-injection hook the tests preload into the CLI (`node --import`, which worker threads load
 // too): right after the CLI checks a file with stat or statSync, the file named in FAULT_VANISH is deleted, the
 // one in FAULT_SHRINK ("name:bytes") is truncated, or, in a worker thread (or the main one with
-// FAULT_CRASH_MAIN set), the one in FAULT_CRASH crashes it. Deterministic: the fault happens between the check and the read.
+// FAULT_CRASH_MAIN set), the one in FAULT_CRASH crashes it; the one in FAULT_OUT_OF_MEMORY makes a
+// worker thread (never the main one) run out of heap. Deterministic: the fault happens between the check and the read.
 import { truncateSync, unlinkSync } from "node:fs";
 import { createRequire, syncBuiltinESMExports } from "node:module";
 import { basename } from "node:path";
@@ -20,6 +21,11 @@ function injectFault(path) {
   const name = basename(String(path));
   if (name === vanish) unlinkSync(path);
   if (name === shrinkName) truncateSync(path, Number(shrinkBytes));
+  if (name === process.env.FAULT_OUT_OF_MEMORY && !isMainThread) {
+    // Holds ever more memory until the worker passes its heap limit (`resourceLimits`) and is ended.
+    const held = [];
+    for (;;) held.push(new Array(1024 * 1024).fill(held.length));
+  }
   if (name === process.env.FAULT_CRASH && (!isMainThread || process.env.FAULT_CRASH_MAIN)) {
     // An error nothing catches, with scanned-looking text in its message, which must not be printed.
     // Thrown from the next turn, outside any try: the caller carries on until its next await.

@@ -141,6 +141,25 @@ describe("a worker thread that crashes", () => {
   });
 });
 
+describe("a worker thread that runs out of heap", () => {
+  it("scans that file again on the main thread: every finding is reported, nothing is named as not scanned", async () => {
+    const tokens = [fakeToken(), fakeToken(), fakeToken()];
+    // Over 16 MB in all, so the scan runs on worker threads.
+    const filler = `${"z".repeat(99)}\n`.repeat(90_000);
+    const cwd = folder({
+      "big-1.log": `${envLine(tokens[0]!)}\n${filler}`,
+      "big-2.log": `${filler}${envLine(tokens[1]!)}\n`,
+      "hungry.log": `${envLine(tokens[2]!)}\n`,
+    });
+    const result = await cli(["-f", "json", "--jobs", "2", "."], { cwd, nodeArgs: ["--import", FS_FAULT_HOOK], env: { FAULT_OUT_OF_MEMORY: "hungry.log" } });
+    expect(result.code, result.stderr).toBe(1);
+    expect(findingPlaces(result.stdout)).toEqual(["big-1.log", "big-2.log", "hungry.log"]);
+    expect(JSON.parse(result.stdout).errors).toEqual([]);
+    expect(result.stderr).toBe("");
+    expectCleanOutput(result, tokens);
+  });
+});
+
 describe("an error nothing expected", () => {
   it("prints one line saying how to get details, and exits 2: never findings, never clean", async () => {
     const tokens = [fakeToken(), fakeToken()];

@@ -61,4 +61,23 @@ describe.skipIf(!hasPreCommit)("the pre-commit framework hook", () => {
     const clean = run();
     expect(clean.status, clean.stdout).toBe(0);
   });
+
+  it("commit-msg: fails on a token in the commit message, passes a clean one", () => {
+    const token = fakeToken();
+    const runOn = (message: string) => {
+      writeFileSync(join(project.root, ".git", "COMMIT_EDITMSG"), message);
+      return spawnSync("pre-commit", ["try-repo", hookRepository.root, "hawzu-scan-commit-msg", "--hook-stage", "commit-msg", "--commit-msg-filename", ".git/COMMIT_EDITMSG"], {
+        cwd: project.root,
+        encoding: "utf8",
+        env: cleanEnvironment({ PRE_COMMIT_HOME: cache, npm_config_offline: "true", npm_config_update_notifier: "false" }),
+      });
+    };
+    const blocked = runOn(`Configure the sync job\n\nexport HAWZU_TOKEN=${token}\n`);
+    expect(blocked.status, blocked.stdout).toBe(1);
+    expect(blocked.stdout).toContain("COMMIT_EDITMSG");
+    expect(blocked.stdout).toContain("value of HAWZU_TOKEN");
+    expect(blocked.stdout).not.toContain(token);
+    const clean = runOn("Configure the sync job\n\nThe token comes from HAWZU_TOKEN.\n");
+    expect(clean.status, clean.stdout).toBe(0);
+  });
 });

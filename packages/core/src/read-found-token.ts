@@ -21,11 +21,16 @@ export function readFoundToken(text: string, finding: FoundTokenSpan): string | 
   return undefined;
 }
 
+// The closing quote, join operator and opening quote between two parts of a split literal.
+const BETWEEN_PARTS = /["'`][ \t]*(?:\+|\.\.|\.)[ \t]*(?:\\?\r?\n[ \t]*)?["'`]/;
+
 /** The readings the contexts could have made of `written` under `encoding`. */
 function readings(written: string, encoding: Finding["encoding"]): string[] {
   if (encoding !== "base64") {
     const decoded = decodeValue(written);
-    return decoded ? [decoded.token] : [];
+    // A literal split in parts (hawzu-named-key): its range runs from the first part to the last.
+    const parts = written.split(BETWEEN_PARTS);
+    return [...(decoded ? [decoded.token] : []), ...(parts.length > 1 ? [parts.join("")] : [])];
   }
   const decoded = decodeBase64Text(written);
   if (decoded === undefined) return [];

@@ -1,7 +1,7 @@
 import { closeSync, constants, openSync, readSync } from "node:fs";
 import { open } from "node:fs/promises";
 import type { ScanSettings, ScanSink } from "../scan/scan-context.js";
-import { BLOCK_SIZE } from "../scan/byte-scanner.js";
+import { borrowReadBuffers } from "../scan/borrow-read-buffers.js";
 import { errorAt } from "../scan/error-at.js";
 import { scanInput } from "../scan/scan-input.js";
 import { describeReadError } from "../sources/file.js";
@@ -17,8 +17,6 @@ import type { FileTaskResult, ScanEvent } from "./file-task.js";
 export const CHUNK_OVERLAP = 256 * 1024;
 // A split point looks this far ahead for a line end; a longer line is not split.
 const LINE_SEARCH = 1024 * 1024;
-// Blocks as big as the scanner judges at once: each read is judged as it comes, not copied to gather.
-const READ_SIZE = BLOCK_SIZE;
 
 /** One piece of a big plain file: the lines of [start, end), read with the overlap around them. */
 export interface ChunkTask {
@@ -110,31 +108,37 @@ export async function runChunkTask(task: ChunkTask, settings: ScanSettings): Pro
       warning: (file, message) => events.push({ type: "warning", file, message }),
     };
     const reader = handle;
-    // Two read buffers take turns: the next block is read while this one is scanned (the scanner
-    // copies what it keeps, `transientChunks`), so a chunk allocates no block per read.
-    const buffers = [Buffer.allocUnsafe(Math.min(READ_SIZE, to - from)), Buffer.allocUnsafe(Math.min(READ_SIZE, to - from))];
-    let turn = 0;
     async function* range(): AsyncGenerator<Buffer> {
       let position = from;
       if (overlap) {
         position += overlap.length;
         yield overlap;
       }
+      // Two read buffers take turns: the next block is read while this one is scanned (the scanner
+      // copies what it keeps, `transientChunks`); the pair is the thread's, reused chunk after chunk.
+      const { buffers, release } = borrowReadBuffers();
+      let turn = 0;
       const readAt = (at: number) => {
         const buffer = buffers[turn++ % 2]!;
         return reader.read(buffer, 0, Math.min(buffer.length, to - at), at).then(({ bytesRead }) => buffer.subarray(0, bytesRead));
       };
       let next = position < to ? readAt(position) : undefined;
-      while (next) {
-        const chunk = await next;
-        if (chunk.length === 0) return;
-        // Line breaks of the chunk's own bytes: where its lines end, and the next chunk's shift.
-        lineBreaks += countLineBreaks(chunk.subarray(Math.max(0, start - position), Math.max(0, Math.min(chunk.length, end - position))));
-        position += chunk.length;
-        next = position < to ? readAt(position) : undefined;
-        // Never leave the read-ahead unobserved: a failure surfaces on the next await.
-        next?.catch(() => {});
-        yield chunk;
+      try {
+        while (next) {
+          const chunk = await next;
+          if (chunk.length === 0) return;
+          // Line breaks of the chunk's own bytes: where its lines end, and the next chunk's shift.
+          lineBreaks += countLineBreaks(chunk.subarray(Math.max(0, start - position), Math.max(0, Math.min(chunk.length, end - position))));
+          position += chunk.length;
+          next = position < to ? readAt(position) : undefined;
+          // Never leave the read-ahead unobserved: a failure surfaces on the next await.
+          next?.catch(() => {});
+          yield chunk;
+        }
+      } finally {
+        // A read still under way writes into one of the pair: it is given back only once that ended.
+        await next?.catch(() => {});
+        release();
       }
     }
     const context = { settings, sink, budget: { decompressed: 0 }, scannedBytes: 0 };

@@ -5,9 +5,12 @@ import { describeFailure, type FailureDescription } from "../describe-failure.js
 import { messages } from "../messages.js";
 import { errorAt } from "../scan/error-at.js";
 import type { ScanSettings, ScanSink } from "../scan/scan-context.js";
+import type { ScannedFinding } from "../report.js";
 import type { FileEntry } from "../walk/collect-files.js";
+import { keywordNeedles } from "../scan/keyword-needles.js";
 import { runChunkTask, splitFile, type ChunkResult, type ChunkTask } from "./chunk-task.js";
-import { replay, runFileTask, type FileTaskResult, type ScanEvent } from "./file-task.js";
+import { estimateScanSeconds } from "./estimate-scan-seconds.js";
+import { replay, runBatchTask, runFileTask, type FileTaskResult, type ScanEvent } from "./file-task.js";
 
 // Starting a worker costs tens of milliseconds: below this much input one thread is faster.
 const PARALLEL_FROM_BYTES = 16 * 1024 * 1024;
@@ -15,13 +18,19 @@ const PARALLEL_FROM_BYTES = 16 * 1024 * 1024;
 // on the main thread (a checkout is thousands of files of a few KB).
 const BATCH_FILES = 256;
 const BATCH_BYTES = 2 * 1024 * 1024;
+// Below this much work for one thread (estimated), starting workers costs more than they save:
+// two cost ~0.25 s of CPU to start and can save at most half the scan. A 256 MB log with a keyword
+// every 160 KB (estimated 0.52 s) took 0.46 s on one thread and 0.59 s with 2 workers.
+const ONE_THREAD_SECONDS = 0.75;
 // A plain file of at least twice this is split into chunks of about this size across the workers.
 const CHUNK_BYTES = 32 * 1024 * 1024;
 const WORKER_URL = new URL("./scan-worker.js", import.meta.url);
-// V8 lets a thread's young generation grow to 48 MB of garbage between collections; judging dense
-// text fills it fast. 6 MB took peak RSS of a 2-thread scan from ~300 MB to ~230 MB (README, "Many
-// findings") for a few percent more CPU in collections.
-const WORKER_LIMITS = { maxYoungGenerationSizeMb: 6 };
+// Heap limits of a worker (README, "Many findings"). Under V8's defaults (a 48 MB young generation,
+// a 2 GB heap) a worker held ~60 MB of mostly garbage. 64 MB of old generation makes V8 collect
+// early (a worker's live data is a few MB; one that still passes it is retried on the main thread).
+// A young generation of 6 MB promoted the core's short-lived arrays and cost 5x the collection time
+// of one thread (+38% CPU for 2 workers on the dense log); 16 MB costs +18 MB of peak memory there.
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 64 };
 
 export interface ScanFilesOptions {
   /** Split plain files of at least twice this many bytes into chunks, even on one thread (tests). */
@@ -56,9 +65,11 @@ export async function scanFiles(
 ): Promise<number> {
   const total = files.reduce((sum, file) => sum + file.size, 0);
   // The worker is the compiled .js next to this module; when running from sources (tests), it is not there.
-  const parallel = jobs > 1 && total >= PARALLEL_FROM_BYTES && existsSync(fileURLToPath(WORKER_URL));
+  const parallel = jobs > 1 && total >= PARALLEL_FROM_BYTES && existsSync(fileURLToPath(WORKER_URL)) && !isLightWork(files, settings);
   const chunkBytes = options.chunkBytes ?? (parallel ? CHUNK_BYTES : undefined);
   let bytes = 0;
+  // Findings come from workers as fresh copies: their repeated strings are shared once kept.
+  const received = sharingStrings(sink);
 
   const finishChunk = (task: Extract<Task, { kind: "chunk" }>, result: ChunkResult | Error) => {
     const file = task.file;
@@ -72,7 +83,7 @@ export async function scanFiles(
         continue;
       }
       bytes += ready.scannedBytes;
-      replay(shiftEvents(ready.events, file), sink);
+      replay(shiftEvents(ready.events, file), received);
       file.lineOffset += ready.lineBreaks;
       if (file.next === file.results.length) onFileDone?.(file.entry);
     }
@@ -81,7 +92,7 @@ export async function scanFiles(
     entries.forEach((entry, index) => {
       const result = results instanceof Error ? undefined : results[index];
       if (result) {
-        replay(result.events, sink);
+        replay(result.events, received);
         bytes += result.scannedBytes;
       } else {
         reportFailure(entry, results instanceof Error ? failureOf(results) : { label: "no result" }, sink);
@@ -116,13 +127,19 @@ export async function scanFiles(
       const worker = new Worker(WORKER_URL, { workerData: { settings }, resourceLimits: WORKER_LIMITS });
       try {
         for (let task = tasks.shift(); task; task = tasks.shift()) {
-          const result = await ask(worker, task).catch((error: Error) => error);
+          let result = await ask(worker, task).catch((error: Error) => error);
+          const workerFailed = result instanceof Error;
+          // Past its heap limit (an archive of a million members, say): the task runs again here,
+          // on the main thread, which has no such limit; only then does a failure name the file.
+          if (isOutOfMemory(result) && (task.kind === "chunk" || task.entries.length === 1)) {
+            result = await (task.kind === "chunk" ? runChunkTask(task.chunk, settings) : runBatchTask(task.entries, settings)).catch((error: Error) => error);
+          }
           if (task.kind === "batch" && result instanceof Error && task.entries.length > 1) {
             // Which file failed is not known: each goes again alone, so only that one is named.
             tasks.unshift(...task.entries.map((entry): Task => ({ kind: "batch", entries: [entry] })));
           } else if (task.kind === "chunk") finishChunk(task, result as ChunkResult | Error);
           else finishBatch(task.entries, result as FileTaskResult[] | Error);
-          if (result instanceof Error) {
+          if (workerFailed) {
             fresh = tasks.length > 0;
             break;
           }
@@ -134,6 +151,25 @@ export async function scanFiles(
   };
   await Promise.all(Array.from({ length: workers }, runWorker));
   return bytes;
+}
+
+/**
+ * True when one thread would scan all of it soon: the files too small to split are few bytes in
+ * all, and every big plain file is mostly passed over (few keywords in its samples).
+ */
+function isLightWork(files: readonly FileEntry[], settings: ScanSettings): boolean {
+  let small = 0;
+  let seconds = 0;
+  for (const entry of files) {
+    if (entry.size < 2 * CHUNK_BYTES) {
+      small += entry.size;
+      continue;
+    }
+    const estimate = estimateScanSeconds(entry, keywordNeedles(settings.core));
+    if (estimate === undefined) return false;
+    seconds += estimate;
+  }
+  return small < PARALLEL_FROM_BYTES && seconds < ONE_THREAD_SECONDS;
 }
 
 /**
@@ -171,6 +207,34 @@ function chunkedFile(entry: FileEntry, chunks: number): ChunkedFile {
   return { entry, results: Array.from({ length: chunks }, () => undefined), next: 0, lineOffset: 0, warned: new Set(), failed: false };
 }
 
+/**
+ * The sink, with each finding's file, member, rule, confidence and context replaced by one shared
+ * copy: a worker's message brings every finding's strings anew, and the main thread keeps every
+ * finding until the report is written (100,000 findings of one log held 100,000 copies of each).
+ */
+function sharingStrings(sink: ScanSink): ScanSink {
+  const pool = new Map<string, string>();
+  const share = (text: string) => {
+    const known = pool.get(text);
+    if (known !== undefined) return known;
+    pool.set(text, text);
+    return text;
+  };
+  const shared = <T extends ScannedFinding>(finding: T): T => {
+    finding.file = share(finding.file);
+    if (finding.member !== undefined) finding.member = share(finding.member);
+    finding.ruleId = share(finding.ruleId);
+    finding.confidence = share(finding.confidence) as T["confidence"];
+    finding.context = share(finding.context);
+    return finding;
+  };
+  // Every other event goes to the sink as it is (its prototype), including events added later.
+  const received = Object.create(sink) as ScanSink;
+  received.finding = (finding, token, written) => sink.finding(shared(finding), token, written);
+  received.suppressed = (finding, token, written) => sink.suppressed(shared(finding), token, written);
+  return received;
+}
+
 /** A chunk's events with the lines of the chunks before added; a warning or error is told once per file. */
 function shiftEvents(events: readonly ScanEvent[], file: ChunkedFile): ScanEvent[] {
   const shifted: ScanEvent[] = [];
@@ -192,6 +256,11 @@ function shiftEvents(events: readonly ScanEvent[], file: ChunkedFile): ScanEvent
 function reportFailure(entry: FileEntry, failure: FailureDescription, sink: ScanSink): void {
   sink.error(errorAt({ file: entry.displayPath }, messages.workerFailed(failure.label)));
   if (failure.frames) sink.warning(entry.displayPath, `where it failed:\n${failure.frames}`);
+}
+
+/** A worker ended for going past its heap limit (`resourceLimits`), not for a fault in the scan. */
+function isOutOfMemory(result: unknown): result is Error {
+  return result instanceof Error && (result as { code?: string }).code === "ERR_WORKER_OUT_OF_MEMORY";
 }
 
 function failureOf(error: Error): FailureDescription {

@@ -2,6 +2,7 @@ import { closeSync, constants, openSync, readSync, statSync } from "node:fs";
 import { open, type FileHandle } from "node:fs/promises";
 import { describeFailure } from "../describe-failure.js";
 import { messages } from "../messages.js";
+import { borrowReadBuffers } from "../scan/borrow-read-buffers.js";
 import { BLOCK_SIZE } from "../scan/byte-scanner.js";
 import { errorAt } from "../scan/error-at.js";
 import type { InputLocation, ScanContext } from "../scan/scan-context.js";
@@ -116,23 +117,30 @@ async function* once(bytes: Buffer): AsyncGenerator<Buffer> {
 async function* readChunks(handle: FileHandle, first: Buffer, reuse = false, size = BLOCK_SIZE): AsyncGenerator<Buffer> {
   yield first;
   let position = first.length;
-  const buffers = reuse ? [Buffer.allocUnsafe(size), Buffer.allocUnsafe(size)] : [];
+  // The reused pair is the thread's: the next big file reads into the same two buffers.
+  const borrowed = reuse ? borrowReadBuffers() : undefined;
   let turn = 0;
   const readNext = () => {
-    const buffer = reuse ? buffers[turn++ % 2]! : Buffer.allocUnsafe(size);
+    const buffer = borrowed ? borrowed.buffers[turn++ % 2]! : Buffer.allocUnsafe(size);
     const at = position;
-    position += size;
+    position += buffer.length;
     return handle.read(buffer, 0, buffer.length, at).then(({ bytesRead }) => buffer.subarray(0, bytesRead));
   };
   let next = readNext();
-  for (;;) {
-    const chunk = await next;
-    if (chunk.length === 0) return;
-    // Read ahead into the other buffer while this one is being scanned.
-    next = readNext();
-    // Never leave the read-ahead unobserved: a failure surfaces on the next await.
-    next.catch(() => {});
-    yield chunk;
+  try {
+    for (;;) {
+      const chunk = await next;
+      if (chunk.length === 0) return;
+      // Read ahead into the other buffer while this one is being scanned.
+      next = readNext();
+      // Never leave the read-ahead unobserved: a failure surfaces on the next await.
+      next.catch(() => {});
+      yield chunk;
+    }
+  } finally {
+    // A read still under way writes into one of the pair: it is given back only once that ended.
+    await next.catch(() => {});
+    borrowed?.release();
   }
 }
 

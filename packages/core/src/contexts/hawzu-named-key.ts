@@ -91,6 +91,13 @@ export default defineContext({
       }
       const value = valueAfterKey(evidence, start, keyEnd, operator, afterOperator);
       if (!value) continue;
+      // A literal split in parts (`"…" +\n "…"`, PHP's `.`, Lua's `..`): the parts make the value.
+      const joined = value.quote ? joinedLiterals(text, value) : undefined;
+      if (joined) {
+        coveredUntil = joined.end;
+        matches.push({ range: [value.start, joined.end], token: joined.token, description: `value of ${key.length > 64 ? key.slice(0, 61) + "..." : key} (in ${joined.parts} parts)` });
+        continue;
+      }
       if (!mayHoldToken(value)) {
         coveredUntil = value.end;
         continue;
@@ -269,6 +276,30 @@ function echoedBefore(evidence: TextEvidence, bar: number): WrittenValue | undef
   const value = readValue(text, lineStart + valueStart);
   // The whole echoed text is the value: `echo "$A$B" |` or `echo a b |` are not one token.
   return value && value.end + value.quote.length === lineStart + valueEnd ? value : undefined;
+}
+
+// Between two parts of a split literal: `+` (JavaScript, Java, C#, Python, Go, Kotlin), ` . ` (PHP),
+// `..` (Lua), with blanks and at most one line break (and a shell-style `\` before it).
+const JOIN_OPERATOR = /[ \t]*(?:\+|\.\.|\.(?=[ \t]))[ \t]*(?:\\?\r?\n[ \t]*)?/y;
+const MOST_PARTS = 8;
+
+/** The parts after a quoted literal joined to it, when there is at least one more quoted part. */
+function joinedLiterals(text: string, first: WrittenValue): { end: number; token: string; parts: number } | undefined {
+  let token = text.slice(first.start, first.end);
+  let position = first.end + first.quote.length;
+  let end = first.end;
+  let parts = 1;
+  while (parts < MOST_PARTS) {
+    JOIN_OPERATOR.lastIndex = position;
+    if (!JOIN_OPERATOR.test(text) || text[JOIN_OPERATOR.lastIndex] !== first.quote[first.quote.length - 1]) break;
+    const part = readValue(text, JOIN_OPERATOR.lastIndex);
+    if (!part || part.quote !== first.quote) break;
+    token += text.slice(part.start, part.end);
+    end = part.end;
+    position = part.end + part.quote.length;
+    parts++;
+  }
+  return parts > 1 ? { end, token, parts } : undefined;
 }
 
 /** A value alone on the line after `position` (a YAML block scalar's, an XML element's). */
