@@ -88,6 +88,9 @@ function candidateAt(region: string, at: number, anchor: string): Candidate | un
     return url ? { start, end: URL_AUTHORITY.lastIndex, host: url[1]!, ignored: isNotRequestTarget(region, start) } : undefined;
   }
   if (first === ".") {
+    // A dotted name that goes on past the ending with a longer label is a namespace or a property
+    // path (.NET's `System.Net.Http.HttpClient` logger), not a host; `example.co.uk` goes on too.
+    if (region.charCodeAt(at + anchor.length) === 46 && labelLength(region, at + anchor.length + 1) > 2) return undefined;
     const start = bareNameStart(region, at);
     return start === -1 ? undefined : { start, end: at + anchor.length, host: region.slice(start, at + anchor.length) };
   }
@@ -143,6 +146,17 @@ function hasEmptyOrLongLabel(text: string, from: number, dot: number): boolean {
     labelStart = index + 1;
   }
   return false;
+}
+
+/** The length of the run of label characters ([A-Za-z0-9-]) at `from`. */
+function labelLength(text: string, from: number): number {
+  let end = from;
+  while (end < text.length && end - from < 64 && isLabelCharacter(text.charCodeAt(end))) end++;
+  return end - from;
+}
+
+function isLabelCharacter(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 45;
 }
 
 function isWordCharacter(code: number): boolean {

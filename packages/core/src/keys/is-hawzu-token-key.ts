@@ -1,5 +1,6 @@
 import { compactKey } from "./compact-key.js";
 import { namesOtherVendor } from "./names-other-vendor.js";
+import { rememberAnswers } from "./remember-answers.js";
 
 // The documented variables are HAWZU_ACCESS_TOKEN and HAWZU_TOKEN (HAWZU.md); people also write
 // hawzuApiToken, hawzu.api.key, X-Hawzu-Token, HAWZU_PAT, HAWZU_WORKSPACE_TOKEN_PROD, TOKEN_HAWZU.
@@ -19,26 +20,16 @@ const LONGEST_KEY = 100;
 /** True for a key or variable name that holds a Hawzu token, in any casing and separator style. */
 export function isHawzuTokenKey(key: string, extraKeyNames: readonly string[] = []): boolean {
   if (extraKeyNames.some((name) => name.toLowerCase() === key.toLowerCase())) return true;
-  // Logs repeat the same few keys on every line: each is judged once (the cache is bounded).
-  let answer = answers.get(key);
-  if (answer === undefined) {
-    if (answers.size >= LONGEST_CACHE) answers.clear();
-    answer = judgeKey(key);
-    answers.set(key, answer);
-  }
-  return answer;
+  return namesHawzuToken(key);
 }
 
-const LONGEST_CACHE = 4096;
-const answers = new Map<string, boolean>();
-
-function judgeKey(key: string): boolean {
+const namesHawzuToken = rememberAnswers((key) => {
   const compact = compactKey(key);
   if (compact.length > LONGEST_KEY || !compact.includes("hawzu")) return false;
   if (namesOtherVendor(key)) return false;
   if (NOT_SECRET_ROLE.test(compact.replace(TRAILING_QUALIFIERS, ""))) return false;
   return HAWZU_THEN_CREDENTIAL.test(compact) || CREDENTIAL_THEN_HAWZU.test(compact);
-}
+});
 
 /** True when the key ends in a base64 qualifier, so its value is to be decoded before judging. */
 export function isBase64Key(key: string): boolean {

@@ -1,4 +1,5 @@
 import { compactKey } from "./compact-key.js";
+import { rememberAnswers } from "./remember-answers.js";
 
 // Vendors whose credentials live next to Hawzu's, notably in Hawzu's own integration settings
 // (HAWZU.md: Jira, GitHub, GitLab, Azure DevOps, Linear, Slack). A key naming one holds their token.
@@ -6,16 +7,4 @@ const OTHER_VENDOR_WORD =
   /jira|atlassian|confluence|github|gitlab|bitbucket|azure|devops|linear|slack|aws|amazon|stripe|google|gcp|openai|anthropic|sentry|datadog|npm|docker|sonar|okta|twilio|sendgrid|mailgun|heroku|vercel|netlify|circleci|travis|jenkins|teams|discord|pagerduty|newrelic|firebase|supabase|cloudflare|digitalocean|shopify|paypal|openid|oauth2?client/;
 
 /** True when a key or section name names another vendor (`hawzu.integrations.jira.token`). */
-export function namesOtherVendor(name: string): boolean {
-  let answer = answers.get(name);
-  if (answer === undefined) {
-    // Logs repeat the same few names on every line: each is judged once (the cache is bounded).
-    if (answers.size >= LONGEST_CACHE) answers.clear();
-    answer = OTHER_VENDOR_WORD.test(compactKey(name));
-    answers.set(name, answer);
-  }
-  return answer;
-}
-
-const LONGEST_CACHE = 4096;
-const answers = new Map<string, boolean>();
+export const namesOtherVendor: (name: string) => boolean = rememberAnswers((name) => OTHER_VENDOR_WORD.test(compactKey(name)));
