@@ -133,10 +133,11 @@ export function readValue(text: string, position: number): WrittenValue | undefi
 const YAML_PROPERTIES = /(?:(?:&[\w-]{1,64}|!!?[\w-]{0,32})[ \t]+){1,2}/y;
 // What code may put before a literal: a block comment on the line, an opening parenthesis, a cast
 // (`(string)`, `(String)`), a TypeScript assertion (`<string>`), `String.raw` before a backtick,
-// a JSX expression holding only a literal (`token={"…"}`), a secret wrapper (pydantic's `SecretStr("…")`).
+// a JSX expression holding only a literal (`token={"…"}`), a secret wrapper (pydantic's `SecretStr("…")`),
+// PHP's var_dump (`["hawzu_token"]=> string(40) "…"`).
 const CODE_WRAPPER =
-  /[ \t]*(?:\/\*[^\n]{0,200}?\*\/|\((?:[ \t]*[A-Za-z_][\w.]{0,40}[ \t]*\)(?=[ \t]*[@$"'`(]))?|<[A-Za-z_][\w.]{0,40}(?:\[\])?>|String\.raw(?=`)|\{(?=[ \t]*(["'`])[^"'`\n]{0,1600}\1[ \t]*\})|(?:SecretStr|SecretBytes|SecretString|Secret|SensitiveString)[ \t]*\()/y;
-const WRAPPER_START = /[(/<S{]/;
+  /[ \t]*(?:\/\*[^\n]{0,200}?\*\/|\((?:[ \t]*[A-Za-z_][\w.]{0,40}[ \t]*\)(?=[ \t]*[@$"'`(]))?|<[A-Za-z_][\w.]{0,40}(?:\[\])?>|String\.raw(?=`)|\{(?=[ \t]*(["'`])[^"'`\n]{0,1600}\1[ \t]*\})|(?:SecretStr|SecretBytes|SecretString|Secret|SensitiveString)[ \t]*\(|string\(\d{1,4}\)(?=[ \t]*"))/y;
+const WRAPPER_START = /[(/<S{s]/;
 
 /**
  * Where a literal wrapped in code starts (after up to four wrappers), or `position` when none is
