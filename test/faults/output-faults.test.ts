@@ -110,13 +110,12 @@ describe("a file that changes while it is read", () => {
 describe("a worker thread that crashes", () => {
   it("names the file it was scanning in one line; the scan goes on on a fresh thread and keeps every other finding", async () => {
     const tokens = [fakeToken(), fakeToken(), fakeToken()];
-    // Over 16 MB in all, so the scan runs on a worker thread and the main one. The biggest file is
-    // the first task, which the worker takes as it starts: the crash is in the worker, always.
+    // Over 16 MB in all, so the scan runs on worker threads.
     const filler = `${"z".repeat(99)}\n`.repeat(90_000);
     const cwd = folder({
       "big-1.log": `${envLine(tokens[0]!)}\n${filler}`,
       "big-2.log": `${filler}${envLine(tokens[1]!)}\n`,
-      "crash.log": `${filler}${filler}`,
+      "crash.log": "small\n",
     });
     for (const debug of [false, true]) {
       const result = await cli(["-f", "json", "--jobs", "2", "."], {
@@ -145,13 +144,12 @@ describe("a worker thread that crashes", () => {
 describe("a worker thread that runs out of heap", () => {
   it("scans that file again on the main thread: every finding is reported, nothing is named as not scanned", async () => {
     const tokens = [fakeToken(), fakeToken(), fakeToken()];
-    // Over 16 MB in all, so the scan runs on a worker thread and the main one. The biggest file is
-    // the first task, which the worker takes as it starts: it runs out of heap there, always.
+    // Over 16 MB in all, so the scan runs on worker threads.
     const filler = `${"z".repeat(99)}\n`.repeat(90_000);
     const cwd = folder({
       "big-1.log": `${envLine(tokens[0]!)}\n${filler}`,
       "big-2.log": `${filler}${envLine(tokens[1]!)}\n`,
-      "hungry.log": `${filler}${envLine(tokens[2]!)}\n${filler}`,
+      "hungry.log": `${envLine(tokens[2]!)}\n`,
     });
     const result = await cli(["-f", "json", "--jobs", "2", "."], { cwd, nodeArgs: ["--import", FS_FAULT_HOOK], env: { FAULT_OUT_OF_MEMORY: "hungry.log" } });
     expect(result.code, result.stderr).toBe(1);

@@ -118,27 +118,7 @@ export async function scanFiles(
     return bytes;
   }
   const tasks = plan(files, chunkBytes);
-  // `jobs` threads in all: this one and jobs - 1 workers. This thread only waited on the workers
-  // (idle 4.22 s of a 4.30 s run): scanning here too saves one isolate's heap and start-up, and
-  // leaves one thread fewer competing for the cores (README, "This thread scans too").
-  const workers = Math.min(jobs - 1, tasks.length - 1);
-  // This thread takes tasks from the same list. A task that throws is caught here and names its
-  // file, as a worker's does; an error thrown outside any task's promise ends the run, as with --jobs 1.
-  const runHere = async (): Promise<void> => {
-    for (let task = tasks.shift(); task; task = tasks.shift()) {
-      if (task.kind === "chunk") finishChunk(task, await runChunkTask(task.chunk, settings).catch((error: unknown) => error as Error));
-      else {
-        // One file at a time, so a failure names only that file.
-        for (const entry of task.entries) {
-          const result = await runFileTask(entry, settings).catch((error: unknown) => error as Error);
-          finishBatch([entry], result instanceof Error ? result : [result]);
-        }
-      }
-      // Let the workers' answers in (and their next tasks out) between tasks: a scan here may not
-      // wait on I/O for a while, and a worker waits for its next task until this thread looks.
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-  };
+  const workers = Math.min(jobs, tasks.length);
   // A worker takes tasks until none is left; one that failed may be in any state, so it is ended
   // (once) and the rest goes to a fresh one.
   const runWorker = async (): Promise<void> => {
@@ -169,7 +149,7 @@ export async function scanFiles(
       }
     }
   };
-  await Promise.all([...Array.from({ length: workers }, runWorker), runHere()]);
+  await Promise.all(Array.from({ length: workers }, runWorker));
   return bytes;
 }
 
