@@ -298,9 +298,10 @@ Options:
                             globs (--staged sub/ '*.env'), only the staged files they match; one
                             that matches nothing is named. Uses .hawzu-baseline.json when present
                             and no --baseline is given
-      --since REV           scan the lines the commits after REV added (git log -p REV..HEAD);
-                            each finding names its commit
-      --git-history         scan the lines every commit of every ref added
+      --since REV           scan the lines the commits after REV added (git log -p REV..HEAD),
+                            and their messages; each finding names its commit
+      --git-history         scan the lines every commit of every ref added, every commit
+                            message and every annotated tag's message
       --verify              ask the Hawzu API whether each found token is live (sends each
                             distinct token once to GET /api/v1/me; opt-in)
       --hawzu-url URL       the Hawzu API base URL (default https://api.hawzu.com, or HAWZU_API_URL)
