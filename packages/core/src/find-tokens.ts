@@ -60,11 +60,10 @@ export function findCandidates(
   for (const [windowStart, windowEnd] of windows) {
     const windowText = text.slice(windowStart, windowEnd);
     const evidence = new TextEvidence(windowText);
-    const lower = evidence.lower;
     // A configured extra key name stands for "hawzu" (it names a Hawzu token key).
-    const extraNameHere = options.extraKeyNames.some((name) => lower.includes(name.toLowerCase()));
+    const extraNameHere = options.extraKeyNames.some((name) => evidence.lower.includes(name.toLowerCase()));
     for (const context of contexts) {
-      const keywordHere = context.keywords.some((word) => lower.includes(word) || (extraNameHere && word === "hawzu"));
+      const keywordHere = context.keywords.some((word) => evidence.saysWord(word) || (extraNameHere && word === "hawzu"));
       if (context.keywords.length > 0 && !keywordHere) continue;
       for (const match of context.match({ text: windowText, evidence, options, inHawzuFile })) {
         const candidate = toCandidate(evidence, windowStart, context, match);

@@ -42,6 +42,35 @@ export function mayHoldToken(value: WrittenValue): boolean {
 }
 
 /**
+ * False when no value read at `position` can pass `mayHoldToken`: after the blanks (and a `@` or
+ * `$` that may prefix a quote), fewer than MIN_TOKEN_LENGTH characters of the value alphabet, also
+ * after a quote there (what may wrap a value, a YAML anchor or tag or code, always passes). Every character of a value run is in that alphabet, so this is a necessary
+ * condition of `readValue` + `mayHoldToken`, read by code without either expression: a log says
+ * "token" before many short words (`token refreshed`).
+ */
+export function mayStartLongValue(text: string, position: number): boolean {
+  let index = position;
+  while (text[index] === " " || text[index] === "\t") index++;
+  // A YAML anchor or tag, or code around a literal (readValue reads past them): left to readValue.
+  const first = text[index];
+  if (first === "&" || first === "!" || (first !== undefined && WRAPPER_START.test(first))) return true;
+  if (first === "@" || first === "$") index++;
+  let run = valueAlphabetRun(text, index);
+  if (run >= MIN_TOKEN_LENGTH) return true;
+  const after = text[index + run];
+  if (after !== '"' && after !== "'" && after !== "`") return false;
+  run = valueAlphabetRun(text, index + run + 1);
+  return run >= MIN_TOKEN_LENGTH;
+}
+
+/** How many characters from `from` are in the value alphabet with its escape characters (`%`, `\`), up to MIN_TOKEN_LENGTH. */
+function valueAlphabetRun(text: string, from: number): number {
+  let index = from;
+  while (index - from < MIN_TOKEN_LENGTH && index < text.length && (isValueCharacter(text.charCodeAt(index)) || text.charCodeAt(index) === 92)) index++;
+  return index - from;
+}
+
+/**
  * Reads the value that starts at `position` (after optional blanks and an optional quote).
  * Returns undefined when there is no plain value there: an interpolation, an expression, a value
  * that goes on past the maximum token length.

@@ -11,19 +11,24 @@ const BASIC_HEADER = /\bBasic[ \t]+([A-Za-z0-9+/]{12,}={0,2})/g;
 // ~/.netrc, which curl -n, git and many CLIs read: `machine api.hawzu.com login ci password <token>`.
 const NETRC = /\bmachine[ \t]+([A-Za-z0-9.-]{1,253})(?:\s+login[ \t]+\S{1,200})?\s+password[ \t]+([A-Za-z0-9\-_.~+/=]{1,600})/g;
 // The flag comes after a blank or a quote (checked by hand: a leading class is slow to search for).
-const CURL_USER = /(?:-u|--user)[ \t]+["']?([^\s:"']{0,200}):([A-Za-z0-9\-_.~+/=]{0,600})["']?/g;
+const CURL_USER = /(?:-u|--user)[ \t]+["']?([^\s:"']{0,200}):([A-Za-z0-9\-_.~+/=]{0,600})["']?/y;
 
 export default defineContext({
   id: "basic-auth-to-hawzu-host",
   description: "A token sent as HTTP basic credentials (Basic header or curl -u) to a Hawzu host.",
   example: "curl -u ci:h7Gk2pQx9LmZ4vNc8RtY3wBs https://api.hawzu.com/api/v1/me", // hawzu-scan-ignore: made-up example
-  keywords: ["basic", "-u", "--user", "machine"],
+  // "-u" first: the window check stops at the first keyword found, and a two-character one is
+  // found soonest ("--user" holds it, so it is no separate keyword).
+  keywords: ["-u", "basic", "machine"],
   confidence: "high",
   match({ text, evidence }) {
     const matches: ContextMatch[] = [];
     const sentToHawzu = (position: number) => hostNear(evidence, position)?.isHawzu === true;
 
-    BASIC_HEADER.lastIndex = 0;
+    // Each search runs only when its literal is in the text: trying them at every `B`, `m` or `-`
+    // of a log that holds none cost more than the whole per-line host lookup. (A .netrc entry says
+    // "password": its rare `w` is found far faster than the many `m` of "machine".)
+    BASIC_HEADER.lastIndex = text.includes("Basic") ? 0 : text.length;
     for (let header = BASIC_HEADER.exec(text); header; header = BASIC_HEADER.exec(text)) {
       if (!sentToHawzu(header.index)) continue;
       const written = header[1]!;
@@ -41,7 +46,7 @@ export default defineContext({
       });
     }
 
-    NETRC.lastIndex = 0;
+    NETRC.lastIndex = text.includes("word") && text.includes("machine") ? 0 : text.length;
     for (let entry = NETRC.exec(text); entry; entry = NETRC.exec(text)) {
       if (!isHawzuHost(entry[1]!)) continue;
       const password = entry[2]!;
@@ -49,12 +54,26 @@ export default defineContext({
       matches.push({ range: [start, start + password.length], description: `.netrc password for ${entry[1]}` });
     }
 
-    CURL_USER.lastIndex = 0;
-    for (let flag = CURL_USER.exec(text); flag; flag = CURL_USER.exec(text)) {
+    // Tried (sticky) where the flag starts: at each `-u`, and one before it for `--user`.
+    let searchFrom = 0;
+    for (let dash = text.indexOf("-u"); dash !== -1; dash = text.indexOf("-u", dash + 1)) {
+      // `-u` then a blank, or `--user` (then the expression reads the rest): most `-u` of a log
+      // are inside names (`hawzu-uploader`).
+      const longForm = dash > 0 && text.startsWith("--user", dash - 1);
+      if (!longForm && text[dash + 2] !== " " && text[dash + 2] !== "\t") continue;
+      const first = longForm ? dash - 1 : dash;
+      let flag: RegExpExecArray | null = null;
+      for (let at = first; at <= dash && !flag; at++) {
+        if (at < searchFrom) continue;
+        CURL_USER.lastIndex = at;
+        flag = CURL_USER.exec(text);
+      }
+      if (!flag) continue;
       if (flag.index > 0 && !/[\s"']/.test(text[flag.index - 1]!)) {
-        CURL_USER.lastIndex = flag.index + 1;
+        searchFrom = flag.index + 1;
         continue;
       }
+      searchFrom = CURL_USER.lastIndex;
       if (!sentToHawzu(flag.index)) continue;
       const user = flag[1]!;
       const password = flag[2]!;

@@ -1,4 +1,4 @@
-import { mayHoldToken, readValue } from "../candidate/read-value.js";
+import { mayHoldToken, mayStartLongValue, readValue } from "../candidate/read-value.js";
 import { defineContext } from "../define-context.js";
 import { hostNear, onlyHawzuHosts } from "../evidence/host-near.js";
 import type { ContextMatch } from "../types.js";
@@ -18,6 +18,7 @@ export default defineContext({
     const matches: ContextMatch[] = [];
     let onlyHawzu: boolean | undefined;
     for (const { at, valueAt, twoArguments } of evidence.bearerWords) {
+      if (!mayStartLongValue(text, valueAt)) continue;
       const value = readValue(text, valueAt);
       if (!value || (value.quote !== "") !== twoArguments || !mayHoldToken(value)) continue;
       const host = hostNear(evidence, at);

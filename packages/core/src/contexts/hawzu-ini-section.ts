@@ -19,14 +19,14 @@ export default defineContext({
   confidence: "medium",
   match({ text, evidence }) {
     const matches: ContextMatch[] = [];
-    let lastLine = -1;
     // The next header line at or after the last body start searched from (bodies start in order).
     let nextHeader = -1;
     let searchedFrom = -1;
-    for (const word of evidence.hawzuWords) {
-      const line = evidence.lineIndex(word);
-      if (line === lastLine) continue;
-      lastLine = line;
+    for (const line of evidence.hawzuLines) {
+      // A header line starts with `[` after its indentation (HAWZU_HEADER): checked by hand first.
+      let first = evidence.lineStarts[line]!;
+      while (text[first] === " " || text[first] === "\t") first++;
+      if (text[first] !== "[") continue;
       HAWZU_HEADER.lastIndex = evidence.lineStarts[line]!;
       const header = HAWZU_HEADER.exec(text);
       if (!header) continue;

@@ -56,14 +56,14 @@ export default defineContext({
   match({ text, evidence, options }) {
     const matches: ContextMatch[] = [];
     let coveredUntil = -1;
-    const lower = evidence.lower;
+    const markers: MarkerScan = { scanned: 0, last: -1 };
     for (const index of keyMentions(text, evidence.hawzuWords, options.extraKeyNames)) {
       if (index < coveredUntil) continue;
       const { start: keyStart, end } = expandKey(text, index, 0);
       const start = keyStart + escapeBefore(text, keyStart);
       coveredUntil = end;
       // A bare "hawzu" that no value can follow is dropped before its key is copied out.
-      if (end - start === 5 && lower.length === text.length && lower.startsWith("hawzu", start) && cannotHaveValue(text, start, end)) continue;
+      if (end - start === 5 && evidence.lowerKeepsLength && isHawzuAt(text, start) && cannotHaveValue(text, start, end, markers)) continue;
       // An index chain names the key: `$config['hawzu']['token'] = …`, `settings["hawzu"]["api_key"] =`.
       let key = text.slice(start, end);
       let keyEnd = end;
@@ -76,7 +76,9 @@ export default defineContext({
       // Most mentions are host names and service names; only keys with a credential word go on.
       if (end - start > 5 && options.extraKeyNames.length === 0 && !MAY_NAME_CREDENTIAL.test(key)) continue;
       // The key holds this "hawzu": five characters are that word alone.
-      const bareHawzu = key.length === 5 ? key.toLowerCase() === "hawzu" : compactKey(key) === "hawzu";
+      // (A longer key that passed the word test keeps that word's letters when compacted.)
+      const bareHawzu =
+        key.length === 5 ? key.toLowerCase() === "hawzu" : (end - start <= 5 || options.extraKeyNames.length > 0) && compactKey(key) === "hawzu";
       if (!bareHawzu && !isHawzuTokenKey(key, options.extraKeyNames)) continue;
       AFTER_KEY.lastIndex = keyEnd;
       const operator = AFTER_KEY.exec(text);
@@ -174,18 +176,40 @@ const AFTER_BLANKS = /[%:=?|!+.<sSov,{-]/;
  * line before it: the expressions of valueAfterKey are skipped for it (a line of bare words cost
  * them at every word).
  */
-function cannotHaveValue(text: string, keyStart: number, keyEnd: number): boolean {
+function cannotHaveValue(text: string, keyStart: number, keyEnd: number, markers: MarkerScan): boolean {
   if (text[keyStart - 1] === "<") return false;
   let next = keyEnd;
   if (text[next] !== " " && text[next] !== "\t") return false;
   while (text[next] === " " || text[next] === "\t") next++;
   if (next >= text.length || AFTER_BLANKS.test(text[next]!)) return false;
-  // The 40 characters before the key (a slice per word cost more than this loop).
-  for (let index = Math.max(0, keyStart - 40); index < keyStart; index++) {
-    const code = text.charCodeAt(index);
-    if (code === 45 || (code === 69 && text.startsWith("ENV", index)) || (code === 115 && text.startsWith("set", index))) return false;
+  // The 40 characters before the key must hold no `-`, `ENV` or `set`.
+  return lastMarkerBefore(text, keyStart, markers) < Math.max(0, keyStart - 40);
+}
+
+/** How far the text was read for markers, and the last marker start found there. */
+interface MarkerScan {
+  scanned: number;
+  last: number;
+}
+
+function isMarkerAt(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  return code === 45 || (code === 69 && text.startsWith("ENV", index)) || (code === 115 && text.startsWith("set", index));
+}
+
+/**
+ * The last start of a `-`, `ENV` or `set` before `position` (-1 if none in reach): keys come in text
+ * order, so one forward read serves them all (reading 40 characters back per word cost a line of
+ * bare words 40 reads a word); a key behind the read part (a long key run) reads back by itself.
+ */
+function lastMarkerBefore(text: string, position: number, markers: MarkerScan): number {
+  if (position < markers.scanned) {
+    for (let index = position - 1; index >= Math.max(0, position - 40); index--) if (isMarkerAt(text, index)) return index;
+    return -1;
   }
-  return true;
+  for (let index = Math.max(markers.scanned, position - 40); index < position; index++) if (isMarkerAt(text, index)) markers.last = index;
+  markers.scanned = position;
+  return markers.last;
 }
 
 /** The value after the key; `operator` is AFTER_KEY's match at `keyEnd` (read once per key), ending at `afterOperator`. */
@@ -287,4 +311,12 @@ function valueOnNextLine(text: string, position: number) {
   if (!value || value.quote) return undefined;
   ALONE_ON_ITS_LINE.lastIndex = value.end;
   return ALONE_ON_ITS_LINE.test(text) ? value : undefined;
+}
+
+/** True when "hawzu" in any casing starts at `index` (what the lower-cased text said there). */
+function isHawzuAt(text: string, index: number): boolean {
+  return (
+    (text.charCodeAt(index) | 32) === 104 && (text.charCodeAt(index + 1) | 32) === 97 && (text.charCodeAt(index + 2) | 32) === 119 &&
+    (text.charCodeAt(index + 3) | 32) === 122 && (text.charCodeAt(index + 4) | 32) === 117
+  );
 }

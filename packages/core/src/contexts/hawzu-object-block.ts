@@ -27,6 +27,11 @@ export default defineContext({
     const elements = text.includes("</");
     if (!braces && !elements) return matches;
     let elementsReadUntil = 0;
+    // OPENING reads only quotes, blanks, name characters, `:`, `=` and `(` before its brace: the
+    // first other character after a key must be that brace. Found by one forward scan shared by the
+    // keys (they come in order), so most keys of a log cost a comparison, not the expression.
+    let scanFrom = -1;
+    let stop = -1;
     for (const { start: keyStart, end: keyEnd } of evidence.hawzuKeys) {
       if (elements && text[keyStart - 1] === "<") {
         // A Hawzu element inside one already read was read with it (and `<hawzu><hawzu>…` stays linear).
@@ -34,6 +39,12 @@ export default defineContext({
         continue;
       }
       if (!braces) continue;
+      if (keyEnd < scanFrom || keyEnd > stop) {
+        scanFrom = keyEnd;
+        stop = keyEnd;
+        while (stop < text.length && mayPrecedeBrace(text.charCodeAt(stop))) stop++;
+      }
+      if (text[stop] !== "{") continue;
       OPENING.lastIndex = keyEnd;
       if (!OPENING.exec(text)) continue;
       const name = text.slice(keyStart, keyEnd);
@@ -126,4 +137,13 @@ function scanObject(text: string, bodyStart: number, blockName: string, tokenBlo
     }
     index = valueStart;
   }
+}
+
+/** What OPENING may read between a key and its brace: [\w\\"'.:=(-], a blank of any kind (any non-ASCII character is let through). */
+function mayPrecedeBrace(code: number): boolean {
+  return (
+    (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 ||
+    code === 92 || code === 34 || code === 39 || code === 46 || code === 45 || code === 58 || code === 61 || code === 40 ||
+    code === 32 || (code >= 9 && code <= 13) || code > 127
+  );
 }

@@ -7,6 +7,10 @@ import type { ContextMatch } from "../types.js";
 // `&token=`, `api_key=`), or as userinfo (`https://ci:TOKEN@api.hawzu.com`). Values may be
 // percent-encoded; they are judged decoded.
 const URL = /\b(?:https?|wss?):\/\/([^\s"'`<>]{1,4096})/gi;
+// Tried (sticky) only before each `://`, where a scheme of 2 to 5 letters may start: searching for
+// the expression tried it at every `h` and `w` of the window.
+const URL_AT = new RegExp(URL.source, "iy");
+const SCHEME_LENGTHS = [5, 4, 3, 2];
 const QUERY_PARAMETER = /[?&;]((?:[\w.\-]*?)(?:access_token|api_token|auth_token|private_token|apikey|api_key|token|key|auth|bearer))=([^&#\s"'`<>;\\]{1,1600})/gi;
 
 export default defineContext({
@@ -17,8 +21,7 @@ export default defineContext({
   confidence: "high",
   match({ text }) {
     const matches: ContextMatch[] = [];
-    URL.lastIndex = 0;
-    for (let url = URL.exec(text); url; url = URL.exec(text)) {
+    for (const url of urls(text)) {
       const rest = url[1]!;
       const restStart = url.index + url[0].length - rest.length;
       const authorityEnd = rest.search(/[/?#]/);
@@ -57,3 +60,20 @@ export default defineContext({
     return matches;
   },
 });
+
+/** URL's matches in `text`, as its global search finds them, tried only where a scheme may start. */
+function* urls(text: string): Generator<RegExpExecArray> {
+  let searchFrom = 0;
+  for (let separator = text.indexOf("://"); separator !== -1; separator = text.indexOf("://", separator + 1)) {
+    for (const length of SCHEME_LENGTHS) {
+      const start = separator - length;
+      if (start < searchFrom) continue;
+      URL_AT.lastIndex = start;
+      const url = URL_AT.exec(text);
+      if (!url) continue;
+      searchFrom = URL_AT.lastIndex;
+      yield url;
+      break;
+    }
+  }
+}

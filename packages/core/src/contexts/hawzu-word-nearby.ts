@@ -1,10 +1,11 @@
-import { mayHoldToken, readValue } from "../candidate/read-value.js";
+import { mayHoldToken, mayStartLongValue, readValue } from "../candidate/read-value.js";
 import { isInNonTargetUrl } from "../evidence/is-not-request-target.js";
 import { defineContext } from "../define-context.js";
 import { hostNear } from "../evidence/host-near.js";
 import { isGenericCredentialKey } from "../keys/is-generic-credential-key.js";
+import { findCredentialFlags } from "../keys/find-credential-flags.js";
 import { namesOtherVendor } from "../keys/names-other-vendor.js";
-import { firstAtOrAfter, type TextEvidence } from "../evidence/TextEvidence.js";
+import type { TextEvidence } from "../evidence/TextEvidence.js";
 import type { ContextMatch } from "../types.js";
 
 // Weaker evidence: a generic credential (`API_TOKEN=`, `"token":`, `Bearer ...` with no host)
@@ -12,16 +13,7 @@ import type { ContextMatch } from "../types.js";
 // Hawzu sync job. Lines that name another vendor are not Hawzu's.
 const NEARBY_LINES = 2;
 const REACH = 2048;
-// Command-line flags with a space before the value: `hawzu-cli login --token <value>`, after a
-// blank or a quote (checked by hand: a leading class would make the search try every position).
-const CREDENTIAL_FLAG = /--?((?:[\w-]*[-_])?(?:token|api-key|apikey|key|secret|pat))[ \t]+(?=[\w"'/+])/gi;
 const CREDENTIAL_FLAGS = {};
-
-interface FlagHit {
-  at: number;
-  valueAt: number;
-  flag: string;
-}
 
 export default defineContext({
   id: "hawzu-word-nearby",
@@ -34,43 +26,65 @@ export default defineContext({
     // Every match is an assignment, a flag or a bearer word of the window: with none of them, no
     // mention needs its lines read (a text that says hawzu a million times and nothing else).
     if (evidence.hawzuWords.length === 0) return matches;
-    const flags = evidence.derive(CREDENTIAL_FLAGS, findCredentialFlags);
+    const flags = evidence.derive(CREDENTIAL_FLAGS, ({ text }) => findCredentialFlags(text));
     const bearers = evidence.bearerWords;
-    if (flags.length === 0 && bearers.length === 0 && evidence.credentialAssignments().length === 0) return matches;
+    // (Every assignment has a `:` or `=`: a window without either has none, and needs none read.)
+    if (flags.length === 0 && bearers.length === 0 && !text.includes(":") && !text.includes("=")) return matches;
     let scannedUntil = 0;
     let lastLine = -1;
+    // Mentions come in text order, so their line and the first flag and bearer word of their lines
+    // are found by moving cursors, not by a binary search per mention (a dense log has one Hawzu
+    // line in five). The line arithmetic below is lineStartWithin/lineEndWithin's, from the index.
+    const starts = evidence.lineStarts;
+    const lineEnd = (line: number) => (line + 1 < starts.length ? starts[line + 1]! - 1 : text.length);
+    let mentionLine = 0;
+    let firstFlag = 0;
+    let firstBearer = 0;
     for (const index of evidence.hawzuWords) {
+      while (mentionLine + 1 < starts.length && starts[mentionLine + 1]! <= index) mentionLine++;
       // Every mention on one line (shorter than the reach) looks at the same lines: the first one
       // does it for all.
-      const mentionLine = evidence.lineIndex(index);
-      if (mentionLine === lastLine && (evidence.lineStarts[mentionLine + 1] ?? text.length) - evidence.lineStarts[mentionLine]! <= REACH) continue;
+      if (mentionLine === lastLine && (starts[mentionLine + 1] ?? text.length) - starts[mentionLine]! <= REACH) continue;
       // A Referer or a query value that names Hawzu says nothing about this line's credentials.
       if (isInNonTargetUrl(text, index)) continue;
       lastLine = mentionLine;
-      let from = evidence.lineStartWithin(index, REACH);
-      for (let line = 0; line < NEARBY_LINES && from > 0 && text[from - 1] === "\n"; line++) from = evidence.lineStartWithin(from - 1, REACH);
-      let to = evidence.lineEndWithin(index, REACH);
-      for (let line = 0; line < NEARBY_LINES && to < text.length && text[to] === "\n"; line++) to = evidence.lineEndWithin(to + 1, REACH);
+      // Up to two lines each way, each cut at REACH from where it is entered; a line cut short ends
+      // the walk (its edge is no line break).
+      let fromLine = mentionLine;
+      let from = Math.max(starts[fromLine]!, index - REACH, 0);
+      for (let line = 0; line < NEARBY_LINES && from > 0 && text[from - 1] === "\n"; line++) {
+        fromLine--;
+        from = Math.max(starts[fromLine]!, from - 1 - REACH, 0);
+      }
+      let toLine = mentionLine;
+      let to = Math.min(lineEnd(toLine), index + REACH, text.length);
+      const mentionLineEnd = to;
+      for (let line = 0; line < NEARBY_LINES && to < text.length && text[to] === "\n"; line++) {
+        toLine++;
+        to = Math.min(lineEnd(toLine), to + 1 + REACH, text.length);
+      }
       from = Math.max(from, scannedUntil);
       if (from >= to) continue;
       scannedUntil = to;
       for (const { key, keyStart, value } of evidence.credentialAssignments(from, to)) {
         if (!mayHoldToken(value) || !isGenericCredentialKey(memberName(key)) || lineNamesOtherVendor(evidence, keyStart, value)) continue;
-        const mentionLineEnd = evidence.lineEndWithin(index, REACH);
-        const keyLineStart = evidence.lineStartWithin(keyStart, REACH);
+        // The key's line starts at or before the key: a key on the mention's line needs no search.
+        const keyLineStart = mentionLineEnd < keyStart ? evidence.lineStartWithin(keyStart, REACH) : keyStart;
         if (mentionLineEnd < keyLineStart && opensOtherSection(text.slice(mentionLineEnd + 1, keyLineStart))) continue;
         matches.push({ range: [value.start, value.end], description: `${key} next to a Hawzu mention`, strictness: "strict" });
       }
       // Flags and bearer words of the whole window are found once; each mention looks up its lines.
-      for (let hit = firstAtOrAfter(flags, from); hit < flags.length && flags[hit]!.at < to; hit++) {
+      while (firstFlag < flags.length && flags[firstFlag]!.at < from) firstFlag++;
+      for (let hit = firstFlag; hit < flags.length && flags[hit]!.at < to; hit++) {
         const { at, valueAt, flag } = flags[hit]!;
         const value = valueAt > to ? undefined : readValue(text, valueAt);
         if (!value || !mayHoldToken(value) || !isGenericCredentialKey(flag) || lineNamesOtherVendor(evidence, at, value)) continue;
         matches.push({ range: [value.start, value.end], description: `--${flag} next to a Hawzu mention`, strictness: "strict" });
       }
-      for (let hit = firstAtOrAfter(bearers, from); hit < bearers.length && bearers[hit]!.at < to; hit++) {
+      while (firstBearer < bearers.length && bearers[firstBearer]!.at < from) firstBearer++;
+      for (let hit = firstBearer; hit < bearers.length && bearers[hit]!.at < to; hit++) {
         const { at, valueAt, isBearer, twoArguments } = bearers[hit]!;
-        if (!isBearer || twoArguments || valueAt > to) continue;
+        if (!isBearer || twoArguments || valueAt > to || !mayStartLongValue(text, valueAt)) continue;
         const value = readValue(text, valueAt);
         if (!value || value.quote || !mayHoldToken(value)) continue;
         const host = hostNear(evidence, at);
@@ -86,21 +100,6 @@ export default defineContext({
 function memberName(key: string): string {
   const dot = key.lastIndexOf(".");
   return dot === -1 ? key : key.slice(dot + 1);
-}
-
-/** Credential flags of the window, in order. */
-function findCredentialFlags({ text }: TextEvidence): FlagHit[] {
-  const hits: FlagHit[] = [];
-  CREDENTIAL_FLAG.lastIndex = 0;
-  for (let flag = CREDENTIAL_FLAG.exec(text); flag; flag = CREDENTIAL_FLAG.exec(text)) {
-    const before = text[flag.index - 1];
-    if (flag.index > 0 && before !== " " && before !== "\t" && before !== "\n" && before !== "\r" && before !== '"' && before !== "'") {
-      CREDENTIAL_FLAG.lastIndex = flag.index + 1;
-      continue;
-    }
-    hits.push({ at: Math.max(0, flag.index - 1), valueAt: CREDENTIAL_FLAG.lastIndex, flag: flag[1]! });
-  }
-  return hits;
 }
 
 // A section header between the mention and the key (`[registry]`, `registry:`, `"registry": {`)

@@ -23,11 +23,8 @@ export default defineContext({
   confidence: "medium",
   match({ text, evidence, options }) {
     const matches: ContextMatch[] = [];
-    let lastLine = -1;
-    for (const word of evidence.hawzuWords) {
-      const line = evidence.lineIndex(word);
-      if (line === lastLine) continue;
-      lastLine = line;
+    for (const line of evidence.hawzuLines) {
+      if (!mayStartBlock(text, evidence.lineStarts[line]!)) continue;
       BLOCK_START.lastIndex = evidence.lineStarts[line]!;
       const start = BLOCK_START.exec(text);
       if (!start) continue;
@@ -77,3 +74,26 @@ export default defineContext({
     return matches;
   },
 });
+
+/**
+ * A necessary condition of BLOCK_START at a line start, checked by hand (most Hawzu lines of a log
+ * are no YAML key): indentation, an optional `- ` and quote, a run of key characters holding
+ * "hawzu", an optional quote and blanks, then `:`.
+ */
+function mayStartBlock(text: string, lineStart: number): boolean {
+  let index = lineStart;
+  while (text[index] === " " || text[index] === "\t") index++;
+  if (text[index] === "-" && text[index + 1] === " ") index += 2;
+  if (text[index] === '"' || text[index] === "'") index++;
+  const keyStart = index;
+  while (index < text.length && isKeyCharacter(text.charCodeAt(index))) index++;
+  if (index - keyStart < 5 || !/hawzu/i.test(text.slice(keyStart, index))) return false;
+  if (text[index] === '"' || text[index] === "'") index++;
+  while (text[index] === " " || text[index] === "\t") index++;
+  return text[index] === ":";
+}
+
+/** [\w.-] by character code. */
+function isKeyCharacter(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code === 46 || code === 45;
+}

@@ -19,10 +19,12 @@ export default defineContext({
   id: "kubernetes-secret-data",
   description: "A value in a Kubernetes Secret (base64 under data, plain under stringData), under a Hawzu-named key or in a Hawzu-named Secret.",
   example: "kind: Secret\ndata:\n  HAWZU_TOKEN: aDdHazJwUXg5TG1aNHZOYzhSdFkzd0Jz", // hawzu-scan-ignore: made-up example
-  keywords: ["secret"],
+  // No window keyword: SECRET_KIND needs "Secret" as written, and that capital S is found far
+  // sooner than "secret" in a lower-cased window that lacks it (a log scans all of it).
+  keywords: [],
   confidence: "high",
   match({ text, options }) {
-    if (!SECRET_KIND.test(text)) return [];
+    if (!text.includes("Secret") || !SECRET_KIND.test(text)) return [];
     const hawzuSecret = hawzuNamedDocuments(text);
     const matches: ContextMatch[] = [];
     DATA_ENTRY.lastIndex = 0;

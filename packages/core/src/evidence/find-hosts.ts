@@ -19,35 +19,89 @@ const HOST_HEADER = /host["']?\s*[:=]\s*["']?([A-Za-z0-9.-]{4,253})/iy;
 const LONGEST_LABEL = 63;
 const LONGEST_NAME = 253;
 
+interface Candidate {
+  start: number;
+  end: number;
+  host: string;
+  ignored?: boolean;
+}
+
 /** Every host mentioned in `text[from, to)`, in order, non-overlapping (as one leftmost-first search would find them). */
 export function findHosts(text: string, from = 0, to = text.length): HostMention[] {
-  const found: Array<{ start: number; end: number; host: string; ignored?: boolean }> = [];
+  const found: Candidate[] = [];
   const region = from === 0 && to === text.length ? text : text.slice(from, to);
   ANCHOR.lastIndex = 0;
   for (let anchor = ANCHOR.exec(region); anchor; anchor = ANCHOR.exec(region)) {
-    const at = anchor.index;
-    const first = anchor[0][0];
-    if (first === ":") {
-      const scheme = SCHEME_BEFORE.exec(region.slice(Math.max(0, at - 5), at));
-      if (!scheme) continue;
-      const start = at - scheme[0].length;
-      if (start > 0 && isWordCharacter(region.charCodeAt(start - 1))) continue;
-      URL_AUTHORITY.lastIndex = at + 3;
-      const url = URL_AUTHORITY.exec(region);
-      // A URL that is no request target still hides the bare name inside it (kept, then dropped).
-      if (url) found.push({ start, end: URL_AUTHORITY.lastIndex, host: url[1]!, ignored: isNotRequestTarget(region, start) });
-    } else if (first === ".") {
-      const start = bareNameStart(region, at);
-      if (start !== -1) found.push({ start, end: at + anchor[0].length, host: region.slice(start, at + anchor[0].length) });
-    } else {
-      if (at > 0 && isWordCharacter(region.charCodeAt(at - 1))) continue;
-      HOST_HEADER.lastIndex = at;
-      const header = HOST_HEADER.exec(region);
-      if (header) found.push({ start: at, end: HOST_HEADER.lastIndex, host: header[1]! });
-    }
+    const candidate = candidateAt(region, anchor.index, anchor[0]);
+    if (candidate) found.push(candidate);
   }
-  // Anchors come in text order but a bare name starts before its ending: keep the leftmost of
-  // overlapping mentions (the longer one when two start together), as a single search would.
+  return resolve(found, from);
+}
+
+/**
+ * The host mentions of `text` that start in [from, to), where `from` and `to` are line starts (or
+ * the text's ends): exactly those `findHosts(text)` finds there, read from these lines alone.
+ * Only a `Host:` header can run across a line break (`\s*` around its colon), so when one from an
+ * earlier line may reach `from`, the answer is undefined and the caller reads the whole text.
+ */
+export function findHostsOfLines(text: string, from: number, to: number): HostMention[] | undefined {
+  if (from > 0 && mayContinueHostHeader(text, from)) return undefined;
+  const found: Candidate[] = [];
+  // Anchors never hold a line break, so those of these lines are found in their slice (a view, not
+  // a copy); each is read in the whole text, as findHosts reads it.
+  const lines = text.slice(from, to);
+  ANCHOR.lastIndex = 0;
+  for (let anchor = ANCHOR.exec(lines); anchor; anchor = ANCHOR.exec(lines)) {
+    const candidate = candidateAt(text, from + anchor.index, anchor[0]);
+    if (candidate) found.push(candidate);
+  }
+  return resolve(found, 0);
+}
+
+const LONGEST_HEADER_GAP = 4096;
+
+/** True when the text before the line start `from` ends in `host` and then only what a Host header's gap holds. */
+function mayContinueHostHeader(text: string, from: number): boolean {
+  let index = from - 1;
+  while (index >= 0 && from - index <= LONGEST_HEADER_GAP && isHeaderGap(text.charCodeAt(index))) index--;
+  if (index >= 0 && from - index > LONGEST_HEADER_GAP) return true;
+  return index >= 3 && text.slice(index - 3, index + 1).toLowerCase() === "host";
+}
+
+/** A blank of any kind (`\s`), a quote, `:` or `=`. */
+function isHeaderGap(code: number): boolean {
+  if (code === 34 || code === 39 || code === 58 || code === 61 || code === 32 || (code >= 9 && code <= 13)) return true;
+  return code > 127 && /\s/.test(String.fromCharCode(code));
+}
+
+/** The host mention an anchor found at `at` stands for, if any. */
+function candidateAt(region: string, at: number, anchor: string): Candidate | undefined {
+  const first = anchor[0];
+  if (first === ":") {
+    const scheme = SCHEME_BEFORE.exec(region.slice(Math.max(0, at - 5), at));
+    if (!scheme) return undefined;
+    const start = at - scheme[0].length;
+    if (start > 0 && isWordCharacter(region.charCodeAt(start - 1))) return undefined;
+    URL_AUTHORITY.lastIndex = at + 3;
+    const url = URL_AUTHORITY.exec(region);
+    // A URL that is no request target still hides the bare name inside it (kept, then dropped).
+    return url ? { start, end: URL_AUTHORITY.lastIndex, host: url[1]!, ignored: isNotRequestTarget(region, start) } : undefined;
+  }
+  if (first === ".") {
+    const start = bareNameStart(region, at);
+    return start === -1 ? undefined : { start, end: at + anchor.length, host: region.slice(start, at + anchor.length) };
+  }
+  if (at > 0 && isWordCharacter(region.charCodeAt(at - 1))) return undefined;
+  HOST_HEADER.lastIndex = at;
+  const header = HOST_HEADER.exec(region);
+  return header ? { start: at, end: HOST_HEADER.lastIndex, host: header[1]! } : undefined;
+}
+
+/**
+ * Anchors come in text order but a bare name starts before its ending: keeps the leftmost of
+ * overlapping mentions (the longer one when two start together), as a single search would.
+ */
+function resolve(found: Candidate[], offset: number): HostMention[] {
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   const mentions: HostMention[] = [];
   let until = -1;
@@ -57,7 +111,7 @@ export function findHosts(text: string, from = 0, to = text.length): HostMention
     if (ignored) continue;
     const host = written.toLowerCase();
     if (!host.includes(".") && host !== "localhost") continue;
-    mentions.push({ start: from + start, host, isHawzu: isHawzuHost(host) });
+    mentions.push({ start: offset + start, host, isHawzu: isHawzuHost(host) });
   }
   return mentions;
 }

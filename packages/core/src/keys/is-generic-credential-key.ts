@@ -8,6 +8,20 @@ const GENERIC_CREDENTIAL_KEY =
 
 /** True for a generic credential key such as `token`, `API_TOKEN` or `accessToken`. */
 export function isGenericCredentialKey(key: string): boolean {
+  // Logs repeat the same few keys on every line: each is judged once (the cache is bounded).
+  let answer = answers.get(key);
+  if (answer === undefined) {
+    if (answers.size >= LONGEST_CACHE) answers.clear();
+    answer = judgeKey(key);
+    answers.set(key, answer);
+  }
+  return answer;
+}
+
+const LONGEST_CACHE = 4096;
+const answers = new Map<string, boolean>();
+
+function judgeKey(key: string): boolean {
   const compact = compactKey(key);
   if (compact.length > 60) return false;
   if (namesOtherVendor(key)) return false;

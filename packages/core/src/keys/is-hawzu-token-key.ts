@@ -19,6 +19,20 @@ const LONGEST_KEY = 100;
 /** True for a key or variable name that holds a Hawzu token, in any casing and separator style. */
 export function isHawzuTokenKey(key: string, extraKeyNames: readonly string[] = []): boolean {
   if (extraKeyNames.some((name) => name.toLowerCase() === key.toLowerCase())) return true;
+  // Logs repeat the same few keys on every line: each is judged once (the cache is bounded).
+  let answer = answers.get(key);
+  if (answer === undefined) {
+    if (answers.size >= LONGEST_CACHE) answers.clear();
+    answer = judgeKey(key);
+    answers.set(key, answer);
+  }
+  return answer;
+}
+
+const LONGEST_CACHE = 4096;
+const answers = new Map<string, boolean>();
+
+function judgeKey(key: string): boolean {
   const compact = compactKey(key);
   if (compact.length > LONGEST_KEY || !compact.includes("hawzu")) return false;
   if (namesOtherVendor(key)) return false;
