@@ -5,6 +5,8 @@
 // checking both runs report the same findings. Deletes the logs.
 //   node packages/cli/bench/big-file.js
 //   MB=512 JOBS=2 LOGS=dense node packages/cli/bench/big-file.js
+//   BINS=packages/cli/bin/hawzu-scan.js,/tmp/old/bin.js LOGS=dense node packages/cli/bench/big-file.js
+// BINS compares builds on the same logs, run alternately.
 import { spawnSync } from "node:child_process";
 import { createWriteStream, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
@@ -18,6 +20,7 @@ const MEGABYTES = Number(process.env.MB ?? 256);
 const JOBS = Number(process.env.JOBS ?? availableParallelism());
 const RUNS = Number(process.env.RUNS ?? 3);
 const LOGS = (process.env.LOGS ?? "sparse,dense").split(",");
+const BINS = process.env.BINS ? process.env.BINS.split(",") : [BIN];
 
 async function writeDense(path, bytes) {
   const out = createWriteStream(path);
@@ -34,24 +37,37 @@ try {
     const log = join(folder, `${kind}.log`);
     const { bytes, planted } = kind === "dense" ? await writeDense(log, MEGABYTES * 1024 * 1024) : await generateLog(log, MEGABYTES * 1024 * 1024, { hawzuEvery: 2_000 });
     console.log(`${kind} log: ${(bytes / 1024 / 1024).toFixed(0)} MB, ${planted} tokens planted (node ${process.version})`);
-    const run = (jobs) => {
+    const run = (bin, jobs) => {
       const report = join(folder, `report-${jobs}.json`);
-      const result = spawnSync("/usr/bin/time", ["-f", "%e %U %S", process.execPath, BIN, "-f", "json", "-o", report, "--jobs", String(jobs), log], { encoding: "utf8" });
-      const [seconds, user, system] = result.stderr.trim().split("\n").pop().split(" ").map(Number);
+      const result = spawnSync("/usr/bin/time", ["-f", "%e %U %S %M", process.execPath, bin, "-f", "json", "-o", report, "--jobs", String(jobs), log], { encoding: "utf8" });
+      const [seconds, user, system, peakKb] = result.stderr.trim().split("\n").pop().split(" ").map(Number);
       const findings = JSON.parse(readFileSync(report, "utf8")).findings.map(({ line, column, fingerprint }) => `${line}:${column}:${fingerprint}`);
-      return { seconds, cpu: user + system, findings: findings.join(","), count: findings.length };
+      return { seconds, cpu: user + system, peakMb: peakKb / 1024, findings: findings.join(","), count: findings.length };
     };
-    const results = { 1: [], [JOBS]: [] };
-    for (let index = 0; index < RUNS; index++) for (const jobs of [1, JOBS]) results[jobs].push(run(jobs));
-    const best = (list) => Math.min(...list.map((result) => result.seconds));
-    if (results[1].some((result) => result.findings !== results[JOBS][0].findings) || results[JOBS].some((result) => result.findings !== results[1][0].findings)) {
-      throw new Error(`${kind}: the chunked scan reported other findings than the whole-file scan`);
+    // Builds and job counts alternate within each round, so each sees the same load.
+    const all = BINS.map(() => ({ 1: [], [JOBS]: [] }));
+    const loads = [];
+    for (let index = 0; index < RUNS; index++) {
+      BINS.forEach((bin, which) => {
+        for (const jobs of [1, JOBS]) all[which][jobs].push(run(bin, jobs));
+      });
+      loads.push(loadavg()[0]);
     }
-    for (const jobs of [1, JOBS]) {
-      const cpu = Math.min(...results[jobs].map((result) => result.cpu));
-      console.log(`  --jobs ${jobs}: ${best(results[jobs]).toFixed(2)} s wall (${(bytes / 1024 / 1024 / best(results[jobs])).toFixed(0)} MB/s), ${cpu.toFixed(2)} s CPU (best of ${RUNS})`);
+    for (const [which, bin] of BINS.entries()) {
+      const label = BINS.length > 1 ? `${bin}: ` : "";
+      const results = all[which];
+      const best = (list) => Math.min(...list.map((result) => result.seconds));
+      const reference = results[1][0].findings;
+      if ([...results[1], ...results[JOBS]].some((result) => result.findings !== reference)) {
+        throw new Error(`${kind}: the chunked scan reported other findings than the whole-file scan`);
+      }
+      for (const jobs of [1, JOBS]) {
+        const cpu = Math.min(...results[jobs].map((result) => result.cpu));
+        const peak = Math.max(...results[jobs].map((result) => result.peakMb));
+        console.log(`  ${label}--jobs ${jobs}: ${best(results[jobs]).toFixed(2)} s wall (${(bytes / 1024 / 1024 / best(results[jobs])).toFixed(0)} MB/s), ${cpu.toFixed(2)} s CPU (best of ${RUNS}), peak RSS ${peak.toFixed(0)} MB`);
+      }
+      console.log(`  ${label}speed-up: ${(best(results[1]) / best(results[JOBS])).toFixed(2)}x on ${JOBS} jobs; same ${results[1][0].count} findings in both; load average ${loads.map((load) => load.toFixed(1)).join(" ")}`);
     }
-    console.log(`  speed-up: ${(best(results[1]) / best(results[JOBS])).toFixed(2)}x on ${JOBS} jobs; same ${results[1][0].count} findings in both; load average ${loadavg().map((load) => load.toFixed(1)).join(" ")}`);
     rmSync(log);
   }
 } finally {

@@ -3,9 +3,11 @@
 // machine-readable format under /usr/bin/time, prints peak RSS per format, and deletes the log.
 //   node packages/cli/bench/memory.js                 # 2048 MB, 100000 findings
 //   MB=256 FINDINGS=20000 node packages/cli/bench/memory.js
+//   BINS=packages/cli/bin/hawzu-scan.js,/tmp/old/bin.js RUNS=3 node packages/cli/bench/memory.js
+// BINS compares builds on the same log, run alternately (RUNS rounds, default 1).
 import { spawnSync } from "node:child_process";
 import { createWriteStream, mkdtempSync, rmSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -13,6 +15,8 @@ const BIN = join(dirname(fileURLToPath(import.meta.url)), "../bin/hawzu-scan.js"
 const MEGABYTES = Number(process.env.MB ?? 2048);
 const FINDINGS = Number(process.env.FINDINGS ?? 100_000);
 const FORMATS = (process.env.FORMATS ?? "json,sarif,text").split(",");
+const BINS = process.env.BINS ? process.env.BINS.split(",") : [BIN];
+const RUNS = Number(process.env.RUNS ?? 1);
 
 // mulberry32: the same log on every run.
 let state = 20261202;
@@ -70,13 +74,18 @@ try {
   const planted = await writeLog(log);
   const size = statSync(log).size;
   console.log(`log: ${(size / 1024 / 1024).toFixed(0)} MB, ${planted} findings planted (node ${process.version})`);
-  for (const format of FORMATS) {
-    const started = performance.now();
-    const result = spawnSync("/usr/bin/time", ["-f", "%M", process.execPath, BIN, "-f", format, "-o", join(folder, `report.${format}`), log], { encoding: "utf8" });
-    const seconds = (performance.now() - started) / 1000;
-    const peakKb = Number(result.stderr.trim().split("\n").pop());
-    const reported = format === "json" ? JSON.parse(spawnSync("cat", [join(folder, "report.json")], { encoding: "utf8", maxBuffer: 1 << 30 }).stdout).findings.length : undefined;
-    console.log(`-f ${format.padEnd(5)} exit ${result.status}  peak RSS ${(peakKb / 1024).toFixed(0)} MB  ${seconds.toFixed(1)} s${reported === undefined ? "" : `  ${reported} findings reported`}`);
+  for (let round = 0; round < RUNS; round++) {
+    for (const format of FORMATS) {
+      for (const bin of BINS) {
+        const started = performance.now();
+        const result = spawnSync("/usr/bin/time", ["-f", "%M %U %S", process.execPath, bin, "-f", format, "-o", join(folder, `report.${format}`), log], { encoding: "utf8" });
+        const seconds = (performance.now() - started) / 1000;
+        const [peakKb, user, system] = result.stderr.trim().split("\n").pop().split(" ").map(Number);
+        const reported = format === "json" ? JSON.parse(spawnSync("cat", [join(folder, "report.json")], { encoding: "utf8", maxBuffer: 1 << 30 }).stdout).findings.length : undefined;
+        const label = BINS.length > 1 ? `${bin}: ` : "";
+        console.log(`${label}-f ${format.padEnd(5)} exit ${result.status}  peak RSS ${(peakKb / 1024).toFixed(0)} MB  ${seconds.toFixed(1)} s  ${(user + system).toFixed(1)} s CPU${reported === undefined ? "" : `  ${reported} findings reported`}  load ${loadavg()[0].toFixed(1)}`);
+      }
+    }
   }
 } finally {
   rmSync(folder, { recursive: true, force: true });

@@ -3,10 +3,12 @@
 // deletes the copy. The first run of each warms the page cache and is not counted.
 //   node packages/cli/bench/small-files.js
 //   FILES=40000 JOBS=2 node packages/cli/bench/small-files.js
+//   BINS=packages/cli/bin/hawzu-scan.js,/tmp/old/bin.js node packages/cli/bench/small-files.js
+// BINS compares builds on the same tree, run alternately.
 import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -15,6 +17,7 @@ const SOURCE = join(HERE, "../../../node_modules/.pnpm");
 const LIMIT = Number(process.env.FILES ?? 8000);
 const JOBS = process.env.JOBS;
 const RUNS = Number(process.env.RUNS ?? 3);
+const BINS = process.env.BINS ? process.env.BINS.split(",").map((bin) => resolve(bin)) : [BIN];
 
 const folder = mkdtempSync(join(tmpdir(), "hawzu-small-files-"));
 let files = 0;
@@ -53,22 +56,24 @@ function time(command, args) {
 try {
   copy(SOURCE, join(folder, "tree"), new Set());
   console.log(`tree: ${files} files, ${(bytes / 1024 / 1024).toFixed(0)} MB (node ${process.version}, ${JOBS ? `--jobs ${JOBS}` : "default jobs"})`);
-  const scanArgs = [BIN, "-f", "json", ...(JOBS ? ["--jobs", JOBS] : []), "tree"];
+  const scanArgs = (bin) => [bin, "-f", "json", ...(JOBS ? ["--jobs", JOBS] : []), "tree"];
   const rgArgs = ["-uuu", "-i", "-c", "hawzu", "tree"];
-  time(process.execPath, scanArgs);
+  for (const bin of BINS) time(process.execPath, scanArgs(bin));
   time("rg", rgArgs);
-  const ours = [];
+  const ours = BINS.map(() => []);
   const theirs = [];
   for (let run = 0; run < RUNS; run++) {
-    const scan = time(process.execPath, scanArgs);
-    if (scan.result.status === 2) throw new Error(`hawzu-scan failed: ${scan.result.stderr}`);
-    ours.push(scan);
+    BINS.forEach((bin, index) => {
+      const scan = time(process.execPath, scanArgs(bin));
+      if (scan.result.status === 2) throw new Error(`hawzu-scan failed: ${scan.result.stderr}`);
+      ours[index].push(scan);
+    });
     theirs.push(time("rg", rgArgs));
   }
   const best = (list, key) => Math.min(...list.map((run) => run[key]));
   const line = (name, runs) =>
     `${name}: ${best(runs, "seconds").toFixed(2)} s wall = ${Math.round(files / best(runs, "seconds"))} files/s; ${best(runs, "cpu").toFixed(2)} s CPU = ${Math.round(files / best(runs, "cpu"))} files per CPU-second (best of ${RUNS})`;
-  console.log(line("hawzu-scan", ours));
+  BINS.forEach((bin, index) => console.log(line(BINS.length > 1 ? `hawzu-scan (${bin})` : "hawzu-scan", ours[index])));
   console.log(line("ripgrep -uuu -i hawzu", theirs));
   console.log(`load average: ${loadavg().map((load) => load.toFixed(1)).join(" ")} on ${availableParallelism()} cores`);
 } finally {
