@@ -1,13 +1,13 @@
-import { closeSync, constants, openSync, readSync } from "node:fs";
+import { constants, readSync } from "node:fs";
 import { open } from "node:fs/promises";
 import type { ScanSettings, ScanSink } from "../scan/scan-context.js";
 import { borrowReadBuffers } from "../scan/borrow-read-buffers.js";
 import { errorAt } from "../scan/error-at.js";
 import { scanInput } from "../scan/scan-input.js";
 import { describeReadError } from "../sources/file.js";
-import { SNIFF_BYTES, sniffKind } from "../sources/sniff-kind.js";
 import type { FileEntry } from "../walk/collect-files.js";
 import type { FileTaskResult, ScanEvent } from "./file-task.js";
+import { withPlainText } from "./with-plain-text.js";
 
 /**
  * Context the core may use around a finding is far smaller than this (a 20 KB lookback, an 8 KB
@@ -37,15 +37,7 @@ export interface ChunkResult extends FileTaskResult {
  */
 export function splitFile(entry: FileEntry, chunkBytes: number): ChunkTask[] | undefined {
   if (entry.size < 2 * chunkBytes) return undefined;
-  let fd: number;
-  try {
-    fd = openSync(entry.path, constants.O_RDONLY | constants.O_NONBLOCK);
-  } catch {
-    return undefined;
-  }
-  try {
-    const head = Buffer.allocUnsafe(SNIFF_BYTES);
-    if (sniffKind(head.subarray(0, readSync(fd, head, 0, head.length, 0))) !== "text") return undefined;
+  return withPlainText(entry.path, (fd) => {
     const cuts = [0];
     const window = Buffer.allocUnsafe(Math.min(LINE_SEARCH, chunkBytes));
     for (let nominal = chunkBytes; nominal < entry.size - chunkBytes / 2; nominal += chunkBytes) {
@@ -57,11 +49,7 @@ export function splitFile(entry: FileEntry, chunkBytes: number): ChunkTask[] | u
     }
     if (cuts.length < 2) return undefined;
     return cuts.map((start, index) => ({ entry, start, end: cuts[index + 1] ?? entry.size }));
-  } catch {
-    return undefined;
-  } finally {
-    closeSync(fd);
-  }
+  });
 }
 
 /**

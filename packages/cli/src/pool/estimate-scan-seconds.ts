@@ -1,7 +1,7 @@
-import { closeSync, constants, openSync, readSync } from "node:fs";
+import { readSync } from "node:fs";
 import { isHawzuPath } from "@hawzu-scan/core";
-import { SNIFF_BYTES, sniffKind } from "../sources/sniff-kind.js";
 import type { FileEntry } from "../walk/collect-files.js";
+import { withPlainText } from "./with-plain-text.js";
 
 // Places sampled, and bytes read at each: 8 MB of a 256 MB log, evenly spread.
 const SAMPLES = 8;
@@ -21,15 +21,8 @@ const JUDGED_BYTES_PER_SECOND = 50e6;
  */
 export function estimateScanSeconds(entry: FileEntry, needles: readonly Buffer[]): number | undefined {
   if (isHawzuPath(entry.displayPath) || entry.size < SAMPLES * SAMPLE_BYTES) return undefined;
-  let fd: number;
-  try {
-    fd = openSync(entry.path, constants.O_RDONLY | constants.O_NONBLOCK);
-  } catch {
-    return undefined;
-  }
-  try {
+  return withPlainText(entry.path, (fd) => {
     const sample = Buffer.allocUnsafe(SAMPLE_BYTES);
-    if (sniffKind(sample.subarray(0, readSync(fd, sample, 0, SNIFF_BYTES, 0))) !== "text") return undefined;
     let sampled = 0;
     let keywords = 0;
     for (let index = 0; index < SAMPLES; index++) {
@@ -41,9 +34,5 @@ export function estimateScanSeconds(entry: FileEntry, needles: readonly Buffer[]
     if (sampled === 0) return undefined;
     const estimatedKeywords = (keywords / sampled) * entry.size;
     return entry.size / PASS_BYTES_PER_SECOND + Math.min(estimatedKeywords * SECONDS_PER_KEYWORD, entry.size / JUDGED_BYTES_PER_SECOND);
-  } catch {
-    return undefined;
-  } finally {
-    closeSync(fd);
-  }
+  });
 }
