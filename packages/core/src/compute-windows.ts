@@ -15,7 +15,8 @@ export function computeWindows(text: string, hits: readonly number[]): Array<[nu
     const last = windows[windows.length - 1];
     if (last) last[1] = Math.max(last[1], snapEnd(text, rawEnd));
   };
-  for (const hit of hits) {
+  for (let index = 0; index < hits.length; index++) {
+    const hit = hits[index]!;
     const last = windows[windows.length - 1];
     if (last && hit + WINDOW_AFTER <= rawEnd) continue;
     const end = Math.min(text.length, hit + WINDOW_AFTER);

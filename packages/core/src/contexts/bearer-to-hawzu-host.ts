@@ -17,7 +17,9 @@ export default defineContext({
   match({ text, evidence }) {
     const matches: ContextMatch[] = [];
     let onlyHawzu: boolean | undefined;
-    for (const { at, valueAt, twoArguments } of evidence.bearerWords) {
+    const bearers = evidence.bearerWords;
+    for (let bearer = 0; bearer < bearers.length; bearer++) {
+      const { at, valueAt, twoArguments } = bearers[bearer]!;
       if (!mayStartLongValue(text, valueAt)) continue;
       const value = readValue(text, valueAt);
       if (!value || (value.quote !== "") !== twoArguments || !mayHoldToken(value)) continue;

@@ -65,7 +65,9 @@ export default defineContext({
     const matches: ContextMatch[] = [];
     // Every call opens a parenthesis (OPEN_CALL): a text without one has no call to read.
     if (!text.includes("(")) return matches;
-    for (const { start, end } of evidence.hawzuKeys) {
+    const keys = evidence.hawzuKeys;
+    for (let keyIndex = 0; keyIndex < keys.length; keyIndex++) {
+      const { start, end } = keys[keyIndex]!;
       const chainStart = builderChainStart(text, start, end);
       if (chainStart !== -1) {
         const name = text.slice(start, end);

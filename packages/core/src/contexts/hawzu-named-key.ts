@@ -57,7 +57,9 @@ export default defineContext({
     const matches: ContextMatch[] = [];
     let coveredUntil = -1;
     const markers: MarkerScan = { scanned: 0, last: -1 };
-    for (const index of keyMentions(text, evidence.hawzuWords, options.extraKeyNames)) {
+    const mentions = keyMentions(text, evidence.hawzuWords, options.extraKeyNames);
+    for (let mention = 0; mention < mentions.length; mention++) {
+      const index = mentions[mention]!;
       if (index < coveredUntil) continue;
       const { start: keyStart, end } = expandKey(text, index, 0);
       const start = keyStart + escapeBefore(text, keyStart);

@@ -32,7 +32,9 @@ export default defineContext({
     // keys (they come in order), so most keys of a log cost a comparison, not the expression.
     let scanFrom = -1;
     let stop = -1;
-    for (const { start: keyStart, end: keyEnd } of evidence.hawzuKeys) {
+    const keys = evidence.hawzuKeys;
+    for (let keyIndex = 0; keyIndex < keys.length; keyIndex++) {
+      const { start: keyStart, end: keyEnd } = keys[keyIndex]!;
       if (elements && text[keyStart - 1] === "<") {
         // A Hawzu element inside one already read was read with it (and `<hawzu><hawzu>…` stays linear).
         if (keyStart >= elementsReadUntil) elementsReadUntil = scanElement(text, keyStart, keyEnd, matches);

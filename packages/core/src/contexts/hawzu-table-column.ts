@@ -39,7 +39,9 @@ export default defineContext({
     let tableEnd = -1;
     // The header line of the table read last: its other Hawzu token columns are read too.
     let headerStart = -1;
-    for (const key of evidence.hawzuKeys) {
+    const keys = evidence.hawzuKeys;
+    for (let keyIndex = 0; keyIndex < keys.length; keyIndex++) {
+      const key = keys[keyIndex]!;
       // Cheapest checks first: this runs at every Hawzu key of a log.
       const delimiter = delimiterAround(text, key.start, key.end);
       if (!delimiter) continue;
@@ -86,7 +88,8 @@ function delimiterAround(text: string, keyStart: number, keyEnd: number): string
   let before = keyStart - 1;
   if (text[before] === '"' || text[before] === "'") before--;
   while (text[before] === " " && keyStart - before < 64) before--;
-  for (const delimiter of DELIMITERS) {
+  for (let index = 0; index < DELIMITERS.length; index++) {
+    const delimiter = DELIMITERS[index]!;
     if (text[after] === delimiter || text[before] === delimiter) return delimiter;
   }
   return undefined;

@@ -40,7 +40,9 @@ export default defineContext({
     let mentionLine = 0;
     let firstFlag = 0;
     let firstBearer = 0;
-    for (const index of evidence.hawzuWords) {
+    const words = evidence.hawzuWords;
+    for (let word = 0; word < words.length; word++) {
+      const index = words[word]!;
       while (mentionLine + 1 < starts.length && starts[mentionLine + 1]! <= index) mentionLine++;
       // Every mention on one line (shorter than the reach) looks at the same lines: the first one
       // does it for all.
@@ -66,7 +68,9 @@ export default defineContext({
       from = Math.max(from, scannedUntil);
       if (from >= to) continue;
       scannedUntil = to;
-      for (const { key, keyStart, value } of evidence.credentialAssignments(from, to)) {
+      const assignments = evidence.credentialAssignments(from, to);
+      for (let assignment = 0; assignment < assignments.length; assignment++) {
+        const { key, keyStart, value } = assignments[assignment]!;
         if (!mayHoldToken(value) || !isGenericCredentialKey(memberName(key)) || lineNamesOtherVendor(evidence, keyStart, value)) continue;
         // The key's line starts at or before the key: a key on the mention's line needs no search.
         const keyLineStart = mentionLineEnd < keyStart ? evidence.lineStartWithin(keyStart, REACH) : keyStart;

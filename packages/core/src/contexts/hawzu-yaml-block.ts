@@ -23,7 +23,9 @@ export default defineContext({
   confidence: "medium",
   match({ text, evidence, options }) {
     const matches: ContextMatch[] = [];
-    for (const line of evidence.hawzuLines) {
+    const lines = evidence.hawzuLines;
+    for (let lineIndex = 0; lineIndex < lines.length; lineIndex++) {
+      const line = lines[lineIndex]!;
       if (!mayStartBlock(text, evidence.lineStarts[line]!)) continue;
       BLOCK_START.lastIndex = evidence.lineStarts[line]!;
       const start = BLOCK_START.exec(text);

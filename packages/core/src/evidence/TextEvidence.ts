@@ -132,7 +132,8 @@ export class TextEvidence {
       for (let line = this.lineIndex(from); line <= lastLine; line++) {
         const mentions = this.#hostsOfLine(line);
         if (!mentions) break;
-        for (const mention of mentions) {
+        for (let index = 0; index < mentions.length; index++) {
+          const mention = mentions[index]!;
           if (mention.start < from) continue;
           if (mention.start >= to || !consider(mention)) return best;
         }
@@ -184,7 +185,9 @@ export class TextEvidence {
       const lines: number[] = [];
       const starts = this.lineStarts;
       let line = 0;
-      for (const word of this.hawzuWords) {
+      const words = this.hawzuWords;
+      for (let index = 0; index < words.length; index++) {
+        const word = words[index]!;
         while (line + 1 < starts.length && starts[line + 1]! <= word) line++;
         if (lines[lines.length - 1] !== line) lines.push(line);
       }
@@ -218,7 +221,9 @@ export class TextEvidence {
     if (to <= from) return found;
     const lastBlock = Math.floor(this.lineIndex(to - 1) / ASSIGNMENT_BLOCK_LINES);
     for (let block = Math.floor(this.lineIndex(from) / ASSIGNMENT_BLOCK_LINES); block <= lastBlock; block++) {
-      for (const assignment of this.#assignmentsOfBlock(block)) {
+      const assignments = this.#assignmentsOfBlock(block);
+      for (let index = 0; index < assignments.length; index++) {
+        const assignment = assignments[index]!;
         if (assignment.value.start >= to) break;
         if (assignment.value.start >= from) keep(assignment);
       }

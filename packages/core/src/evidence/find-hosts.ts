@@ -105,10 +105,12 @@ function candidateAt(region: string, at: number, anchor: string): Candidate | un
  * overlapping mentions (the longer one when two start together), as a single search would.
  */
 function resolve(found: Candidate[], offset: number): HostMention[] {
-  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  // Sorting allocates a work copy even when there is nothing to reorder (most lines: anchors in order).
+  if (!inMentionOrder(found)) found.sort(byMentionOrder);
   const mentions: HostMention[] = [];
   let until = -1;
-  for (const { start, end, host: written, ignored } of found) {
+  for (let index = 0; index < found.length; index++) {
+    const { start, end, host: written, ignored } = found[index]!;
     if (start < until) continue;
     until = end;
     if (ignored) continue;
@@ -117,6 +119,14 @@ function resolve(found: Candidate[], offset: number): HostMention[] {
     mentions.push({ start: offset + start, host, isHawzu: isHawzuHost(host) });
   }
   return mentions;
+}
+
+const byMentionOrder = (a: Candidate, b: Candidate): number => a.start - b.start || b.end - a.end;
+
+/** True when `found` is already as byMentionOrder sorts it. */
+function inMentionOrder(found: readonly Candidate[]): boolean {
+  for (let index = 1; index < found.length; index++) if (byMentionOrder(found[index - 1]!, found[index]!) > 0) return false;
+  return true;
 }
 
 /**

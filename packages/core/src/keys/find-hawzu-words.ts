@@ -32,7 +32,8 @@ export function expandKey(text: string, index: number, minimumLength = 5): { sta
 export function findHawzuKeys(text: string, words: readonly number[] = findHawzuWords(text)): Array<{ start: number; end: number }> {
   const keys: Array<{ start: number; end: number }> = [];
   let coveredUntil = -1;
-  for (const index of words) {
+  for (let word = 0; word < words.length; word++) {
+    const index = words[word]!;
     if (index < coveredUntil) continue;
     const key = expandKey(text, index);
     coveredUntil = key.end;
