@@ -50,15 +50,16 @@ export function mayHoldToken(value: WrittenValue): boolean {
  */
 export function mayStartLongValue(text: string, position: number): boolean {
   let index = position;
-  while (text[index] === " " || text[index] === "\t") index++;
+  // By character code: this runs at every credential assignment and scheme word of a log.
+  while (text.charCodeAt(index) === 32 || text.charCodeAt(index) === 9) index++;
   // A YAML anchor or tag, or code around a literal (readValue reads past them): left to readValue.
-  const first = text[index];
-  if (first === "&" || first === "!" || (first !== undefined && WRAPPER_START.test(first))) return true;
-  if (first === "@" || first === "$") index++;
+  const first = text.charCodeAt(index);
+  if (first === 38 || first === 33 || isWrapperStart(first)) return true;
+  if (first === 64 || first === 36) index++;
   let run = valueAlphabetRun(text, index);
   if (run >= MIN_TOKEN_LENGTH) return true;
-  const after = text[index + run];
-  if (after !== '"' && after !== "'" && after !== "`") return false;
+  const after = text.charCodeAt(index + run);
+  if (after !== 34 && after !== 39 && after !== 96) return false;
   run = valueAlphabetRun(text, index + run + 1);
   return run >= MIN_TOKEN_LENGTH;
 }
@@ -137,14 +138,17 @@ const YAML_PROPERTIES = /(?:(?:&[\w-]{1,64}|!!?[\w-]{0,32})[ \t]+){1,2}/y;
 // PHP's var_dump (`["hawzu_token"]=> string(40) "…"`).
 const CODE_WRAPPER =
   /[ \t]*(?:\/\*[^\n]{0,200}?\*\/|\((?:[ \t]*[A-Za-z_][\w.]{0,40}[ \t]*\)(?=[ \t]*[@$"'`(]))?|<[A-Za-z_][\w.]{0,40}(?:\[\])?>|String\.raw(?=`)|\{(?=[ \t]*(["'`])[^"'`\n]{0,1600}\1[ \t]*\})|(?:SecretStr|SecretBytes|SecretString|Secret|SensitiveString)[ \t]*\(|string\(\d{1,4}\)(?=[ \t]*"))/y;
-const WRAPPER_START = /[(/<S{s]/;
+/** What CODE_WRAPPER can start with, `[(/<S{s]`, by character code (NaN, past the end, is none). */
+function isWrapperStart(code: number): boolean {
+  return code === 40 || code === 47 || code === 60 || code === 83 || code === 123 || code === 115;
+}
 
 /**
  * Where a literal wrapped in code starts (after up to four wrappers), or `position` when none is
  * there: a failed plain read pays one character test, so values are still read at every key cheaply.
  */
 function afterCodeWrapping(text: string, position: number): number {
-  if (!WRAPPER_START.test(text[position] ?? "")) return position;
+  if (!isWrapperStart(text.charCodeAt(position))) return position;
   let index = position;
   for (let count = 0; count < 4; count++) {
     CODE_WRAPPER.lastIndex = index;
