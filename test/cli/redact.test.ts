@@ -1,6 +1,6 @@
 // End-to-end: `hawzu-scan redact` as a child process of the built CLI, with archives made and
 // extracted by the system's tar, and standard input streamed through it.
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -104,5 +104,24 @@ describe("redact (built CLI)", () => {
     expect(output.stdout).toContain(envLine(mask(token)));
     expect(output.stderr).toBe("hawzu-scan: standard output holds 1 token(s) that went out before they were known (their evidence came later in the stream): treat it as unredacted; save the input to a file and run `hawzu-scan redact FILE -o OUT`\n");
     expect(output.stderr).not.toContain(token);
+  });
+
+  it("stdin: a token NUL bytes follow is masked (a binary keeps its length), and the copy scans clean", () => {
+    const [inText, inBinary] = [fakeToken(), fakeToken()];
+    const noise = Buffer.from(Array.from({ length: 2048 }, (_, index) => (index * 7) % 32));
+    const inputs = [
+      Buffer.concat([Buffer.from(`started\n${envLine(inText)}`), Buffer.alloc(64), Buffer.from("\nnext line\n")]),
+      Buffer.concat([noise, Buffer.from(`\u0001${envLine(inBinary)}\u0000`), noise]),
+    ];
+    for (const [index, input] of inputs.entries()) {
+      const token = [inText, inBinary][index]!;
+      const run = spawnSync(process.execPath, [BIN, "redact", "-"], { cwd: folder(), input, env: { PATH: process.env.PATH ?? "" } });
+      expect(run.status, run.stderr.toString()).toBe(0);
+      expect(run.stdout.includes(Buffer.from(token))).toBe(false);
+      expect(run.stderr.toString()).toContain("1 token(s) masked");
+      if (index === 1) expect(run.stdout.length).toBe(input.length);
+      const rescan = spawnSync(process.execPath, [BIN, "-"], { cwd: folder(), input: run.stdout, env: { PATH: process.env.PATH ?? "" } });
+      expect(rescan.status, rescan.stdout.toString()).toBe(0);
+    }
   });
 });

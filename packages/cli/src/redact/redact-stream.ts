@@ -50,11 +50,13 @@ export async function redactStream(stdin: Readable, destination: Writable, optio
   async function* masking(): AsyncGenerator<Buffer> {
     const text = inputCodec ? decode(inputCodec, stream) : stream;
     let pending = Buffer.alloc(0);
-    let masker = values.clone();
+    // Binary content keeps its length: masks as long as the values (nothing in it moves).
+    const fresh = () => (kind === "binary" ? values.sameLengthClone() : values.clone());
+    let masker = fresh();
     const emit = (bytes: Buffer): Buffer => {
       // Values learnt since the last line join the masker; what it holds back is carried over.
       if (masker.size !== values.size) {
-        const next = values.clone();
+        const next = fresh();
         const held = masker.end();
         masked += masker.masked;
         masker = next;
@@ -92,6 +94,6 @@ export async function redactStream(stdin: Readable, destination: Writable, optio
     return { ok: false, message: `${options.outputName ?? "standard output"}: ${messages.redactWriteFailed((error as { code?: string })?.code ?? "write failed")}` };
   }
   if (leaked > 0) return { ok: false, message: messages.redactStreamLeaked(options.outputName ?? "standard output", leaked) };
-  const format = outputCodec ? `${outputCodec.label}${inputCodec ? ", as the input" : ", as the output's name asks"}` : inputCodec ? `plain text, decompressed as the output's name asks; the input was ${inputCodec.label}` : "plain text, as the input";
+  const format = outputCodec ? `${outputCodec.label}${inputCodec ? ", as the input" : ", as the output's name asks"}` : inputCodec ? `plain text, decompressed as the output's name asks; the input was ${inputCodec.label}` : kind === "binary" ? "binary content, masks of the tokens' own length, as the input" : "plain text, as the input";
   return { ok: true, tokens: tokens.size, masked, format };
 }

@@ -1,5 +1,6 @@
 import { isAscii, isUtf8 } from "node:buffer";
 import { createTokenScanner, isHawzuPath, SKIP_MARGIN, type FindOptions, type ScanResult, type TokenScanner } from "@hawzu-scan/core";
+import { blankNuls } from "./blank-nuls.js";
 import { keywordNeedles } from "./keyword-needles.js";
 import { RecentText } from "./recent-text.js";
 import { releaseLargeGarbage } from "./release-large-garbage.js";
@@ -60,6 +61,9 @@ export class ByteScanner {
    */
   push(chunk: Buffer, transient = false): void {
     if (chunk.length === 0) return;
+    // Every reader judges NUL bytes as blanks (a token followed by NUL padding still ends there);
+    // a chunk the caller keeps using (redact writes it out) is blanked in a copy.
+    chunk = blankNuls(chunk, transient);
     this.bytes += chunk.length;
     this.pending.push(chunk);
     this.pendingBytes += chunk.length;

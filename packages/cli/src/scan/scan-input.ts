@@ -2,6 +2,7 @@ import { isUtf8 } from "node:buffer";
 import { findTokens, isHawzuPath, readFoundToken, type ScanResult } from "@hawzu-scan/core";
 import { messages } from "../messages.js";
 import { buildCodeFrame } from "./build-code-frame.js";
+import { blankNuls } from "./blank-nuls.js";
 import { ByteScanner } from "./byte-scanner.js";
 import { detachString } from "./detach-string.js";
 import { holdsNeedle, keywordNeedles } from "./keyword-needles.js";
@@ -58,18 +59,6 @@ export async function scanInput(input: ScanInput, context: ScanContext): Promise
   }
 }
 
-/**
- * NUL bytes as spaces: the text between them is scanned (logrotate's copytruncate pads a log with
- * NULs, container logs and /proc environ files hold them) and every position stays where it was.
- */
-function blankNuls(bytes: Buffer, inPlace: boolean): Buffer {
-  const first = bytes.indexOf(0);
-  if (first < 0) return bytes;
-  const out = inPlace ? bytes : Buffer.from(bytes);
-  // A plain loop: padding can be megabytes of NULs, one indexOf call per byte would crawl.
-  for (let at = first; at < out.length; at++) if (out[at] === 0) out[at] = 0x20;
-  return out;
-}
 
 /**
  * UTF-16 text (PowerShell's `>` writes UTF-16 LE with a byte-order mark) as UTF-8, streaming: lines
