@@ -1,6 +1,6 @@
 import { WINDOW_AFTER, WINDOW_BEFORE } from "./compute-windows.js";
 import { findCandidates, toResult } from "./find-tokens.js";
-import { findKeywordHits } from "./find-keyword-hits.js";
+import { hasKeywordHit } from "./find-keyword-hits.js";
 import { resolveOptions, isHawzuPath } from "./resolve-options.js";
 import type { FindOptions, ScanResult } from "./types.js";
 
@@ -52,7 +52,7 @@ export function createTokenScanner(options: TokenScannerOptions = {}): TokenScan
 
   function judge(cut: number): ScanResult {
     const freshFrom = Math.max(0, judgedUntil - bufferOffset - KEYWORD_OVERLAP);
-    if (findKeywordHits(buffer.slice(freshFrom, cut), resolved).length > 0) lastKeywordAt = bufferOffset + cut;
+    if (hasKeywordHit(buffer.slice(freshFrom, cut), resolved)) lastKeywordAt = bufferOffset + cut;
     judgedUntil = bufferOffset + cut;
     const empty: ScanResult = { findings: [], suppressed: [] };
     if (!alwaysJudge && lastKeywordAt < bufferOffset) return empty;

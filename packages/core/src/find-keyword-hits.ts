@@ -4,6 +4,7 @@ import type { ResolvedOptions } from "./types.js";
 // a configured prefix or key name, so text without them is skipped before any regular expression
 // runs. The literals are `options.keywords`, computed once per scan.
 const ODD_CASING = /hawzu/gi;
+const ANY_CASING = /hawzu/i;
 
 /** Offsets of every keyword (any casing of "hawzu", known prefixes, extra key names), sorted. */
 export function findKeywordHits(text: string, options: ResolvedOptions): number[] {
@@ -24,4 +25,14 @@ export function findKeywordHits(text: string, options: ResolvedOptions): number[
     if (hits[index]! < hits[index - 1]!) return hits.sort((a, b) => a - b);
   }
   return hits;
+}
+
+/**
+ * True when findKeywordHits would find a hit, stopping at the first: the streaming scanner and
+ * front ends only ask whether a stretch has one, and a line that says hawzu a million times made
+ * them collect every offset to count them (a quarter of the scanner's time on such a line).
+ */
+export function hasKeywordHit(text: string, options: ResolvedOptions): boolean {
+  for (const word of options.keywords) if (text.includes(word)) return true;
+  return (text.includes("wzu") || text.includes("WZU") || text.includes("wZu") || text.includes("Wzu")) && ANY_CASING.test(text);
 }

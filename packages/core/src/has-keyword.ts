@@ -1,4 +1,4 @@
-import { findKeywordHits } from "./find-keyword-hits.js";
+import { hasKeywordHit } from "./find-keyword-hits.js";
 import { resolveOptions } from "./resolve-options.js";
 import type { FindOptions } from "./types.js";
 
@@ -8,5 +8,5 @@ import type { FindOptions } from "./types.js";
  * find nothing, unless the file's own path names Hawzu.
  */
 export function hasKeyword(text: string, options: FindOptions = {}): boolean {
-  return findKeywordHits(text, resolveOptions(options)).length > 0;
+  return hasKeywordHit(text, resolveOptions(options));
 }
