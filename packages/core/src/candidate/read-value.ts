@@ -28,10 +28,11 @@ let longRun: { text: string | undefined; start: number; end: number } = { text: 
 const OPENING_QUOTE = /(?:[frbuRBU@$]?)(\\*["'`]|\\u0022)/y;
 // What may follow an unquoted value: the end of the value in every config and log syntax we read.
 // A backslash ends one too: `Bearer abc\"` inside a JSON-escaped string.
+// A NUL byte ends one (padding, /proc environ files), as the CLI's readers blank NULs anyway.
 // A backtick ends one too: Markdown's inline code (`` `export HAWZU_TOKEN=<token>` ``).
 // A token ends where its alphabet ends, also before `[` (HttpClient wire logs print
 // `Bearer <token>[\r][\n]`), an ANSI colour escape (CI echoes) and box-drawing characters (tables).
-const UNQUOTED_END = /[\s;,&)}\]"'`#<>|\\[\x1b\u2500-\u257f]/;
+const UNQUOTED_END = /[\s;,&)}\]"'`#<>|\\[\x00\x1b\u2500-\u257f]/;
 
 /**
  * True when a written value is long enough to be a token: escapes and encodings only shorten it,
