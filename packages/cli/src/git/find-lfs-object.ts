@@ -6,10 +6,10 @@ import { runGit } from "./run-git.js";
 const storeOf = new Map<string, Promise<string | undefined>>();
 
 /**
- * The path of an LFS object in the repository's local store (`.git/lfs/objects/ab/cd/<oid>`, shared
+ * The path and size of an LFS object in the repository's local store (`.git/lfs/objects/ab/cd/<oid>`, shared
  * by worktrees), or undefined when it is not there (never fetched: `git lfs fetch` brings it).
  */
-export async function findLfsObject(root: string, oid: string): Promise<string | undefined> {
+export async function findLfsObject(root: string, oid: string): Promise<{ path: string; size: number } | undefined> {
   let store = storeOf.get(root);
   if (!store) {
     store = runGit(["rev-parse", "--git-path", "lfs/objects"], root).then((result) => {
@@ -23,7 +23,8 @@ export async function findLfsObject(root: string, oid: string): Promise<string |
   if (!folder) return undefined;
   const path = join(folder, oid.slice(0, 2), oid.slice(2, 4), oid);
   try {
-    return statSync(path).isFile() ? path : undefined;
+    const info = statSync(path);
+    return info.isFile() ? { path, size: info.size } : undefined;
   } catch {
     return undefined;
   }

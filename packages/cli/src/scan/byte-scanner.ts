@@ -57,13 +57,14 @@ export class ByteScanner {
 
   /**
    * Adds bytes. A `transient` chunk's memory is reused by the caller once `push` returns (a read
-   * buffer), so whatever of it must wait for more input is copied.
+   * buffer), so whatever of it must wait for more input is copied. A `disposable` chunk is never
+   * read by the caller again, so it may be changed in place.
    */
-  push(chunk: Buffer, transient = false): void {
+  push(chunk: Buffer, transient = false, disposable = transient): void {
     if (chunk.length === 0) return;
     // Every reader judges NUL bytes as blanks (a token followed by NUL padding still ends there);
     // a chunk the caller keeps using (redact writes it out) is blanked in a copy.
-    chunk = blankNuls(chunk, transient);
+    chunk = blankNuls(chunk, disposable);
     this.bytes += chunk.length;
     this.pending.push(chunk);
     this.pendingBytes += chunk.length;

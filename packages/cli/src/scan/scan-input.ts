@@ -46,7 +46,7 @@ export async function scanInput(input: ScanInput, context: ScanContext): Promise
       const stream = input.encoding ? decodeUtf16(input.stream, input.encoding) : input.stream;
       for await (const chunk of stream) {
         // Chunks are ours to change (read buffers, decoded output), so NULs are blanked in place.
-        scanner.push(blankNuls(chunk, true), input.transientChunks);
+        scanner.push(chunk, input.transientChunks, true);
         context.sink.read?.(chunk.length);
         if (input.live) scanner.flush();
       }

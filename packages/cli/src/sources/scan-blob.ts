@@ -1,4 +1,3 @@
-import { statSync } from "node:fs";
 import { findLfsObject } from "../git/find-lfs-object.js";
 import { parseLfsPointer } from "../git/parse-lfs-pointer.js";
 import { messages } from "../messages.js";
@@ -23,9 +22,8 @@ export async function scanBlob(kind: ContentKind, content: Buffer, location: Inp
       return;
     }
     const { scanFile } = await import("./file.js");
-    await scanFile(object, location, context);
-    const size = statSync(object, { throwIfNoEntry: false })?.size ?? 0;
-    if (size !== pointer.size) context.sink.error(errorAt(location, messages.lfsObjectSize(pointer.size, size)));
+    await scanFile(object.path, location, context);
+    if (object.size !== pointer.size) context.sink.error(errorAt(location, messages.lfsObjectSize(pointer.size, object.size)));
     return;
   }
   if (kind === "text") await scanInput({ location, corePath: name, bytes: content }, context);
