@@ -30,6 +30,7 @@ describe("the pre-commit hook installed by `hawzu-scan init`", () => {
     const init = repository.cli("init");
     expect(init.status, init.stderr).toBe(0);
     expect(init.stdout).toContain(".git/hooks/pre-commit");
+    expect(init.stdout).toContain(".git/hooks/commit-msg");
   });
   afterEach(() => repository.remove());
 
@@ -48,6 +49,28 @@ describe("the pre-commit hook installed by `hawzu-scan init`", () => {
     expect(result.output).toContain("hawzu-scan-ignore");
     expect(result.output).toContain("--write-baseline");
     expect(result.output).not.toContain(token);
+  });
+
+  it("blocks a token in the commit message (the commit-msg hook), and lets `git commit -v` remove a committed token", () => {
+    repository.write("notes.md", "notes\n");
+    repository.git("add", "-A");
+    const blocked = commit(repository, `Deploy fix\n\nran with HAWZU_TOKEN=${token}`);
+    expect(blocked.committed).toBe(false);
+    expect(blocked.output).toContain("commit blocked: the commit message holds a Hawzu access token");
+    expect(blocked.output).not.toContain(token);
+    expect(commit(repository, "Deploy fix").committed).toBe(true);
+
+    // An old token (committed without hooks) removed in an editor with `git commit -v`: the staged
+    // diff below the message holds the removed line, which git does not record.
+    repository.write("app.env", `NAME=app\nHAWZU_TOKEN=${token}\n`);
+    repository.commitAll("old token");
+    repository.write("app.env", "NAME=app\n");
+    repository.git("add", "-A");
+    repository.git("config", "core.editor", "sed -i '1s/^/Remove the committed token/'");
+    const before = repository.head();
+    const verbose = repository.tryGit("commit", "-v");
+    expect(repository.head(), verbose.stdout + verbose.stderr).not.toBe(before);
+    expect(repository.git("log", "-1", "--format=%B").trim()).toBe("Remove the committed token");
   });
 
   it("names no node binary or script path: the CLI is looked up when the hook runs", () => {

@@ -84,6 +84,8 @@ export const messages = {
   gitModesTogether: (flags: string) => `${flags} cannot be combined: choose one`,
   gitWithShard: (flag: string) => `${flag} reads git, not a file list: run it without --shard`,
   failOnNewSuppressionNeedsChange: "--fail-on-new-suppression judges a change: use it with --since REV or --staged",
+  commitMessageNeedsFile:
+    "--commit-msg scans the message file a commit-msg hook is given: pass it (`hawzu-scan --commit-msg \"$1\"` in .git/hooks/commit-msg or .husky/commit-msg)",
   stagedWithStdin: "--staged reads the git index; standard input (-) cannot be combined with it: scan it in a separate run",
   gitWithPaths: (flag: string) => `${flag} scans the repository's commits, not paths: run it without PATH arguments, from inside the repository`,
   stdinWithShard: "--shard splits files; scan standard input (-) in one job only, without --shard",
@@ -229,11 +231,30 @@ export function blockedCommitMessage(found: readonly LocatedFinding[], options: 
   return `${lines.join("\n")}\n`;
 }
 
+/**
+ * The text a person sees when the commit-msg hook stops a commit: the token is in the message they
+ * just wrote. Git keeps that message in .git/COMMIT_EDITMSG, so it is not lost.
+ */
+export function blockedCommitMessageText(found: readonly LocatedFinding[]): string {
+  const count = found.length;
+  const lines = [
+    `hawzu-scan: commit blocked: the commit message holds ${count === 1 ? "a Hawzu access token" : `${count} Hawzu access tokens`}.`,
+    "",
+    ...found.map((finding) => `  line ${finding.line}, column ${finding.column}  ${finding.redacted}  ${finding.context} (${finding.confidence}, ${finding.ruleId})`),
+    "",
+    "Take the token out of the message and commit again; git kept what you wrote:",
+    "  git commit --edit --file .git/COMMIT_EDITMSG",
+    "If it is a real token and was ever pushed or shared, rotate it: create a replacement in Hawzu",
+    "(Security & Access > Access Tokens), switch what uses it, then revoke the old one.",
+  ];
+  return `${lines.join("\n")}\n`;
+}
+
 /** One line per thing `hawzu-scan init` changed or found it had to leave to the user. */
 export const initMessages = {
   createdHook: (path: string) => `created ${path}`,
   addedHookLine: (path: string, line: string) => `added \`${line}\` to ${path}`,
-  addedHookCheck: (path: string) => `added the \`hawzu-scan --staged || exit 1\` check to ${path}, before its other commands`,
+  addedHookCheck: (path: string, args: string) => `added the \`hawzu-scan ${args} || exit 1\` check to ${path}, before its other commands`,
   madeExecutable: (path: string) => `made ${path} executable (git skips hooks that are not)`,
   addedLintStagedTask: (where: string, pattern: string, command: string) => `added "${pattern}": "${command}" to the lint-staged config in ${where}`,
   addedPrepareScript: (where: string) => `added "prepare": "husky" to ${where}, so hooks are installed by npm install`,
@@ -274,7 +295,7 @@ Usage:
                                         s3://bucket/prefix/ reads objects (standard AWS configuration)
   hawzu-scan redact IN [-o OUT]         copy a log (plain or .gz) with every token masked
   hawzu-scan merge REPORT.json...       combine JSON reports (e.g. of --shard jobs)
-  hawzu-scan init                       install the pre-commit check in this git repository
+  hawzu-scan init                       install the pre-commit and commit-msg checks in this repository
                                         (husky, lint-staged, simple-git-hooks, lefthook, pre-commit,
                                         else a block in .git/hooks/pre-commit)
 
@@ -298,6 +319,8 @@ Options:
                             globs (--staged sub/ '*.env'), only the staged files they match; one
                             that matches nothing is named. Uses .hawzu-baseline.json when present
                             and no --baseline is given
+      --commit-msg FILE     scan a commit message being written (what a commit-msg hook is given:
+                            hawzu-scan --commit-msg "$1"), up to git commit -v's scissors line
       --since REV           scan the lines the commits after REV added (git log -p REV..HEAD),
                             and their messages; each finding names its commit
       --git-history         scan the lines every commit of every ref added, every commit

@@ -29,6 +29,7 @@ const OPTIONS = {
   progress: { type: "boolean" },
   "no-ignore": { type: "boolean" },
   staged: { type: "boolean" },
+  "commit-msg": { type: "boolean" },
   since: { type: "string" },
   "git-history": { type: "boolean" },
   verify: { type: "boolean" },
@@ -141,7 +142,12 @@ async function runCommand(argv: readonly string[], io: RunIo): Promise<number> {
   const detection = checkDetectionOptions(values);
   if (typeof detection === "string") return usageError(detection);
   const { minConfidence, knownPrefixes } = detection;
-  const gitModes = [values.staged && "--staged", values.since !== undefined && "--since", values["git-history"] && "--git-history"].filter(Boolean);
+  const gitModes = [
+    values.staged && "--staged",
+    values["commit-msg"] && "--commit-msg",
+    values.since !== undefined && "--since",
+    values["git-history"] && "--git-history",
+  ].filter(Boolean);
   if (gitModes.length > 1) return usageError(messages.gitModesTogether(gitModes.join(" and ")));
   let git: GitScan | undefined;
   if (gitModes.length === 1) {
@@ -149,6 +155,11 @@ async function runCommand(argv: readonly string[], io: RunIo): Promise<number> {
     // lint-staged and pre-commit pass the staged files; people pass folders and globs (git pathspecs).
     if (values.staged && positionals.includes("-")) return usageError(messages.stagedWithStdin);
     if (values.staged) git = { kind: "staged", paths: positionals };
+    else if (values["commit-msg"]) {
+      // A commit-msg hook passes the message file: `hawzu-scan --commit-msg "$1"`.
+      if (positionals.length === 0 || positionals.includes("-")) return usageError(messages.commitMessageNeedsFile);
+      git = { kind: "message", paths: positionals };
+    }
     else if (positionals.length > 0) return usageError(messages.gitWithPaths(gitModes[0] as string));
     else git = { kind: "history", since: values.since };
   }

@@ -17,7 +17,7 @@ import { listStaged } from "../git/list-staged.js";
 import { openBlobReader, type BlobReader } from "../git/open-blob-reader.js";
 import { toDisplayPath } from "../git/to-display-path.js";
 import type { RunIo } from "../io.js";
-import { blockedCommitMessage, DEFAULT_BASELINE_FILE, messages } from "../messages.js";
+import { blockedCommitMessage, blockedCommitMessageText, DEFAULT_BASELINE_FILE, messages } from "../messages.js";
 import { createProgress } from "../progress.js";
 import { compareErrors, compareFindings, type Report, type ReportError, type ScannedFinding, type ScannedSuppressed } from "../report.js";
 import type { ScanSettings, ScanSink } from "../scan/scan-context.js";
@@ -37,8 +37,11 @@ import { maskTokenLike } from "../scan/mask-token-like.js";
 // Objects requested at once from an object store: enough to hide a round trip, few enough to be polite.
 const S3_OBJECTS_AT_ONCE = 8;
 
-/** Where a git scan reads: the index (`--staged`), or what commits added (`--since`, `--git-history`). */
-export type GitScan = { kind: "staged"; paths: string[] } | { kind: "history"; since?: string };
+/**
+ * Where a git scan reads: the index (`--staged`), the message of the commit being made
+ * (`--commit-msg`), or what commits added (`--since`, `--git-history`).
+ */
+export type GitScan = { kind: "staged"; paths: string[] } | { kind: "message"; paths: string[] } | { kind: "history"; since?: string };
 
 export interface ScanOptions {
   paths: string[];
@@ -149,7 +152,7 @@ async function scan(options: ScanOptions, io: RunIo, version: string, reader: Bl
 
   const color = !("NO_COLOR" in env) && (Boolean(env.FORCE_COLOR) || Boolean(io.stdout.isTTY));
   // A blocked commit gets its own message at the end, made for a person at a commit prompt.
-  const blocking = options.git?.kind === "staged" && options.format === "text" && !options.output && !options.writeBaseline;
+  const blocking = (options.git?.kind === "staged" || options.git?.kind === "message") && options.format === "text" && !options.output && !options.writeBaseline;
   // History findings wait for their commits' author, date and subject, read once the scan is done.
   const live = options.format === "text" && !options.output && !options.verify && !options.writeBaseline && !blocking && options.git?.kind !== "history";
   const totalBytes = files.reduce((sum, file) => sum + file.size, 0);
@@ -246,7 +249,9 @@ async function scan(options: ScanOptions, io: RunIo, version: string, reader: Bl
     const scanned =
       options.git.kind === "staged"
         ? await scanGitIndex({ cwd, paths: options.git.paths, isIgnored, context, reader, listing: stagedListing })
-        : await (await import("../sources/git-history.js")).scanGitHistory({ cwd, since: options.git.since, isIgnored, context });
+        : options.git.kind === "message"
+          ? await (await import("../sources/commit-message-file.js")).scanCommitMessageFiles({ cwd, paths: options.git.paths, context })
+          : await (await import("../sources/git-history.js")).scanGitHistory({ cwd, since: options.git.since, isIgnored, context });
     if (!scanned.ok) {
       progress.stop();
       return fail(scanned.message);
@@ -347,7 +352,9 @@ async function scan(options: ScanOptions, io: RunIo, version: string, reader: Bl
     return 2;
   };
   if (blocking) {
-    if (failing.length > 0) io.stderr.write(blockedCommitMessage(failing, { baselineFile: DEFAULT_BASELINE_FILE }));
+    if (failing.length > 0) {
+      io.stderr.write(options.git?.kind === "message" ? blockedCommitMessageText(failing) : blockedCommitMessage(failing, { baselineFile: DEFAULT_BASELINE_FILE }));
+    }
     if (suppressionsAdded && suppressionsAdded.length > 0) io.stderr.write(suppressionsAddedText(suppressionsAdded, newSuppressionFails));
     return finish(newSuppressionFails ? 1 : exitCode({ findings: failing, errors }));
   }
@@ -360,8 +367,8 @@ async function scan(options: ScanOptions, io: RunIo, version: string, reader: Bl
     ...(options.listSuppressed ? { suppressed: suppressed.sort(compareFindings) } : addedSuppressed.length > 0 ? { suppressed: addedSuppressed.sort(compareFindings) } : {}),
     ...(suppressionsAdded ? { suppressionsAdded } : {}),
     covered: {
-      inputs: options.git?.kind === "staged" ? options.git.paths : options.paths,
-      ...(options.git ? { git: options.git.kind === "staged" ? "--staged" : options.git.since !== undefined ? `--since ${options.git.since}` : "--git-history" } : {}),
+      inputs: options.git?.kind === "staged" || options.git?.kind === "message" ? options.git.paths : options.paths,
+      ...(options.git ? { git: gitFlag(options.git) } : {}),
       ...(options.shard ? { shard: { index: options.shard.index, count: options.shard.count } } : {}),
     },
   };
@@ -442,4 +449,11 @@ export function exitCode(report: Pick<Report, "findings" | "errors">): number {
 function withoutFrame<T extends { frame?: unknown }>(finding: T): T {
   const { frame: _frame, ...rest } = finding;
   return rest as T;
+}
+
+/** The flag that chose a git scan, as the report's `covered` names it. */
+function gitFlag(git: GitScan): string {
+  if (git.kind === "staged") return "--staged";
+  if (git.kind === "message") return "--commit-msg";
+  return git.since !== undefined ? `--since ${git.since}` : "--git-history";
 }

@@ -33,21 +33,30 @@ export const STAGED_COMMAND = "npx --no -- hawzu-scan --staged";
 export const HUSKY_HOOK_LINE = STAGED_COMMAND;
 export const LINT_STAGED_HOOK_LINE = "npx lint-staged";
 
+/** What a husky `.husky/commit-msg` runs: git passes the message file as `$1`. */
+export const COMMIT_MSG_COMMAND = 'npx --no -- hawzu-scan --commit-msg "$1"';
+
 /**
- * What a plain `.git/hooks/pre-commit` runs. `|| exit 1` stops the commit whatever the rest of the
- * hook does (a later `exit 0`, no `set -e`). The CLI is found when the hook runs, not when `init`
- * ran (an npx cache path vanishes): this repository's node_modules (git runs hooks at the top of the
- * work tree), else PATH, else an npx that may not install; else the commit is refused with how to
- * install it. A missing scanner never lets a commit through unchecked.
+ * What a plain git hook runs to call `hawzu-scan ARGS`. `|| exit 1` stops the commit whatever the
+ * rest of the hook does (a later `exit 0`, no `set -e`). The CLI is found when the hook runs, not
+ * when `init` ran (an npx cache path vanishes): this repository's node_modules (git runs hooks at
+ * the top of the work tree), else PATH, else an npx that may not install; else the commit is
+ * refused with how to install it. A missing scanner never lets a commit through unchecked.
  */
-export const PLAIN_HOOK_BLOCK = [
-  "# hawzu-scan init: stop the commit when the staged changes add a Hawzu access token.",
-  "if [ -x ./node_modules/.bin/hawzu-scan ]; then ./node_modules/.bin/hawzu-scan --staged || exit 1",
-  "elif command -v hawzu-scan >/dev/null 2>&1; then hawzu-scan --staged || exit 1",
-  "elif npx --no -- hawzu-scan --version >/dev/null 2>&1; then npx --no -- hawzu-scan --staged || exit 1",
-  `else echo '${HOOK_CLI_MISSING}' >&2; exit 1`,
-  "fi",
-].join("\n");
+function plainHookBlock(purpose: string, args: string): string {
+  return [
+    `# hawzu-scan init: ${purpose}`,
+    `if [ -x ./node_modules/.bin/hawzu-scan ]; then ./node_modules/.bin/hawzu-scan ${args} || exit 1`,
+    `elif command -v hawzu-scan >/dev/null 2>&1; then hawzu-scan ${args} || exit 1`,
+    `elif npx --no -- hawzu-scan --version >/dev/null 2>&1; then npx --no -- hawzu-scan ${args} || exit 1`,
+    `else echo '${HOOK_CLI_MISSING}' >&2; exit 1`,
+    "fi",
+  ].join("\n");
+}
+/** What a plain `.git/hooks/pre-commit` runs. */
+export const PLAIN_HOOK_BLOCK = plainHookBlock("stop the commit when the staged changes add a Hawzu access token.", "--staged");
+/** What a plain `.git/hooks/commit-msg` runs: a token pasted into the message is as public once pushed. */
+export const PLAIN_COMMIT_MSG_BLOCK = plainHookBlock("stop the commit when its message holds a Hawzu access token.", '--commit-msg "$1"');
 
 /** The pre-commit command lefthook runs, as lefthook.yml holds it. */
 export const LEFTHOOK_SNIPPET = `pre-commit:\n  commands:\n    hawzu-scan:\n      run: ${STAGED_COMMAND}\n`;
@@ -106,6 +115,7 @@ const LINT_STAGED_FILES = [
 
 const runsHawzuStaged = (line: string) => line.includes("hawzu-scan") && line.includes("--staged");
 const runsLintStaged = (line: string) => /\blint-staged\b/.test(line);
+const runsHawzuCommitMsg = (line: string) => line.includes("hawzu-scan") && line.includes("--commit-msg");
 
 /**
  * Sets up the pre-commit check in the repository around `cwd`. With husky and lint-staged: a
@@ -149,8 +159,10 @@ export async function initRepository(options: InitOptions): Promise<InitResult> 
   if (usesHusky && usesLintStaged) {
     await addToLintStaged(root, packageJsonPath, packageText, packageJson, lintStagedFile, show, result);
     await addLineToHook(join(huskyDirectory, "pre-commit"), LINT_STAGED_HOOK_LINE, runsLintStaged, show, result);
+    await addLineToHook(join(huskyDirectory, "commit-msg"), COMMIT_MSG_COMMAND, runsHawzuCommitMsg, show, result);
   } else if (usesHusky) {
     await addLineToHook(join(huskyDirectory, "pre-commit"), HUSKY_HOOK_LINE, runsHawzuStaged, show, result);
+    await addLineToHook(join(huskyDirectory, "commit-msg"), COMMIT_MSG_COMMAND, runsHawzuCommitMsg, show, result);
   } else if (usesSimpleGitHooks) {
     await addToSimpleGitHooks(root, packageJsonPath, packageText, packageJson, simpleGitHooksFile, show, result);
   } else if (usesLefthook) {
@@ -165,6 +177,7 @@ export async function initRepository(options: InitOptions): Promise<InitResult> 
     }
     const hooksDirectory = resolve(root, hooks.stdout.toString("utf8").trim());
     await addLineToHook(join(hooksDirectory, "pre-commit"), PLAIN_HOOK_BLOCK, runsHawzuStaged, show, result, true, isOutdatedPlainLine);
+    await addLineToHook(join(hooksDirectory, "commit-msg"), PLAIN_COMMIT_MSG_BLOCK, runsHawzuCommitMsg, show, result, true);
   }
 
   // Notes from the wiring above (no change made) are things left to the user: not "nothing to do".
@@ -353,7 +366,7 @@ async function addLineToHook(
     if (edit.changed) {
       await mkdir(dirname(path), { recursive: true });
       await writeFile(path, edit.content);
-      result.changes.push(existing === undefined ? initMessages.createdHook(show(path)) : line.includes("\n") ? initMessages.addedHookCheck(show(path)) : initMessages.addedHookLine(show(path), line));
+      result.changes.push(existing === undefined ? initMessages.createdHook(show(path)) : line.includes("\n") ? initMessages.addedHookCheck(show(path), line.includes("--commit-msg") ? '--commit-msg "$1"' : "--staged") : initMessages.addedHookLine(show(path), line));
     }
     const mode = (await stat(path)).mode;
     if (mustBeExecutable && (mode & 0o111) !== 0o111) {

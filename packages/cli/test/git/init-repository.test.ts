@@ -1,7 +1,7 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { HUSKY_HOOK_LINE, initRepository, LEFTHOOK_SNIPPET, PLAIN_HOOK_BLOCK, preCommitFrameworkItem } from "../../src/git/init-repository.js";
+import { COMMIT_MSG_COMMAND, HUSKY_HOOK_LINE, initRepository, LEFTHOOK_SNIPPET, PLAIN_COMMIT_MSG_BLOCK, PLAIN_HOOK_BLOCK, preCommitFrameworkItem } from "../../src/git/init-repository.js";
 import { createRepository, type TestRepository } from "./git-repository.js";
 
 const NO_PACKAGE_JSON = expect.stringContaining("no package.json here");
@@ -16,13 +16,15 @@ describe("initRepository", () => {
   });
   afterEach(() => repository.remove());
 
-  it("without husky: creates an executable .git/hooks/pre-commit, and a second run changes nothing", async () => {
+  it("without husky: creates executable .git/hooks/pre-commit and commit-msg hooks, and a second run changes nothing", async () => {
     const first = await init();
     const second = await init();
 
-    expect(first).toEqual({ changes: ["created .git/hooks/pre-commit"], notes: [NO_PACKAGE_JSON], problems: [] });
+    expect(first).toEqual({ changes: ["created .git/hooks/pre-commit", "created .git/hooks/commit-msg"], notes: [NO_PACKAGE_JSON], problems: [] });
     expect(read(".git/hooks/pre-commit")).toBe(`#!/bin/sh\n${PLAIN_HOOK_BLOCK}\n`);
-    expect(statSync(join(repository.root, ".git/hooks/pre-commit")).mode & 0o111).toBe(0o111);
+    expect(read(".git/hooks/commit-msg")).toBe(`#!/bin/sh\n${PLAIN_COMMIT_MSG_BLOCK}\n`);
+    expect(PLAIN_COMMIT_MSG_BLOCK).toContain('hawzu-scan --commit-msg "$1" || exit 1');
+    for (const hook of ["pre-commit", "commit-msg"]) expect(statSync(join(repository.root, ".git/hooks", hook)).mode & 0o111).toBe(0o111);
     expect(second).toEqual({ changes: [], notes: ["already set up: nothing changed", NO_PACKAGE_JSON], problems: [] });
   });
 
@@ -33,7 +35,7 @@ describe("initRepository", () => {
 
     const result = await init();
 
-    expect(result.changes).toEqual(["added the `hawzu-scan --staged || exit 1` check to tools/hooks/pre-commit, before its other commands"]);
+    expect(result.changes).toEqual(["added the `hawzu-scan --staged || exit 1` check to tools/hooks/pre-commit, before its other commands", "created tools/hooks/commit-msg"]);
     expect(read("tools/hooks/pre-commit")).toBe(`#!/bin/sh\nset -e\n${PLAIN_HOOK_BLOCK}\nmake check\n`);
     expect(existsSync(join(repository.root, ".git/hooks/pre-commit"))).toBe(false);
   });
@@ -44,6 +46,7 @@ describe("initRepository", () => {
     expect(result.changes).toEqual([
       "added the `hawzu-scan --staged || exit 1` check to .git/hooks/pre-commit, before its other commands",
       "made .git/hooks/pre-commit executable (git skips hooks that are not)",
+      "created .git/hooks/commit-msg",
     ]);
   });
 
@@ -64,8 +67,9 @@ describe("initRepository", () => {
     repository.write(".husky/pre-commit", "npm test\n");
     const result = await init();
     expect(HUSKY_HOOK_LINE).toBe("npx --no -- hawzu-scan --staged");
-    expect(result.changes).toEqual(["added `npx --no -- hawzu-scan --staged` to .husky/pre-commit"]);
+    expect(result.changes).toEqual(["added `npx --no -- hawzu-scan --staged` to .husky/pre-commit", "created .husky/commit-msg"]);
     expect(read(".husky/pre-commit")).toBe("npx --no -- hawzu-scan --staged\nnpm test\n");
+    expect(read(".husky/commit-msg")).toBe(`#!/bin/sh\n${COMMIT_MSG_COMMAND}\n`);
     expect(result.notes).toEqual([NO_PACKAGE_JSON, expect.stringContaining("npx husky")]);
   });
 
@@ -81,6 +85,7 @@ describe("initRepository", () => {
     expect(first.changes).toEqual([
       'added "*": "hawzu-scan --staged" to the lint-staged config in package.json',
       "created .husky/pre-commit",
+      "created .husky/commit-msg",
     ]);
     expect(JSON.parse(afterFirst)["lint-staged"]).toEqual({ "*.ts": "eslint", "*": "hawzu-scan --staged" });
     expect(afterFirst).toMatch(/^ {4}"name"/m);
@@ -97,12 +102,22 @@ describe("initRepository", () => {
 
     expect(result.changes).toEqual([
       'added "*": "hawzu-scan --staged" to the lint-staged config in package.json',
+      "created .husky/commit-msg",
       'added "prepare": "husky" to package.json, so hooks are installed by npm install',
     ]);
     const packageJson = JSON.parse(read("package.json"));
     expect(packageJson["lint-staged"]).toEqual({ "*": "hawzu-scan --staged" });
     expect(packageJson.scripts).toEqual({ prepare: "husky" });
     expect(read(".husky/pre-commit")).toBe("npx lint-staged\n");
+  });
+
+  it("keeps a husky commit-msg hook that already runs the check, and adds it before the other lines of one that does not", async () => {
+    repository.write("package.json", JSON.stringify({ devDependencies: { husky: "9" }, scripts: { prepare: "husky" } }));
+    repository.write(".husky/pre-commit", "npx --no -- hawzu-scan --staged\n");
+    repository.write(".husky/commit-msg", "npx --no -- commitlint --edit \"$1\"\n");
+    expect((await init()).changes).toEqual([`added \`${COMMIT_MSG_COMMAND}\` to .husky/commit-msg`]);
+    expect(read(".husky/commit-msg")).toBe(`${COMMIT_MSG_COMMAND}\nnpx --no -- commitlint --edit "$1"\n`);
+    expect((await init()).changes).toEqual([]);
   });
 
   it("edits a .lintstagedrc.json", async () => {

@@ -108,7 +108,7 @@ describe("git sources through run()", () => {
   it("init prints what it changed, then that nothing changed", async () => {
     const first = await runInMemory(["init"], { cwd: repository.root });
     const second = await runInMemory(["init"], { cwd: repository.root });
-    expect(first).toMatchObject({ code: 0, stdout: expect.stringMatching(/^hawzu-scan init: created .git\/hooks\/pre-commit\nhawzu-scan init: no package.json here/) });
+    expect(first).toMatchObject({ code: 0, stdout: expect.stringMatching(/^hawzu-scan init: created .git\/hooks\/pre-commit\nhawzu-scan init: created .git\/hooks\/commit-msg\nhawzu-scan init: no package.json here/) });
     expect(second).toMatchObject({ code: 0, stdout: expect.stringMatching(/^hawzu-scan init: already set up: nothing changed\n/) });
   });
 
