@@ -24,8 +24,9 @@ const VALUE_RUN = new RegExp(`(?:[A-Za-z0-9\\-_.~+/=]|%(?!${ENCODED_END.slice(1)
 const ENDS_ENCODED = new RegExp(ENCODED_END, "y");
 // The last value run found too long to be a token (one per text: the scan reads one text at a time).
 let longRun: { text: string | undefined; start: number; end: number } = { text: undefined, start: 0, end: 0 };
-// A quote may also be JSON's `\u0022` (Docker and .NET loggers escape quotes that way).
-const OPENING_QUOTE = /(?:[frbuRBU@$]?)(\\*["'`]|\\u0022)/y;
+// A quote may also be JSON's `\u0022` (Docker and .NET loggers escape quotes that way), Lua's long
+// brackets (`[[…]]`, `[==[…]==]`) or an Erlang/Elixir binary (`<<"…">>`).
+const OPENING_QUOTE = /(?:[frbuRBU@$]?)(\\*["'`]|\\u0022|\[=*\[|<<")/y;
 // What may follow an unquoted value: the end of the value in every config and log syntax we read.
 // A backslash ends one too: `Bearer abc\"` inside a JSON-escaped string.
 // A NUL byte ends one (padding, /proc environ files), as the CLI's readers blank NULs anyway.
@@ -55,7 +56,8 @@ export function mayStartLongValue(text: string, position: number): boolean {
   while (text.charCodeAt(index) === 32 || text.charCodeAt(index) === 9) index++;
   // A YAML anchor or tag, or code around a literal (readValue reads past them): left to readValue.
   const first = text.charCodeAt(index);
-  if (first === 38 || first === 33 || isWrapperStart(first)) return true;
+  // `[[`: a Lua long bracket (`<<"` starts like a wrapper).
+  if (first === 38 || first === 33 || isWrapperStart(first) || (first === 91 && (text.charCodeAt(index + 1) === 91 || text.charCodeAt(index + 1) === 61))) return true;
   if (first === 64 || first === 36) index++;
   let run = valueAlphabetRun(text, index);
   if (run >= MIN_TOKEN_LENGTH) return true;
@@ -124,12 +126,20 @@ export function readValue(text: string, position: number): WrittenValue | undefi
   }
   const end = index;
   if (quote) {
-    if (!text.startsWith(quote, end)) return undefined;
+    if (!text.startsWith(closingQuote(quote), end)) return undefined;
   } else if (end < text.length && !UNQUOTED_END.test(text[end]!)) {
     ENDS_ENCODED.lastIndex = end;
     if (!ENDS_ENCODED.test(text)) return undefined;
   }
   return { start, end, quote };
+}
+
+/** What closes a value opened by `quote`: the same quote, or the mirror of a bracket (`]==]`, `">>`). */
+export function closingQuote(quote: string): string {
+  const first = quote.charCodeAt(0);
+  if (first === 91) return `]${quote.slice(1, -1)}]`;
+  if (first === 60) return '">>';
+  return quote;
 }
 
 const YAML_PROPERTIES = /(?:(?:&[\w-]{1,64}|!!?[\w-]{0,32})[ \t]+){1,2}/y;

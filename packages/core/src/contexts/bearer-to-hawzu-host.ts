@@ -1,4 +1,4 @@
-import { mayHoldToken, mayStartLongValue, readValue } from "../candidate/read-value.js";
+import { mayHoldToken, mayStartLongValue, readValue, type WrittenValue } from "../candidate/read-value.js";
 import { defineContext } from "../define-context.js";
 import { hostNear, onlyHawzuHosts } from "../evidence/host-near.js";
 import type { ContextMatch } from "../types.js";
@@ -35,6 +35,56 @@ export default defineContext({
         });
       }
     }
+    // API clients' exports keep the bearer scheme and the token as two fields of one object:
+    // Insomnia's `"authentication": { "type": "bearer", "token": "…" }` (JSON or YAML).
+    if (evidence.saysWord("bearer")) {
+      for (const { at, value } of bearerAuthenticationTokens(text)) {
+        const host = hostNear(evidence, at);
+        if (host?.isHawzu) matches.push({ range: [value.start, value.end], description: `bearer token sent to ${host.host}` });
+      }
+    }
     return matches;
   },
 });
+
+// `"type": "bearer"` (also unquoted YAML), then, within the same object, `"token": "…"`; tried at
+// each "type" by a sticky expression (one with a leading alternation would run at every character).
+const BEARER_TYPE = /type["']?[ \t]*:[ \t]*["']?bearer\b["']?/y;
+const TOKEN_FIELD = /token["']?[ \t]*:[ \t]*/y;
+// How far after the scheme the token field may stand: one object's few fields.
+const FIELD_REACH = 400;
+
+/** The token fields next to a `type: bearer` field of the same object. */
+function bearerAuthenticationTokens(text: string) {
+  const found: Array<{ at: number; value: WrittenValue }> = [];
+  for (let at = text.indexOf("type"); at !== -1; at = text.indexOf("type", at + 4)) {
+    if (!startsField(text, at)) continue;
+    BEARER_TYPE.lastIndex = at;
+    if (!BEARER_TYPE.test(text)) continue;
+    const from = BEARER_TYPE.lastIndex;
+    const end = Math.min(text.length, from + FIELD_REACH);
+    // The fields of this object only: before its closing brace, and not inside a nested one.
+    for (let index = text.indexOf("token", from); index !== -1 && index < end; index = text.indexOf("token", index + 5)) {
+      if (hasBrace(text, from, index)) break;
+      if (!startsField(text, index)) continue;
+      TOKEN_FIELD.lastIndex = index;
+      if (!TOKEN_FIELD.test(text)) continue;
+      const value = readValue(text, TOKEN_FIELD.lastIndex);
+      if (value && mayHoldToken(value)) found.push({ at, value });
+      break;
+    }
+  }
+  return found;
+}
+
+/** True when a field name starts at `index`: after a quote, or a blank, `{` or `,`. */
+function startsField(text: string, index: number): boolean {
+  let before = text.charCodeAt(index - 1);
+  if (before === 34 || before === 39) before = text.charCodeAt(index - 2);
+  return Number.isNaN(before) || before === 32 || before === 9 || before === 10 || before === 13 || before === 123 || before === 44 || before === 34 || before === 39;
+}
+
+function hasBrace(text: string, from: number, to: number): boolean {
+  for (let index = from; index < to; index++) if (text.charCodeAt(index) === 123 || text.charCodeAt(index) === 125) return true;
+  return false;
+}

@@ -14,24 +14,26 @@ import type { ContextMatch } from "../types.js";
 // second argument of `setdefault("X", "...")`, and typed declarations: `hawzuToken: string =`
 // (TypeScript, Kotlin, Scala, Swift), `hawzu_token: &str =` / `&'static str =` (Rust), Go's
 // `var hawzuToken string =` (Java and C# put the type before the name: plain `=`), and C#'s
-// property initialiser `HawzuToken { get; set; } =`. In a
+// property initialiser `HawzuToken { get; set; } =`, Visual Basic's `Dim HawzuToken As String =`,
+// Gradle's Kotlin DSL `val hawzuToken by extra("…")`. In a
 // percent-encoded form or nested query, `=` is `%3D`; in JSON logged by Docker or .NET, the quote
 // is `\u0022`.
 // A member access or call: `process.env.X`, `getenv(...)`, `$X`, `a?.b`.
 const CODE_REFERENCE = /[.($?]/;
 const AFTER_KEY =
-  /(\\*["'`]|\\u0022)?[\])]?[ \t]*(%3[Dd]|:{1,3}=|=>|\?\?=?|\?=|\|\|=?|===?|!==?|\+=|\.=|<-(?!-)|:[ \t]*(?:&(?:'\w+[ \t]+)?)?(?:[Ss]tring|str|CharSequence|SecureString)\??[ \t]*=(?!=)|(?:string|String)[ \t]*=(?!=)|\{[ \t]*(?:get|init)[ \t]*;[^}\n]{0,40}\}[ \t]*=(?!=)|=|:(?!:)|,|[ \t]or[ \t]|[ \t]+value[ \t]*=)/y;
+  /(\\*["'`]|\\u0022)?[\])]?[ \t]*(%3[Dd]|:{1,3}=|=>|\?\?=?|\?=|\|\|=?|===?|!==?|\+=|\.=|<-(?!-)|:[ \t]*(?:&(?:'\w+[ \t]+)?)?(?:[Ss]tring|str|CharSequence|SecureString)\??[ \t]*=(?!=)|(?:As[ \t]+)?(?:string|String)[ \t]*=(?!=)|by[ \t]+extra[ \t]*\((?=[ \t]*")|\{[ \t]*(?:get|init)[ \t]*;[^}\n]{0,40}\}[ \t]*=(?!=)|=|:(?!:)|,|[ \t]or[ \t]|[ \t]+value[ \t]*=)/y;
 // After a quoted key closed by `]`, more indexes, the last one quoted up to its closing quote.
 const INDEX_CHAIN = /(\\*["'])\](?:\[(\\*["'])[\w.-]{1,64}\2\])*\[(\\*["'])([\w.-]{1,64})(?=\3\])/y;
 // Space-separated forms: Dockerfile `ENV HAWZU_TOKEN abc`, csh `setenv`, fish `set -x`, flags.
-// Windows `setx HAWZU_TOKEN "..."` too.
+// Windows `setx HAWZU_TOKEN "..."` too, and `netlify env:set HAWZU_TOKEN ...`.
 // Lisp definitions too: `(def hawzu-token "...")`, `(setq hawzu-token "...")`; CMake's `set(HAWZU_TOKEN "...")`.
-const SPACE_SEPARATED_LINE = /(?:(?:^|[\s;])(?:ENV|setenv|setx|set\s+-[gx]+|--?[\w-]*)|\((?:def|defconst|defvar|defparameter|define|setq|setf)|\bset\()\s*$/;
+const SPACE_SEPARATED_LINE = /(?:(?:^|[\s;])(?:ENV|setenv|setx|set\s+-[gx]+|--?[\w-]*|[\w-]+\s+env:set)|\((?:def|defconst|defvar|defparameter|define|setq|setf)|\bset\()\s*$/;
 // Commands that store a secret under a Hawzu name take the value from a later flag:
 // `aws ssm put-parameter --name /ci/hawzu-token --type SecureString --value ...`,
 // `az keyvault secret set --name hawzu-token --value ...`, `gh secret set HAWZU_TOKEN --body ...`,
-// PowerShell's `Set-Item -Path Env:HAWZU_TOKEN -Value "..."`.
-const SECRET_VALUE_FLAG = /(?:[ \t]+--?[\w-]{1,40}(?:[ \t]+(?!-)[^\s-]\S{0,200})?){0,4}?[ \t]+(?:--value|--secret-string|--secret-value|--body|-b|-[Vv]alue)(?:[ \t]+|=)/y;
+// PowerShell's `Set-Item -Path Env:HAWZU_TOKEN -Value "..."`, macOS's
+// `security add-generic-password -s hawzu -a ci -w ...`.
+const SECRET_VALUE_FLAG = /(?:[ \t]+--?[\w-]{1,40}(?:[ \t]+(?!-)[^\s-]\S{0,200})?){0,4}?[ \t]+(?:--value|--secret-string|--secret-value|--body|-b|-[Vv]alue|-w)(?:[ \t]+|=)/y;
 // A value piped into a command that stores it under the key's name, the value written first:
 // `echo "..." | gh secret set HAWZU_TOKEN`, `printf %s ... | docker secret create hawzu_token -`,
 // `echo ... | wrangler secret put HAWZU_TOKEN`, `echo -n ... | vercel env add HAWZU_TOKEN`.
@@ -170,7 +172,7 @@ function keyMentions(text: string, hawzuWords: readonly number[], extraKeyNames:
 
 // What may follow a key and blanks when AFTER_KEY matches (its operators' first characters, `or`,
 // `value`, `string`/`String`) or a later-flag form (`-`). Keep in step with AFTER_KEY.
-const AFTER_BLANKS = /[%:=?|!+.<sSov,{-]/;
+const AFTER_BLANKS = /[%:=?|!+.<sSovAb,{-]/;
 
 /**
  * True when a key followed by blanks and then a character no operator, flag or word form starts
@@ -224,12 +226,19 @@ function valueAfterKey(evidence: TextEvidence, keyStart: number, keyEnd: number,
   }
   if (operator) {
     const keyWasQuoted = before === '"' || before === "'" || before === "`";
-    if (operator[2] === "," && !keyWasQuoted) return undefined;
+    // `,` separates a quoted key from its value (`setdefault("X", "…")`, `["X", "…"]`), or an
+    // Erlang/Elixir tuple's atom from its value: `{hawzu_token, <<"…">>}`, `{:hawzu_token, "…"}`.
+    if (operator[2] === "," && !keyWasQuoted && !opensItem(text, before === ":" ? keyStart - 1 : keyStart, false)) return undefined;
     if (operator[2] === ":") {
       BLOCK_SCALAR.lastIndex = afterOperator;
       if (BLOCK_SCALAR.test(text)) return valueOnNextLine(text, BLOCK_SCALAR.lastIndex);
     }
     return readValue(text, afterOperator);
+  }
+  // A Clojure/EDN keyword key: `{:hawzu-token "…"}`, `(def config {:hawzu/token "…"})`.
+  if (before === ":" && (text[keyEnd] === " " || text[keyEnd] === "\t") && opensItem(text, keyStart - 1, true)) {
+    const value = readValue(text, keyEnd);
+    if (value?.quote === '"') return value;
   }
   if (text[keyEnd] === " " || text[keyEnd] === "\t") {
     // Both forms need a dash or a command word: checked by hand first, as a line of bare "hawzu"
@@ -313,6 +322,18 @@ function valueOnNextLine(text: string, position: number) {
   if (!value || value.quote) return undefined;
   ALONE_ON_ITS_LINE.lastIndex = value.end;
   return ALONE_ON_ITS_LINE.test(text) ? value : undefined;
+}
+
+/**
+ * True when the last character before `position`, blanks aside, opens a tuple or map (`{`); for a
+ * map's later keys (`inMap`), also a `,` or a line break before the indented key.
+ */
+function opensItem(text: string, position: number, inMap: boolean): boolean {
+  let index = position - 1;
+  while (index >= 0 && (text[index] === " " || text[index] === "\t")) index--;
+  if (index < 0) return inMap;
+  const code = text.charCodeAt(index);
+  return code === 123 || (inMap && (code === 44 || code === 10 || code === 40 || code === 91));
 }
 
 /** True when "hawzu" in any casing starts at `index` (what the lower-cased text said there). */
