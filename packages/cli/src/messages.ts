@@ -4,6 +4,9 @@ import type { Finding } from "@hawzu-scan/core";
 
 export const HINT =
   "revoke it in Hawzu (Security & Access > Access Tokens), move the value to an environment variable or secret store, then remove it here";
+/** For a token found in a commit: deleting it now leaves it in every clone of the history. */
+export const HISTORY_HINT =
+  "revoke it in Hawzu (Security & Access > Access Tokens): a committed token stays in the history of every clone and fork, so revoking it is what makes it harmless; keep the value in an environment variable or secret store, and rewrite history (git filter-repo) only if the repository itself must not hold it";
 
 /** ` (author, date: subject)` of a history finding, when known. */
 export function describeCommit(finding: { author?: string; date?: string; subject?: string }): string {
@@ -180,10 +183,12 @@ export const messages = {
   moreSightings: (fingerprint: string, more: number, all: number) =>
     `${fingerprint}: ${more} more sighting(s) of this token not shown (${all} in all); --format compact lists every place`,
   // Once per run, after the findings. Inactive tokens have nothing left to revoke.
-  hint: (statuses: ReadonlySet<string>) =>
+  hint: (statuses: ReadonlySet<string>, inHistory = false) =>
     statuses.size > 0 && [...statuses].every((status) => status === "inactive")
       ? "the Hawzu API refuses these tokens, so there is nothing to revoke: remove them here and keep such values in an environment variable or secret store"
-      : HINT,
+      : inHistory
+        ? HISTORY_HINT
+        : HINT,
   binaryAsText: (count: number) => `; ${count} binary file(s) read for the text in them`,
   suppressionsAddedHeading: (count: number) =>
     `${count} suppression(s) added by this change (the scan used the base revision's config, ignore rules and baseline; review them):`,

@@ -1,5 +1,5 @@
 import { verificationLabel } from "../verify/verification-label.js";
-import { describeCommit, HINT } from "../messages.js";
+import { describeCommit, HINT, HISTORY_HINT } from "../messages.js";
 import type { Report } from "../report.js";
 import { describeLocation } from "../scan/describe-location.js";
 import { escapeControl } from "../scan/escape-control.js";
@@ -20,7 +20,7 @@ export function renderGithub(report: Report): string {
     ];
     const where = (finding.member ? ` in archive member ${finding.member}` : "") + (finding.commit ? ` added by commit ${finding.commit}${describeCommit(finding)}` : "");
     const verified = finding.verification ? ` ${verificationLabel(finding.verification)}.` : "";
-    const message = `${finding.redacted} ${finding.context}${where} (${finding.confidence} confidence).${verified} ${HINT}.`;
+    const message = `${finding.redacted} ${finding.context}${where} (${finding.confidence} confidence).${verified} ${finding.commit ? HISTORY_HINT : HINT}.`;
     return `::${finding.confidence === "high" ? "error" : "warning"} ${properties.join(",")}::${escapeData(message)}`;
   });
   // Suppressed findings (--list-suppressed, or those a change adds) and added suppressions: seen, not failing.

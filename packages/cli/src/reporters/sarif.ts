@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { contexts } from "@hawzu-scan/core";
 import { verificationLabel } from "../verify/verification-label.js";
-import { HINT } from "../messages.js";
+import { HINT, HISTORY_HINT } from "../messages.js";
 import type { Report, ReportFinding, ReportSuppressed } from "../report.js";
 import { streamArray } from "./stream-json.js";
 import { describeLocation } from "../scan/describe-location.js";
@@ -83,7 +83,7 @@ function toSarifResult(finding: ReportFinding, ruleIndex: ReadonlyMap<string, nu
     ruleId: finding.ruleId,
     ...(ruleIndex.has(finding.ruleId) ? { ruleIndex: ruleIndex.get(finding.ruleId) } : {}),
     level: finding.confidence === "high" ? "error" : "warning",
-    message: { text: `Hawzu access token ${finding.redacted} (${finding.context})${finding.member ? ` in archive member ${finding.member}` : ""}${finding.commit ? ` in commit ${finding.commit}` : ""}.${finding.verification ? ` ${verificationLabel(finding.verification)}.` : ""} ${HINT}.` },
+    message: { text: `Hawzu access token ${finding.redacted} (${finding.context})${finding.member ? ` in archive member ${finding.member}` : ""}${finding.commit ? ` in commit ${finding.commit}` : ""}.${finding.verification ? ` ${verificationLabel(finding.verification)}.` : ""} ${finding.commit ? HISTORY_HINT : HINT}.` },
     locations: [
       {
         physicalLocation: {

@@ -77,7 +77,7 @@ export function createTextReporter(write: (text: string) => void, { color }: Tex
         const repeated = [...sightings].filter(([, count]) => count > SIGHTINGS_SHOWN);
         if (repeated.length > 0) write("\n");
         for (const [fingerprint, count] of repeated) write(`${messages.moreSightings(shortFingerprint(fingerprint), count - SIGHTINGS_SHOWN, count)}\n`);
-        write(`\n${paint("cyan", "hint:")} ${messages.hint(verifications)}\n`);
+        write(`\n${paint("cyan", "hint:")} ${messages.hint(verifications, report.findings.some((finding) => finding.commit !== undefined))}\n`);
       }
       const suppressed = report.suppressed ?? [];
       if (suppressed.length > 0) {

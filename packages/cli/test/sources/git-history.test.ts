@@ -75,6 +75,19 @@ describe("scanning what commits added (run)", () => {
     expect(where((await scan("--git-history")).report)).toEqual([{ commit: first, file: "app.env", line: 1 }]);
   });
 
+  it("says that a committed token stays in the history (revoke it), where a working-tree finding says remove it here", async () => {
+    repository.write("app.env", `HAWZU_TOKEN=${fakeToken()}\n`);
+    repository.commit("token");
+    const history = await runInMemory(["--git-history"], { cwd: repository.root });
+    const sarif = JSON.parse((await runInMemory(["--git-history", "-f", "sarif"], { cwd: repository.root })).stdout) as { runs: Array<{ results: Array<{ message: { text: string } }> }> };
+    const tree = await runInMemory(["app.env"], { cwd: repository.root });
+
+    expect(history.stdout).toContain("hint: revoke it in Hawzu (Security & Access > Access Tokens): a committed token stays in the history of every clone");
+    expect(sarif.runs[0]!.results[0]!.message.text).toContain("stays in the history of every clone");
+    expect(tree.stdout).toContain("then remove it here");
+    expect(tree.stdout).not.toContain("stays in the history");
+  });
+
   it("--git-history names each commit that added a token, across branches", async () => {
     repository.write("a.env", `HAWZU_TOKEN=${fakeToken()}\n`);
     const first = repository.commit("first");
