@@ -1,6 +1,7 @@
 import { isAscii, isUtf8 } from "node:buffer";
 import { createTokenScanner, isHawzuPath, SKIP_MARGIN, type FindOptions, type ScanResult, type TokenScanner } from "@hawzu-scan/core";
 import { blankNuls } from "./blank-nuls.js";
+import { findKeywordSpans } from "./find-keyword-spans.js";
 import { keywordNeedles } from "./keyword-needles.js";
 import { RecentText } from "./recent-text.js";
 import { releaseLargeGarbage } from "./release-large-garbage.js";
@@ -116,16 +117,16 @@ export class ByteScanner {
     if (!ascii && !this.invalidUtf8 && !isUtf8(block)) this.invalidUtf8 = true;
     const margin = ascii ? ASCII_MARGIN : UTF8_MARGIN;
     if (this.writeEverything || block.length <= 3 * margin) {
-      this.writeHead = this.writeEverything || this.findNeedles(block).length > 0;
+      this.writeHead = this.writeEverything || this.needles.some((needle) => block.includes(needle));
       this.write(block, 0, block.length, ascii);
       return;
     }
-    const hits = this.findNeedles(block);
+    const keywordSpans = findKeywordSpans(block, this.needles, margin);
     // Spans to hand to the core: around each keyword, after a block that had one, and the block's
     // end (the next block may start with a keyword whose evidence reaches back).
     const spans: [number, number][] = [];
     if (this.writeHead) spans.push([0, margin]);
-    for (const hit of hits) spans.push([hit - margin, hit + margin]);
+    for (const span of keywordSpans) spans.push(span);
     spans.push([block.length - margin, block.length]);
     spans.sort((a, b) => a[0] - b[0]);
     let position = 0;
@@ -150,7 +151,7 @@ export class ByteScanner {
     }
     flushSpan();
     if (position < block.length) this.write(block, position, block.length, ascii);
-    this.writeHead = hits.length > 0;
+    this.writeHead = keywordSpans.length > 0;
   }
 
   /** A stretch with no keyword: skipped when it is ASCII (its length in UTF-16 is its byte length). */
@@ -190,16 +191,6 @@ export class ByteScanner {
     this.recent.add(this.offset, text);
     this.offset += text.length;
     this.emit(this.core.write(text));
-  }
-
-  private findNeedles(block: Buffer): number[] {
-    const hits: number[] = [];
-    for (const needle of this.needles) {
-      for (let index = block.indexOf(needle); index !== -1; index = block.indexOf(needle, index + needle.length)) {
-        hits.push(index);
-      }
-    }
-    return hits;
   }
 
   private emit(result: ScanResult): void {
