@@ -35,8 +35,7 @@ export default defineContext({
         });
       }
     }
-    // API clients' exports keep the bearer scheme and the token as two fields of one object:
-    // Insomnia's `"authentication": { "type": "bearer", "token": "…" }` (JSON or YAML).
+    // API clients' exports keep the bearer scheme and the token as two fields of one object.
     if (evidence.saysWord("bearer")) {
       for (const { at, value } of bearerAuthenticationTokens(text)) {
         const host = hostNear(evidence, at);
@@ -47,44 +46,63 @@ export default defineContext({
   },
 });
 
-// `"type": "bearer"` (also unquoted YAML), then, within the same object, `"token": "…"`; tried at
-// each "type" by a sticky expression (one with a leading alternation would run at every character).
-const BEARER_TYPE = /type["']?[ \t]*:[ \t]*["']?bearer\b["']?/y;
-const TOKEN_FIELD = /token["']?[ \t]*:[ \t]*/y;
+// The scheme field: Insomnia's and Thunder Client's `"type": "bearer"` (JSON or YAML), Hoppscotch's
+// `"authType": "bearer"`, Bruno's `auth: bearer` and its `auth:bearer { token: … }` block. Tried at
+// each lower-case "bearer" (headers say "Bearer"), reading the field name back by code.
+const SCHEME_FIELDS = ["type", "authType", "auth"];
+// The token field of the same object: `token` (Insomnia, Hoppscotch, Bruno), `bearer` (Thunder Client).
+const TOKEN_FIELD = /(?:token|bearer)["']?[ \t]*:[ \t]*/y;
 // How far after the scheme the token field may stand: one object's few fields.
 const FIELD_REACH = 400;
 
-/** The token fields next to a `type: bearer` field of the same object. */
+/** The token fields of the objects whose scheme field says bearer. */
 function bearerAuthenticationTokens(text: string) {
   const found: Array<{ at: number; value: WrittenValue }> = [];
-  for (let at = text.indexOf("type"); at !== -1; at = text.indexOf("type", at + 4)) {
-    if (!startsField(text, at)) continue;
-    BEARER_TYPE.lastIndex = at;
-    if (!BEARER_TYPE.test(text)) continue;
-    const from = BEARER_TYPE.lastIndex;
+  for (let at = text.indexOf("bearer"); at !== -1; at = text.indexOf("bearer", at + 6)) {
+    const fieldStart = schemeFieldBefore(text, at);
+    if (fieldStart === -1) continue;
+    let from = at + 6;
+    if (text[from] === '"' || text[from] === "'") from++;
+    // Bruno: `auth:bearer {` opens the object that holds the token.
+    let blank = from;
+    while (text[blank] === " " || text[blank] === "\t") blank++;
+    if (text[blank] === "{") from = blank + 1;
     const end = Math.min(text.length, from + FIELD_REACH);
     // The fields of this object only: before its closing brace, and not inside a nested one.
-    for (let index = text.indexOf("token", from); index !== -1 && index < end; index = text.indexOf("token", index + 5)) {
-      if (hasBrace(text, from, index)) break;
+    for (let index = from; index < end; index++) {
+      const code = text.charCodeAt(index);
+      if (code === 123 || code === 125) break;
+      if (code !== 116 && code !== 98) continue;
       if (!startsField(text, index)) continue;
       TOKEN_FIELD.lastIndex = index;
       if (!TOKEN_FIELD.test(text)) continue;
       const value = readValue(text, TOKEN_FIELD.lastIndex);
-      if (value && mayHoldToken(value)) found.push({ at, value });
+      if (value && mayHoldToken(value)) found.push({ at: fieldStart, value });
       break;
     }
   }
   return found;
 }
 
+/** Where the scheme field whose value starts at `at` ("bearer") begins, or -1 when it is none. */
+function schemeFieldBefore(text: string, at: number): number {
+  let index = at - 1;
+  if (text[index] === '"' || text[index] === "'") index--;
+  while (text[index] === " " || text[index] === "\t") index--;
+  if (text[index] !== ":") return -1;
+  index--;
+  while (text[index] === " " || text[index] === "\t") index--;
+  if (text[index] === '"' || text[index] === "'") index--;
+  for (const field of SCHEME_FIELDS) {
+    const start = index - field.length + 1;
+    if (start >= 0 && text.startsWith(field, start) && startsField(text, start)) return start;
+  }
+  return -1;
+}
+
 /** True when a field name starts at `index`: after a quote, or a blank, `{` or `,`. */
 function startsField(text: string, index: number): boolean {
   let before = text.charCodeAt(index - 1);
   if (before === 34 || before === 39) before = text.charCodeAt(index - 2);
-  return Number.isNaN(before) || before === 32 || before === 9 || before === 10 || before === 13 || before === 123 || before === 44 || before === 34 || before === 39;
-}
-
-function hasBrace(text: string, from: number, to: number): boolean {
-  for (let index = from; index < to; index++) if (text.charCodeAt(index) === 123 || text.charCodeAt(index) === 125) return true;
-  return false;
+  return Number.isNaN(before) || before === 32 || before === 9 || before === 10 || before === 13 || before === 123 || before === 44;
 }
