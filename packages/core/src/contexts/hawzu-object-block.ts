@@ -6,7 +6,8 @@ import { namesOtherVendor } from "../keys/names-other-vendor.js";
 import type { ContextMatch } from "../types.js";
 
 // A brace-delimited object under a Hawzu name: JSON `"hawzu": {`, JS `hawzu: {`, HCL
-// `provider "hawzu" {`, `variable "hawzu_token" {`, or a client constructor `new HawzuClient({`. Generic credential keys inside hold a Hawzu
+// `provider "hawzu" {`, `variable "hawzu_token" {`, a client constructor `new HawzuClient({`, or
+// the options of a tuple named for Hawzu: `['@hawzu/playwright-reporter', {`. Generic credential keys inside hold a Hawzu
 // token (unless nested under another vendor's key); in a block named like a token variable,
 // `default =` and `value =` do.
 const OPENING = /(?:\\*["'])?(?:[ \t]*\\*["'][\w.\-]{0,80}\\*["'])*[ \t]*(?:[:=][ \t]*)?(?:new\s+\w+)?(?:\(\s*)?\{/y;
@@ -46,7 +47,12 @@ export default defineContext({
         stop = keyEnd;
         while (stop < text.length && mayPrecedeBrace(text.charCodeAt(stop))) stop++;
       }
-      if (text[stop] !== "{") continue;
+      if (text[stop] !== "{") {
+        // `['@hawzu/playwright-reporter', { apiToken: '…' }]`: a tuple's options object.
+        const tupleBody = tupleOptionsStart(text, keyStart, keyEnd);
+        if (tupleBody !== -1) scanObject(text, tupleBody, text.slice(keyStart, keyEnd), false, matches);
+        continue;
+      }
       OPENING.lastIndex = keyEnd;
       if (!OPENING.exec(text)) continue;
       const name = text.slice(keyStart, keyEnd);
@@ -139,6 +145,43 @@ function scanObject(text: string, bodyStart: number, blockName: string, tokenBlo
     }
     index = valueStart;
   }
+}
+
+// How far the name string, and the blanks and line breaks around its comma, may reach.
+const TUPLE_REACH = 200;
+
+/**
+ * Where the options object of a tuple starts when the Hawzu key at [keyStart, keyEnd) is inside
+ * the quoted name that opens an array, `['@hawzu/playwright-reporter', {` (the reporter and plugin
+ * tuples of Playwright, Jest, WebdriverIO, Babel), over line breaks as formatters write them;
+ * -1 otherwise. Read by code, a few characters for most mentions (a URL, a JSON value).
+ */
+function tupleOptionsStart(text: string, keyStart: number, keyEnd: number): number {
+  let open = keyStart - 1;
+  while (open >= 0 && keyStart - open < TUPLE_REACH && isNameCharacter(text.charCodeAt(open))) open--;
+  const quote = text.charCodeAt(open);
+  if (quote !== 34 && quote !== 39 && quote !== 96) return -1;
+  let before = open - 1;
+  while (before >= 0 && open - before < TUPLE_REACH && isBlank(text.charCodeAt(before))) before--;
+  if (text.charCodeAt(before) !== 91) return -1;
+  let close = keyEnd;
+  while (close < text.length && close - keyEnd < TUPLE_REACH && isNameCharacter(text.charCodeAt(close))) close++;
+  if (text.charCodeAt(close) !== quote) return -1;
+  let next = close + 1;
+  while (next < text.length && next - close < TUPLE_REACH && isBlank(text.charCodeAt(next))) next++;
+  if (text.charCodeAt(next) !== 44) return -1;
+  next++;
+  while (next < text.length && next - close < TUPLE_REACH && isBlank(text.charCodeAt(next))) next++;
+  return text.charCodeAt(next) === 123 ? next + 1 : -1;
+}
+
+/** [\w@/.:-]: what a package or plugin name holds. */
+function isNameCharacter(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code === 64 || code === 47 || code === 46 || code === 45 || code === 58;
+}
+
+function isBlank(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13);
 }
 
 /** What OPENING may read between a key and its brace: [\w\\"'.:=(-], a blank of any kind (any non-ASCII character is let through). */
