@@ -1,17 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { findKeywordSpans } from "../../src/scan/find-keyword-spans.js";
-
-/** mulberry32, so a failure replays. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from "../helpers/seeded-tokens.js";
 
 /** Which bytes of `length` the spans cover, clipped to the block. */
 function covered(spans: readonly [number, number][], length: number): boolean[] {
@@ -31,7 +20,7 @@ describe("findKeywordSpans", () => {
   const needles = ["wzu", "WZU", "wZu", "Wzu"].map((needle) => Buffer.from(needle));
 
   it("covers exactly the bytes that one span per hit covers, on seeded blocks of sparse and dense hits", () => {
-    const random = seeded(14);
+    const random = seededRandom(14);
     const words = ["hawzu ", "HAWZU_", "Hawzu.", "x", "log line ", "\n", "wz", "u", "aaaaaaaaaaaaaaaaaaaa"];
     for (let round = 0; round < 300; round++) {
       const parts: string[] = [];
