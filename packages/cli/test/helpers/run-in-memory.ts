@@ -30,3 +30,9 @@ export async function runInMemory(argv: string[], options: { cwd: string; stdin?
   const code = await run(argv, { stdout, stderr, stdin: stdin ?? new PassThrough().end(), cwd: options.cwd, env: options.env ?? {} });
   return { code, stdout: stdout.text, stderr: stderr.text };
 }
+
+/** Runs the CLI in this process with `-f json` added, and parses the report (undefined when none was written). */
+export async function runJsonInMemory<Report>(argv: string[], options: { cwd: string }): Promise<InMemoryRun & { report: Report }> {
+  const result = await runInMemory([...argv, "-f", "json"], options);
+  return { ...result, report: (result.stdout ? JSON.parse(result.stdout) : undefined) as Report };
+}

@@ -3,7 +3,7 @@
 import { gzipSync } from "node:zlib";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createRepository, fakeToken, type TestRepository } from "../git/git-repository.js";
-import { runInMemory } from "../helpers/run-in-memory.js";
+import { runInMemory, runJsonInMemory } from "../helpers/run-in-memory.js";
 
 interface Report {
   findings: Array<{ file: string; line: number; commit?: string; fingerprint: string }>;
@@ -18,10 +18,7 @@ describe("scanning what commits added (run)", () => {
   });
   afterEach(() => repository.remove());
 
-  const scan = async (...args: string[]) => {
-    const result = await runInMemory([...args, "-f", "json"], { cwd: repository.root });
-    return { ...result, report: (result.stdout ? JSON.parse(result.stdout) : undefined) as Report };
-  };
+  const scan = (...args: string[]) => runJsonInMemory<Report>(args, { cwd: repository.root });
   const where = (report: Report) => report.findings.map(({ commit, file, line }) => ({ commit, file, line })).sort((a, b) => a.file.localeCompare(b.file));
 
   it("--since finds a token added two commits back, at its line in that commit, and not one removed in the range", async () => {

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { parseLfsPointer } from "../../src/git/parse-lfs-pointer.js";
 import { createRepository, fakeToken, type TestRepository } from "../git/git-repository.js";
-import { runInMemory } from "../helpers/run-in-memory.js";
+import { runJsonInMemory } from "../helpers/run-in-memory.js";
 
 /** Stores `content` as an LFS object of the repository and returns the pointer text that stands for it. */
 function storeLfsObject(repository: TestRepository, content: string): string {
@@ -25,10 +25,8 @@ describe("Git LFS pointers", () => {
   });
   afterEach(() => repository.remove());
 
-  const scan = async (...args: string[]) => {
-    const result = await runInMemory([...args, "-f", "json"], { cwd: repository.root });
-    return { ...result, report: JSON.parse(result.stdout) as { findings: Array<{ file: string; line: number; commit?: string }>; errors: Array<{ file: string; message: string }> } };
-  };
+  const scan = (...args: string[]) =>
+    runJsonInMemory<{ findings: Array<{ file: string; line: number; commit?: string }>; errors: Array<{ file: string; message: string }> }>(args, { cwd: repository.root });
 
   it("parses a pointer, and nothing else", () => {
     const pointer = `version https://git-lfs.github.com/spec/v1\noid sha256:${"a".repeat(64)}\nsize 12\n`;
