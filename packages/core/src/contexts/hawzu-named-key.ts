@@ -133,6 +133,10 @@ export default defineContext({
  * quote), `%26hawzu_token` (percent-encoded `&`). They are not part of the name.
  */
 function escapeBefore(text: string, keyStart: number): number {
+  // By character code first: this runs at every mention (a string read of a character before the
+  // text's start also deoptimized the caller).
+  const before = text.charCodeAt(keyStart - 1);
+  if (before !== 92 && before !== 37) return 0;
   if (text[keyStart - 1] === "\\" && /^u[0-9a-fA-F]{4}/.test(text.slice(keyStart, keyStart + 5))) return 5;
   if (text[keyStart - 1] === "%" && /^[0-9a-fA-F]{2}/.test(text.slice(keyStart, keyStart + 2))) return 2;
   return 0;
@@ -169,8 +173,17 @@ function keyMentions(text: string, hawzuWords: readonly number[], extraKeyNames:
 }
 
 // What may follow a key and blanks when AFTER_KEY matches (its operators' first characters, `or`,
-// `value`, `string`/`String`) or a later-flag form (`-`). Keep in step with AFTER_KEY.
-const AFTER_BLANKS = /[%:=?|!+.<sSov,{-]/;
+// `value`, `string`/`String`) or a later-flag form (`-`), by character code: `%:=?|!+.<sSov,{-`.
+// Keep in step with AFTER_KEY.
+function mayFollowBlanks(code: number): boolean {
+  switch (code) {
+    case 37: case 58: case 61: case 63: case 124: case 33: case 43: case 46: case 60:
+    case 115: case 83: case 111: case 118: case 44: case 123: case 45:
+      return true;
+    default:
+      return false;
+  }
+}
 
 /**
  * True when a key followed by blanks and then a character no operator, flag or word form starts
@@ -179,11 +192,12 @@ const AFTER_BLANKS = /[%:=?|!+.<sSov,{-]/;
  * them at every word).
  */
 function cannotHaveValue(text: string, keyStart: number, keyEnd: number, markers: MarkerScan): boolean {
-  if (text[keyStart - 1] === "<") return false;
+  if (text.charCodeAt(keyStart - 1) === 60) return false;
   let next = keyEnd;
-  if (text[next] !== " " && text[next] !== "\t") return false;
-  while (text[next] === " " || text[next] === "\t") next++;
-  if (next >= text.length || AFTER_BLANKS.test(text[next]!)) return false;
+  let code = text.charCodeAt(next);
+  if (code !== 32 && code !== 9) return false;
+  while (code === 32 || code === 9) code = text.charCodeAt(++next);
+  if (next >= text.length || mayFollowBlanks(code)) return false;
   // The 40 characters before the key must hold no `-`, `ENV` or `set`.
   return lastMarkerBefore(text, keyStart, markers) < Math.max(0, keyStart - 40);
 }
