@@ -1,6 +1,8 @@
 import { mayHoldToken, mayStartLongValue, readValue } from "../candidate/read-value.js";
 import { defineContext } from "../define-context.js";
 import { hostNear, onlyHawzuHosts } from "../evidence/host-near.js";
+import type { BearerWord } from "../evidence/find-bearer-words.js";
+import type { TextEvidence } from "../evidence/TextEvidence.js";
 import type { ContextMatch } from "../types.js";
 
 // Hawzu authenticates with `Authorization: Bearer <token>` (HAWZU.md). The header counts when the
@@ -16,25 +18,34 @@ export default defineContext({
   confidence: "high",
   match({ text, evidence }) {
     const matches: ContextMatch[] = [];
-    let onlyHawzu: boolean | undefined;
     const bearers = evidence.bearerWords;
-    for (let bearer = 0; bearer < bearers.length; bearer++) {
-      const { at, valueAt, twoArguments } = bearers[bearer]!;
-      if (!mayStartLongValue(text, valueAt)) continue;
-      const value = readValue(text, valueAt);
-      if (!value || (value.quote !== "") !== twoArguments || !mayHoldToken(value)) continue;
-      const host = hostNear(evidence, at);
-      if (host?.isHawzu) {
-        matches.push({ range: [value.start, value.end], description: `bearer token sent to ${host.host}` });
-      } else if (!host && (onlyHawzu ??= onlyHawzuHosts(evidence))) {
-        matches.push({
-          range: [value.start, value.end],
-          description: "bearer token in code that calls a Hawzu host",
-          confidence: "medium",
-          strictness: "strict",
-        });
-      }
-    }
+    const onlyHawzu: OnlyHawzu = { answer: undefined };
+    // One call per bearer word (see hawzu-word-nearby's MentionWalk: a loop over a whole window in
+    // one call was compiled on-stack again after each deoptimization).
+    for (let bearer = 0; bearer < bearers.length; bearer++) judgeBearer(text, evidence, bearers[bearer]!, onlyHawzu, matches);
     return matches;
   },
 });
+
+/** Whether every host of the window is Hawzu's, asked at most once per window. */
+interface OnlyHawzu {
+  answer: boolean | undefined;
+}
+
+function judgeBearer(text: string, evidence: TextEvidence, bearer: BearerWord, onlyHawzu: OnlyHawzu, matches: ContextMatch[]): void {
+  const { at, valueAt, twoArguments } = bearer;
+  if (!mayStartLongValue(text, valueAt)) return;
+  const value = readValue(text, valueAt);
+  if (!value || (value.quote !== "") !== twoArguments || !mayHoldToken(value)) return;
+  const host = hostNear(evidence, at);
+  if (host?.isHawzu) {
+    matches.push({ range: [value.start, value.end], description: `bearer token sent to ${host.host}` });
+  } else if (!host && (onlyHawzu.answer ??= onlyHawzuHosts(evidence))) {
+    matches.push({
+      range: [value.start, value.end],
+      description: "bearer token in code that calls a Hawzu host",
+      confidence: "medium",
+      strictness: "strict",
+    });
+  }
+}
