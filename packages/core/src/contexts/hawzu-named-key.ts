@@ -83,11 +83,15 @@ function judgeMention(text: string, evidence: TextEvidence, options: ResolvedOpt
   // An index chain names the key: `$config['hawzu']['token'] = …`, `settings["hawzu"]["api_key"] =`.
   let key = text.slice(start, end);
   let keyEnd = end;
-  INDEX_CHAIN.lastIndex = end;
-  const chain = INDEX_CHAIN.exec(text);
-  if (chain) {
-    key = `${key}.${chain[4]!}`;
-    keyEnd = INDEX_CHAIN.lastIndex;
+  // (The chain starts with a backslash or a quote: other keys skip the expression.)
+  const after = text.charCodeAt(end);
+  if (after === 92 || after === 34 || after === 39) {
+    INDEX_CHAIN.lastIndex = end;
+    const chain = INDEX_CHAIN.exec(text);
+    if (chain) {
+      key = `${key}.${chain[4]!}`;
+      keyEnd = INDEX_CHAIN.lastIndex;
+    }
   }
   // Most mentions are host names and service names; only keys with a credential word go on.
   if (end - start > 5 && options.extraKeyNames.length === 0 && !MAY_NAME_CREDENTIAL.test(key)) return;
