@@ -1,5 +1,5 @@
 import { judgeRange, judgeValue } from "./candidate/judge-value.js";
-import { computeWindows } from "./compute-windows.js";
+import { computeKeywordWindows, computeWindows } from "./compute-windows.js";
 import { contexts as allContexts } from "./contexts/index.js";
 import { findKeywordHits } from "./find-keyword-hits.js";
 import { TextEvidence } from "./evidence/TextEvidence.js";
@@ -52,10 +52,18 @@ export function findCandidates(
   contexts: readonly DetectionContext[] = allContexts,
 ): Candidate[] {
   const inHawzuFile = isHawzuPath(options.path);
-  const hits = findKeywordHits(text, options);
-  if (hits.length === 0 && !inHawzuFile) return [];
-  const windows =
-    inHawzuFile && text.length <= WHOLE_FILE_LIMIT ? [[0, text.length] as [number, number]] : computeWindows(text, hits);
+  let windows: Array<[number, number]>;
+  if (inHawzuFile && text.length <= WHOLE_FILE_LIMIT) windows = [[0, text.length]];
+  else {
+    // Without listing every hit where that gives the same windows (a hostile line holds millions).
+    const found = computeKeywordWindows(text, options.keywords);
+    if (found) windows = found;
+    else {
+      const hits = findKeywordHits(text, options);
+      if (hits.length === 0) return [];
+      windows = computeWindows(text, hits);
+    }
+  }
   const byRange = new Map<string, Candidate>();
   for (const [windowStart, windowEnd] of windows) {
     const windowText = text.slice(windowStart, windowEnd);

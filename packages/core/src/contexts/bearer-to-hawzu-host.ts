@@ -1,6 +1,8 @@
 import { mayHoldToken, mayStartLongValue, readValue, type WrittenValue } from "../candidate/read-value.js";
 import { defineContext } from "../define-context.js";
 import { hostNear, onlyHawzuHosts } from "../evidence/host-near.js";
+import type { BearerWord } from "../evidence/find-bearer-words.js";
+import type { TextEvidence } from "../evidence/TextEvidence.js";
 import type { ContextMatch } from "../types.js";
 
 // Hawzu authenticates with `Authorization: Bearer <token>` (HAWZU.md). The header counts when the
@@ -16,32 +18,13 @@ export default defineContext({
   confidence: "high",
   match({ text, evidence }) {
     const matches: ContextMatch[] = [];
-    let onlyHawzu: boolean | undefined;
     const bearers = evidence.bearerWords;
-    for (let bearer = 0; bearer < bearers.length; bearer++) {
-      const { at, valueAt, twoArguments } = bearers[bearer]!;
-      if (!mayStartLongValue(text, valueAt)) continue;
-      const value = readValue(text, valueAt);
-      if (!value || (value.quote !== "") !== twoArguments || !mayHoldToken(value)) continue;
-      const host = hostNear(evidence, at);
-      if (host?.isHawzu) {
-        matches.push({ range: [value.start, value.end], description: `bearer token sent to ${host.host}` });
-      } else if (!host && (onlyHawzu ??= onlyHawzuHosts(evidence))) {
-        matches.push({
-          range: [value.start, value.end],
-          description: "bearer token in code that calls a Hawzu host",
-          confidence: "medium",
-          strictness: "strict",
-        });
-      }
-    }
+    const onlyHawzu: OnlyHawzu = { answer: undefined };
+    // One call per bearer word (see hawzu-word-nearby's MentionWalk: a loop over a whole window in
+    // one call was compiled on-stack again after each deoptimization).
+    for (let bearer = 0; bearer < bearers.length; bearer++) judgeBearer(text, evidence, bearers[bearer]!, onlyHawzu, matches);
     // API clients' exports keep the bearer scheme and the token as two fields of one object.
-    if (evidence.saysWord("bearer")) {
-      for (const { at, value } of bearerAuthenticationTokens(text)) {
-        const host = hostNear(evidence, at);
-        if (host?.isHawzu) matches.push({ range: [value.start, value.end], description: `bearer token sent to ${host.host}` });
-      }
-    }
+    if (evidence.saysWord("bearer")) judgeApiClientExports(text, evidence, matches);
     return matches;
   },
 });
@@ -54,6 +37,16 @@ const SCHEME_FIELDS = ["type", "authType", "auth"];
 const TOKEN_FIELD = /(?:token|bearer)["']?[ \t]*:[ \t]*/y;
 // How far after the scheme the token field may stand: one object's few fields.
 const FIELD_REACH = 400;
+
+/** The bearer tokens of API clients' request objects whose host is Hawzu's. */
+function judgeApiClientExports(text: string, evidence: TextEvidence, matches: ContextMatch[]): void {
+  const found = bearerAuthenticationTokens(text);
+  for (let index = 0; index < found.length; index++) {
+    const { at, value } = found[index]!;
+    const host = hostNear(evidence, at);
+    if (host?.isHawzu) matches.push({ range: [value.start, value.end], description: `bearer token sent to ${host.host}` });
+  }
+}
 
 /** The token fields of the objects whose scheme field says bearer. */
 function bearerAuthenticationTokens(text: string) {
@@ -105,4 +98,27 @@ function startsField(text: string, index: number): boolean {
   let before = text.charCodeAt(index - 1);
   if (before === 34 || before === 39) before = text.charCodeAt(index - 2);
   return Number.isNaN(before) || before === 32 || before === 9 || before === 10 || before === 13 || before === 123 || before === 44;
+}
+
+/** Whether every host of the window is Hawzu's, asked at most once per window. */
+interface OnlyHawzu {
+  answer: boolean | undefined;
+}
+
+function judgeBearer(text: string, evidence: TextEvidence, bearer: BearerWord, onlyHawzu: OnlyHawzu, matches: ContextMatch[]): void {
+  const { at, valueAt, twoArguments } = bearer;
+  if (!mayStartLongValue(text, valueAt)) return;
+  const value = readValue(text, valueAt);
+  if (!value || (value.quote !== "") !== twoArguments || !mayHoldToken(value)) return;
+  const host = hostNear(evidence, at);
+  if (host?.isHawzu) {
+    matches.push({ range: [value.start, value.end], description: `bearer token sent to ${host.host}` });
+  } else if (!host && (onlyHawzu.answer ??= onlyHawzuHosts(evidence))) {
+    matches.push({
+      range: [value.start, value.end],
+      description: "bearer token in code that calls a Hawzu host",
+      confidence: "medium",
+      strictness: "strict",
+    });
+  }
 }

@@ -6,7 +6,7 @@ import { compactKey } from "../keys/compact-key.js";
 import { expandKey } from "../keys/find-hawzu-words.js";
 import { isBase64Key, isHawzuTokenKey } from "../keys/is-hawzu-token-key.js";
 import type { TextEvidence } from "../evidence/TextEvidence.js";
-import type { ContextMatch } from "../types.js";
+import type { ContextMatch, ResolvedOptions } from "../types.js";
 
 // After the key: a closing quote (also JSON-escaped), then `]` or `)` for `env["X"]` and
 // `getenv("X")`, then an operator of any config or programming syntax, including the fallbacks
@@ -57,84 +57,117 @@ export default defineContext({
   confidence: "high",
   match({ text, evidence, options }) {
     const matches: ContextMatch[] = [];
-    let coveredUntil = -1;
-    const markers: MarkerScan = { scanned: 0, last: -1 };
+    const walk: KeyWalk = { coveredUntil: -1, markers: { scanned: 0, last: -1 } };
     const mentions = keyMentions(text, evidence.hawzuWords, options.extraKeyNames);
+    // One call per mention, and the rarer credential keys in a function of their own: a loop over
+    // a whole window (one call on a dense log) was compiled on-stack again after each
+    // deoptimization, with everything below inlined into it.
     for (let mention = 0; mention < mentions.length; mention++) {
       const index = mentions[mention]!;
-      if (index < coveredUntil) continue;
-      const { start: keyStart, end } = expandKey(text, index, 0);
-      const start = keyStart + escapeBefore(text, keyStart);
-      coveredUntil = end;
-      // A bare "hawzu" that no value can follow is dropped before its key is copied out.
-      if (end - start === 5 && evidence.lowerKeepsLength && isHawzuAt(text, start) && cannotHaveValue(text, start, end, markers)) continue;
-      // An index chain names the key: `$config['hawzu']['token'] = …`, `settings["hawzu"]["api_key"] =`.
-      let key = text.slice(start, end);
-      let keyEnd = end;
-      INDEX_CHAIN.lastIndex = end;
-      const chain = INDEX_CHAIN.exec(text);
-      if (chain) {
-        key = `${key}.${chain[4]!}`;
-        keyEnd = INDEX_CHAIN.lastIndex;
-      }
-      // Most mentions are host names and service names; only keys with a credential word go on.
-      if (end - start > 5 && options.extraKeyNames.length === 0 && !MAY_NAME_CREDENTIAL.test(key)) continue;
-      // The key holds this "hawzu": five characters are that word alone.
-      // (A longer key that passed the word test keeps that word's letters when compacted.)
-      const bareHawzu =
-        key.length === 5 ? key.toLowerCase() === "hawzu" : (end - start <= 5 || options.extraKeyNames.length > 0) && compactKey(key) === "hawzu";
-      if (!bareHawzu && !isHawzuTokenKey(key, options.extraKeyNames)) continue;
-      AFTER_KEY.lastIndex = keyEnd;
-      const operator = AFTER_KEY.exec(text);
-      const afterOperator = AFTER_KEY.lastIndex;
-      const listed = listAfterKey(text, operator, afterOperator);
-      if (listed.length > 0) {
-        for (const item of listed) matches.push({ range: [item.start, item.end], description: `item of ${key.slice(0, 64)}` });
-        coveredUntil = listed[listed.length - 1]!.end;
-        continue;
-      }
-      const value = valueAfterKey(evidence, start, keyEnd, operator, afterOperator);
-      if (!value) continue;
-      // A literal split in parts (`"…" +\n "…"`, PHP's `.`, Lua's `..`): the parts make the value.
-      const joined = value.quote ? joinedLiterals(text, value) : undefined;
-      if (joined) {
-        coveredUntil = joined.end;
-        matches.push({ range: [value.start, joined.end], token: joined.token, description: `value of ${key.length > 64 ? key.slice(0, 61) + "..." : key} (in ${joined.parts} parts)` });
-        continue;
-      }
-      if (!mayHoldToken(value)) {
-        coveredUntil = value.end;
-        continue;
-      }
-      const written = text.slice(value.start, value.end);
-      // A key inside a value that is code (`process.env.HAWZU_TOKEN ?? "..."` after a typed
-      // declaration) is still read. Any other value covers what it holds: a key read inside another
-      // vendor's token would carry a piece of that token into the description.
-      if (!CODE_REFERENCE.test(written) || value.quote !== "" || written.includes("\\") || written.includes("%") || isCredentialLike(written)) coveredUntil = value.end;
-      const description = `value of ${key.length > 64 ? key.slice(0, 61) + "..." : key}`;
-      if (isBase64Key(key)) {
-        const decoded = decodeBase64Text(written);
-        if (decoded) {
-          matches.push({ range: [value.start, value.end], token: decoded, encoding: "base64", description });
-          continue;
-        }
-      }
-      // A bare `hawzu:` key is a token only under a credentials list; that is weaker evidence.
-      matches.push(
-        bareHawzu
-          ? { range: [value.start, value.end], description, confidence: "medium", strictness: "strict" }
-          : { range: [value.start, value.end], description },
-      );
+      if (index >= walk.coveredUntil) judgeMention(text, evidence, options, index, walk, matches);
     }
     return matches;
   },
 });
+
+/** What the walk over a window's mentions carries from one mention to the next. */
+interface KeyWalk {
+  coveredUntil: number;
+  markers: MarkerScan;
+}
+
+function judgeMention(text: string, evidence: TextEvidence, options: ResolvedOptions, index: number, walk: KeyWalk, matches: ContextMatch[]): void {
+  const { start: keyStart, end } = expandKey(text, index, 0);
+  const start = keyStart + escapeBefore(text, keyStart);
+  walk.coveredUntil = end;
+  // A bare "hawzu" that no value can follow is dropped before its key is copied out.
+  if (end - start === 5 && evidence.lowerKeepsLength && isHawzuAt(text, start) && cannotHaveValue(text, start, end, walk.markers)) return;
+  // An index chain names the key: `$config['hawzu']['token'] = …`, `settings["hawzu"]["api_key"] =`.
+  let key = text.slice(start, end);
+  let keyEnd = end;
+  // (The chain starts with a backslash or a quote: other keys skip the expression.)
+  const after = text.charCodeAt(end);
+  if (after === 92 || after === 34 || after === 39) {
+    INDEX_CHAIN.lastIndex = end;
+    const chain = INDEX_CHAIN.exec(text);
+    if (chain) {
+      key = `${key}.${chain[4]!}`;
+      keyEnd = INDEX_CHAIN.lastIndex;
+    }
+  }
+  // Most mentions are host names and service names; only keys with a credential word go on.
+  if (end - start > 5 && options.extraKeyNames.length === 0 && !MAY_NAME_CREDENTIAL.test(key)) return;
+  // The key holds this "hawzu": five characters are that word alone.
+  // (A longer key that passed the word test keeps that word's letters when compacted.)
+  const bareHawzu =
+    key.length === 5 ? key.toLowerCase() === "hawzu" : (end - start <= 5 || options.extraKeyNames.length > 0) && compactKey(key) === "hawzu";
+  if (!bareHawzu && !isHawzuTokenKey(key, options.extraKeyNames)) return;
+  judgeKey(text, evidence, start, key, keyEnd, bareHawzu, walk, matches);
+}
+
+/** The value of a key that names a Hawzu token (or a bare `hawzu` key), if it has one. */
+function judgeKey(
+  text: string,
+  evidence: TextEvidence,
+  start: number,
+  key: string,
+  keyEnd: number,
+  bareHawzu: boolean,
+  walk: KeyWalk,
+  matches: ContextMatch[],
+): void {
+  AFTER_KEY.lastIndex = keyEnd;
+  const operator = AFTER_KEY.exec(text);
+  const afterOperator = AFTER_KEY.lastIndex;
+  const listed = listAfterKey(text, operator, afterOperator);
+  if (listed.length > 0) {
+    for (const item of listed) matches.push({ range: [item.start, item.end], description: `item of ${key.slice(0, 64)}` });
+    walk.coveredUntil = listed[listed.length - 1]!.end;
+    return;
+  }
+  const value = valueAfterKey(evidence, start, keyEnd, operator, afterOperator);
+  if (!value) return;
+  // A literal split in parts (`"…" +\n "…"`, PHP's `.`, Lua's `..`): the parts make the value.
+  const joined = value.quote ? joinedLiterals(text, value) : undefined;
+  if (joined) {
+    walk.coveredUntil = joined.end;
+    matches.push({ range: [value.start, joined.end], token: joined.token, description: `value of ${key.length > 64 ? key.slice(0, 61) + "..." : key} (in ${joined.parts} parts)` });
+    return;
+  }
+  if (!mayHoldToken(value)) {
+    walk.coveredUntil = value.end;
+    return;
+  }
+  const written = text.slice(value.start, value.end);
+  // A key inside a value that is code (`process.env.HAWZU_TOKEN ?? "..."` after a typed
+  // declaration) is still read. Any other value covers what it holds: a key read inside another
+  // vendor's token would carry a piece of that token into the description.
+  if (!CODE_REFERENCE.test(written) || value.quote !== "" || written.includes("\\") || written.includes("%") || isCredentialLike(written)) walk.coveredUntil = value.end;
+  const description = `value of ${key.length > 64 ? key.slice(0, 61) + "..." : key}`;
+  if (isBase64Key(key)) {
+    const decoded = decodeBase64Text(written);
+    if (decoded) {
+      matches.push({ range: [value.start, value.end], token: decoded, encoding: "base64", description });
+      return;
+    }
+  }
+  // A bare `hawzu:` key is a token only under a credentials list; that is weaker evidence.
+  matches.push(
+    bareHawzu
+      ? { range: [value.start, value.end], description, confidence: "medium", strictness: "strict" }
+      : { range: [value.start, value.end], description },
+  );
+}
 
 /**
  * The hex digits of an escape that the key's characters ran into: `\u0022hawzu_token` (JSON-escaped
  * quote), `%26hawzu_token` (percent-encoded `&`). They are not part of the name.
  */
 function escapeBefore(text: string, keyStart: number): number {
+  // By character code first: this runs at every mention (a string read of a character before the
+  // text's start also deoptimized the caller).
+  const before = text.charCodeAt(keyStart - 1);
+  if (before !== 92 && before !== 37) return 0;
   if (text[keyStart - 1] === "\\" && /^u[0-9a-fA-F]{4}/.test(text.slice(keyStart, keyStart + 5))) return 5;
   if (text[keyStart - 1] === "%" && /^[0-9a-fA-F]{2}/.test(text.slice(keyStart, keyStart + 2))) return 2;
   return 0;
@@ -171,8 +204,18 @@ function keyMentions(text: string, hawzuWords: readonly number[], extraKeyNames:
 }
 
 // What may follow a key and blanks when AFTER_KEY matches (its operators' first characters, `or`,
-// `value`, `string`/`String`) or a later-flag form (`-`). Keep in step with AFTER_KEY.
-const AFTER_BLANKS = /[%:=?|!+.<sSovAb,{-]/;
+// `value`, `string`/`String`, VB's `As`, Gradle's `by`) or a later-flag form (`-`), by character code:
+// `%:=?|!+.<sSovAb,{-`.
+// Keep in step with AFTER_KEY.
+function mayFollowBlanks(code: number): boolean {
+  switch (code) {
+    case 37: case 58: case 61: case 63: case 124: case 33: case 43: case 46: case 60:
+    case 115: case 83: case 111: case 118: case 65: case 98: case 44: case 123: case 45:
+      return true;
+    default:
+      return false;
+  }
+}
 
 /**
  * True when a key followed by blanks and then a character no operator, flag or word form starts
@@ -181,11 +224,12 @@ const AFTER_BLANKS = /[%:=?|!+.<sSovAb,{-]/;
  * them at every word).
  */
 function cannotHaveValue(text: string, keyStart: number, keyEnd: number, markers: MarkerScan): boolean {
-  if (text[keyStart - 1] === "<") return false;
+  if (text.charCodeAt(keyStart - 1) === 60) return false;
   let next = keyEnd;
-  if (text[next] !== " " && text[next] !== "\t") return false;
-  while (text[next] === " " || text[next] === "\t") next++;
-  if (next >= text.length || AFTER_BLANKS.test(text[next]!)) return false;
+  let code = text.charCodeAt(next);
+  if (code !== 32 && code !== 9) return false;
+  while (code === 32 || code === 9) code = text.charCodeAt(++next);
+  if (next >= text.length || mayFollowBlanks(code)) return false;
   // The 40 characters before the key must hold no `-`, `ENV` or `set`.
   return lastMarkerBefore(text, keyStart, markers) < Math.max(0, keyStart - 40);
 }

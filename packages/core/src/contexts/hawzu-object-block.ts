@@ -36,7 +36,8 @@ export default defineContext({
     const keys = evidence.hawzuKeys;
     for (let keyIndex = 0; keyIndex < keys.length; keyIndex++) {
       const { start: keyStart, end: keyEnd } = keys[keyIndex]!;
-      if (elements && text[keyStart - 1] === "<") {
+      // (By character code: a string read before the text's start or at its end deoptimized this loop.)
+      if (elements && text.charCodeAt(keyStart - 1) === 60) {
         // A Hawzu element inside one already read was read with it (and `<hawzu><hawzu>…` stays linear).
         if (keyStart >= elementsReadUntil) elementsReadUntil = scanElement(text, keyStart, keyEnd, matches);
         continue;
@@ -47,23 +48,24 @@ export default defineContext({
         stop = keyEnd;
         while (stop < text.length && mayPrecedeBrace(text.charCodeAt(stop))) stop++;
       }
-      if (text[stop] !== "{") {
-        // `['@hawzu/playwright-reporter', { apiToken: '…' }]`: a tuple's options object.
-        const tupleBody = tupleOptionsStart(text, keyStart, keyEnd);
-        if (tupleBody !== -1) scanObject(text, tupleBody, text.slice(keyStart, keyEnd), false, matches);
-        continue;
-      }
-      OPENING.lastIndex = keyEnd;
-      if (!OPENING.exec(text)) continue;
-      const name = text.slice(keyStart, keyEnd);
-      if (namesOtherVendor(name)) continue;
-      const bodyStart = OPENING.lastIndex;
-      const tokenBlock = isHawzuTokenKey(name, options.extraKeyNames);
-      scanObject(text, bodyStart, name, tokenBlock, matches);
+      // `['@hawzu/playwright-reporter', { apiToken: '…' }]`: a tuple's options object.
+      if (text.charCodeAt(stop) !== 123) scanTuple(text, keyStart, keyEnd, matches);
+      else scanOpening(text, keyStart, keyEnd, options.extraKeyNames, matches);
     }
     return matches;
   },
 });
+
+/** The object a Hawzu key opens with a brace (`"hawzu": {`, `hawzu = {`), if OPENING reads one there. */
+function scanOpening(text: string, keyStart: number, keyEnd: number, extraKeyNames: readonly string[], matches: ContextMatch[]): void {
+  OPENING.lastIndex = keyEnd;
+  if (!OPENING.exec(text)) return;
+  const name = text.slice(keyStart, keyEnd);
+  if (namesOtherVendor(name)) return;
+  const bodyStart = OPENING.lastIndex;
+  const tokenBlock = isHawzuTokenKey(name, extraKeyNames);
+  scanObject(text, bodyStart, name, tokenBlock, matches);
+}
 
 // XML: `<hawzu>` (or `<HawzuSettings attr="…">`) holding `<token>…</token>`, or .NET's
 // `<add key="ApiToken" value="…"/>`, at any depth until the element closes.
@@ -145,6 +147,12 @@ function scanObject(text: string, bodyStart: number, blockName: string, tokenBlo
     }
     index = valueStart;
   }
+}
+
+/** The options object of a tuple named by the Hawzu key at [keyStart, keyEnd), if there is one. */
+function scanTuple(text: string, keyStart: number, keyEnd: number, matches: ContextMatch[]): void {
+  const body = tupleOptionsStart(text, keyStart, keyEnd);
+  if (body !== -1) scanObject(text, body, text.slice(keyStart, keyEnd), false, matches);
 }
 
 // How far the name string, and the blanks and line breaks around its comma, may reach.

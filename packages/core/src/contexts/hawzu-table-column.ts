@@ -36,44 +36,62 @@ export default defineContext({
     const matches: ContextMatch[] = [];
     // Every match has a delimiter beside its key (delimiterAround): none in the text, no table.
     if (!DELIMITERS.some((delimiter) => text.includes(delimiter))) return matches;
-    let tableEnd = -1;
-    // The header line of the table read last: its other Hawzu token columns are read too.
-    let headerStart = -1;
+    // The table read last: where it ends, and its header line (its other Hawzu token columns are read too).
+    const table: TableRead = { end: -1, headerStart: -1 };
     const keys = evidence.hawzuKeys;
     for (let keyIndex = 0; keyIndex < keys.length; keyIndex++) {
       const key = keys[keyIndex]!;
-      // Cheapest checks first: this runs at every Hawzu key of a log.
+      // Cheapest checks first: this runs at every Hawzu key of a log. The rest is a function of
+      // its own (one loop over a dense log's whole window was compiled on-stack with it inlined).
       const delimiter = delimiterAround(text, key.start, key.end);
       if (!delimiter) continue;
       if (!startsCell(text, key.start, delimiter)) continue;
-      const keyText = text.slice(key.start, key.end);
-      if (!MAY_NAME_CREDENTIAL.test(keyText) && options.extraKeyNames.length === 0) continue;
-      if (!isHawzuTokenKey(keyText, options.extraKeyNames)) continue;
-      const lineStart = evidence.lineStartWithin(key.start, LONGEST_LINE);
-      const lineEnd = evidence.lineEndWithin(key.start, LONGEST_LINE);
-      // Only a whole line is a table row (a longer one was cut at the reach).
-      if (lineStart !== 0 && text[lineStart - 1] !== "\n") continue;
-      if (lineEnd !== text.length && text[lineEnd] !== "\n") continue;
-      const cells = splitRow(text, lineStart, lineEnd, delimiter);
-      if (!cells) continue;
-      const column = cells.findIndex((cell) => cell.start <= key.start && key.end <= cell.end);
-      if (column === -1 || !isWholeCell(text, cells[column]!, key)) continue;
-      const name = keyText;
-      if (column === 0) {
-        // `HAWZU_TOKEN,<token>`: a name/value listing; the value is the next cell.
-        const value = cells.length > 1 ? cellValue(text, cells[1]!) : undefined;
-        if (value) matches.push({ range: [value.start, value.end], description: `value of ${shortName(name)}` });
-      }
-      // A header's rows are read once: a key in them is a first cell at most, not another header.
-      // A second token column of the same header (`hawzu_token,...,hawzu_token_staging`) is read.
-      if ((key.start < tableEnd && lineStart !== headerStart) || cells.length < 2) continue;
-      if (!cells.every((cell) => HEADER_CELL.test(text.slice(cell.start, cell.end)))) continue;
-      headerStart = lineStart;
-      tableEnd = readColumn(evidence, lineEnd, delimiter, cells.length, column, `${shortName(name)} column`, matches);
+      judgeCellKey(text, evidence, options.extraKeyNames, key, delimiter, table, matches);
     }
     return matches;
   },
 });
+
+interface TableRead {
+  end: number;
+  headerStart: number;
+}
+
+/** A Hawzu key that starts a cell: a name/value listing's value, or a header's token column. */
+function judgeCellKey(
+  text: string,
+  evidence: TextEvidence,
+  extraKeyNames: readonly string[],
+  key: Cell,
+  delimiter: string,
+  table: TableRead,
+  matches: ContextMatch[],
+): void {
+  const keyText = text.slice(key.start, key.end);
+  if (!MAY_NAME_CREDENTIAL.test(keyText) && extraKeyNames.length === 0) return;
+  if (!isHawzuTokenKey(keyText, extraKeyNames)) return;
+  const lineStart = evidence.lineStartWithin(key.start, LONGEST_LINE);
+  const lineEnd = evidence.lineEndWithin(key.start, LONGEST_LINE);
+  // Only a whole line is a table row (a longer one was cut at the reach).
+  if (lineStart !== 0 && text[lineStart - 1] !== "\n") return;
+  if (lineEnd !== text.length && text[lineEnd] !== "\n") return;
+  const cells = splitRow(text, lineStart, lineEnd, delimiter);
+  if (!cells) return;
+  const column = cells.findIndex((cell) => cell.start <= key.start && key.end <= cell.end);
+  if (column === -1 || !isWholeCell(text, cells[column]!, key)) return;
+  const name = keyText;
+  if (column === 0) {
+    // `HAWZU_TOKEN,<token>`: a name/value listing; the value is the next cell.
+    const value = cells.length > 1 ? cellValue(text, cells[1]!) : undefined;
+    if (value) matches.push({ range: [value.start, value.end], description: `value of ${shortName(name)}` });
+  }
+  // A header's rows are read once: a key in them is a first cell at most, not another header.
+  // A second token column of the same header (`hawzu_token,...,hawzu_token_staging`) is read.
+  if ((key.start < table.end && lineStart !== table.headerStart) || cells.length < 2) return;
+  if (!cells.every((cell) => HEADER_CELL.test(text.slice(cell.start, cell.end)))) return;
+  table.headerStart = lineStart;
+  table.end = readColumn(evidence, lineEnd, delimiter, cells.length, column, `${shortName(name)} column`, matches);
+}
 
 function shortName(name: string): string {
   return name.length > 64 ? name.slice(0, 61) + "..." : name;

@@ -3,9 +3,10 @@ import { isInNonTargetUrl } from "../evidence/is-not-request-target.js";
 import { defineContext } from "../define-context.js";
 import { hostNear } from "../evidence/host-near.js";
 import { isGenericCredentialKey } from "../keys/is-generic-credential-key.js";
-import { findCredentialFlags } from "../keys/find-credential-flags.js";
+import { findCredentialFlags, type FlagHit } from "../keys/find-credential-flags.js";
 import { namesOtherVendor } from "../keys/names-other-vendor.js";
 import type { TextEvidence } from "../evidence/TextEvidence.js";
+import type { BearerWord } from "../evidence/find-bearer-words.js";
 import type { ContextMatch } from "../types.js";
 
 // Weaker evidence: a generic credential (`API_TOKEN=`, `"token":`, `Bearer ...` with no host)
@@ -26,79 +27,131 @@ export default defineContext({
     // Every match is an assignment, a flag or a bearer word of the window: with none of them, no
     // mention needs its lines read (a text that says hawzu a million times and nothing else).
     if (evidence.hawzuWords.length === 0) return matches;
-    const flags = evidence.derive(CREDENTIAL_FLAGS, ({ text }) => findCredentialFlags(text));
+    const flags = evidence.derive(CREDENTIAL_FLAGS, findFlagsOfEvidence);
     const bearers = evidence.bearerWords;
     // (Every assignment has a `:` or `=`: a window without either has none, and needs none read.)
     if (flags.length === 0 && bearers.length === 0 && !text.includes(":") && !text.includes("=")) return matches;
-    let scannedUntil = 0;
-    let lastLine = -1;
-    // Mentions come in text order, so their line and the first flag and bearer word of their lines
-    // are found by moving cursors, not by a binary search per mention (a dense log has one Hawzu
-    // line in five). The line arithmetic below is lineStartWithin/lineEndWithin's, from the index.
-    const starts = evidence.lineStarts;
-    const lineEnd = (line: number) => (line + 1 < starts.length ? starts[line + 1]! - 1 : text.length);
-    let mentionLine = 0;
-    let firstFlag = 0;
-    let firstBearer = 0;
+    const walk = new MentionWalk(text, evidence, flags, bearers, matches);
     const words = evidence.hawzuWords;
-    for (let word = 0; word < words.length; word++) {
-      const index = words[word]!;
-      while (mentionLine + 1 < starts.length && starts[mentionLine + 1]! <= index) mentionLine++;
-      // Every mention on one line (shorter than the reach) looks at the same lines: the first one
-      // does it for all.
-      if (mentionLine === lastLine && (starts[mentionLine + 1] ?? text.length) - starts[mentionLine]! <= REACH) continue;
-      // A Referer or a query value that names Hawzu says nothing about this line's credentials.
-      if (isInNonTargetUrl(text, index)) continue;
-      lastLine = mentionLine;
-      // Up to two lines each way, each cut at REACH from where it is entered; a line cut short ends
-      // the walk (its edge is no line break).
-      let fromLine = mentionLine;
-      let from = Math.max(starts[fromLine]!, index - REACH, 0);
-      for (let line = 0; line < NEARBY_LINES && from > 0 && text[from - 1] === "\n"; line++) {
-        fromLine--;
-        from = Math.max(starts[fromLine]!, from - 1 - REACH, 0);
-      }
-      let toLine = mentionLine;
-      let to = Math.min(lineEnd(toLine), index + REACH, text.length);
-      const mentionLineEnd = to;
-      for (let line = 0; line < NEARBY_LINES && to < text.length && text[to] === "\n"; line++) {
-        toLine++;
-        to = Math.min(lineEnd(toLine), to + 1 + REACH, text.length);
-      }
-      from = Math.max(from, scannedUntil);
-      if (from >= to) continue;
-      scannedUntil = to;
-      const assignments = evidence.credentialAssignments(from, to);
-      for (let assignment = 0; assignment < assignments.length; assignment++) {
-        const { key, keyStart, value } = assignments[assignment]!;
-        if (!mayHoldToken(value) || !isGenericCredentialKey(memberName(key)) || lineNamesOtherVendor(evidence, keyStart, value)) continue;
-        // The key's line starts at or before the key: a key on the mention's line needs no search.
-        const keyLineStart = mentionLineEnd < keyStart ? evidence.lineStartWithin(keyStart, REACH) : keyStart;
-        if (mentionLineEnd < keyLineStart && opensOtherSection(text.slice(mentionLineEnd + 1, keyLineStart))) continue;
-        matches.push({ range: [value.start, value.end], description: `${key} next to a Hawzu mention`, strictness: "strict" });
-      }
-      // Flags and bearer words of the whole window are found once; each mention looks up its lines.
-      while (firstFlag < flags.length && flags[firstFlag]!.at < from) firstFlag++;
-      for (let hit = firstFlag; hit < flags.length && flags[hit]!.at < to; hit++) {
-        const { at, valueAt, flag } = flags[hit]!;
-        const value = valueAt > to ? undefined : readValue(text, valueAt);
-        if (!value || !mayHoldToken(value) || !isGenericCredentialKey(flag) || lineNamesOtherVendor(evidence, at, value)) continue;
-        matches.push({ range: [value.start, value.end], description: `--${flag} next to a Hawzu mention`, strictness: "strict" });
-      }
-      while (firstBearer < bearers.length && bearers[firstBearer]!.at < from) firstBearer++;
-      for (let hit = firstBearer; hit < bearers.length && bearers[hit]!.at < to; hit++) {
-        const { at, valueAt, isBearer, twoArguments } = bearers[hit]!;
-        if (!isBearer || twoArguments || valueAt > to || !mayStartLongValue(text, valueAt)) continue;
-        const value = readValue(text, valueAt);
-        if (!value || value.quote || !mayHoldToken(value)) continue;
-        const host = hostNear(evidence, at);
-        if (host && !host.isHawzu) continue;
-        matches.push({ range: [value.start, value.end], description: "bearer token next to a Hawzu mention", strictness: "strict" });
-      }
-    }
+    for (let word = 0; word < words.length; word++) walk.visit(words[word]!);
     return matches;
   },
 });
+
+function findFlagsOfEvidence(evidence: TextEvidence): FlagHit[] {
+  return findCredentialFlags(evidence.text);
+}
+
+/**
+ * The walk over a window's Hawzu mentions, one call per mention. (A method per mention, not one
+ * loop over a whole window: on a log where every window merges into one, the loop ran for the
+ * whole text in one call, so V8 compiled it on-stack twice per deoptimization, and each part
+ * below is compiled and deoptimized by itself.)
+ */
+class MentionWalk {
+  #scannedUntil = 0;
+  #lastLine = -1;
+  // Mentions come in text order, so their line and the first flag and bearer word of their lines
+  // are found by moving cursors, not by a binary search per mention (a dense log has one Hawzu
+  // line in five). The line arithmetic below is lineStartWithin/lineEndWithin's, from the index.
+  #mentionLine = 0;
+  #firstFlag = 0;
+  #firstBearer = 0;
+  readonly #starts: readonly number[];
+
+  constructor(
+    readonly text: string,
+    readonly evidence: TextEvidence,
+    readonly flags: readonly FlagHit[],
+    readonly bearers: readonly BearerWord[],
+    readonly matches: ContextMatch[],
+  ) {
+    this.#starts = evidence.lineStarts;
+  }
+
+  #lineEnd(line: number): number {
+    const starts = this.#starts;
+    return line + 1 < starts.length ? starts[line + 1]! - 1 : this.text.length;
+  }
+
+  visit(index: number): void {
+    const text = this.text;
+    const starts = this.#starts;
+    let mentionLine = this.#mentionLine;
+    while (mentionLine + 1 < starts.length && starts[mentionLine + 1]! <= index) mentionLine++;
+    this.#mentionLine = mentionLine;
+    // Every mention on one line (shorter than the reach) looks at the same lines: the first one
+    // does it for all.
+    if (mentionLine === this.#lastLine && (mentionLine + 1 < starts.length ? starts[mentionLine + 1]! : text.length) - starts[mentionLine]! <= REACH) return;
+    // A Referer or a query value that names Hawzu says nothing about this line's credentials.
+    if (isInNonTargetUrl(text, index)) return;
+    this.#lastLine = mentionLine;
+    // Up to two lines each way, each cut at REACH from where it is entered; a line cut short ends
+    // the walk (its edge is no line break).
+    let fromLine = mentionLine;
+    let from = Math.max(starts[fromLine]!, index - REACH, 0);
+    for (let line = 0; line < NEARBY_LINES && from > 0 && text.charCodeAt(from - 1) === 10; line++) {
+      fromLine--;
+      from = Math.max(starts[fromLine]!, from - 1 - REACH, 0);
+    }
+    let toLine = mentionLine;
+    let to = Math.min(this.#lineEnd(toLine), index + REACH, text.length);
+    const mentionLineEnd = to;
+    for (let line = 0; line < NEARBY_LINES && to < text.length && text.charCodeAt(to) === 10; line++) {
+      toLine++;
+      to = Math.min(this.#lineEnd(toLine), to + 1 + REACH, text.length);
+    }
+    from = Math.max(from, this.#scannedUntil);
+    if (from >= to) return;
+    this.#scannedUntil = to;
+    this.#assignments(from, to, mentionLineEnd);
+    // Flags and bearer words of the whole window are found once; each mention looks up its lines.
+    if (this.flags.length > 0) this.#flags(from, to);
+    if (this.bearers.length > 0) this.#bearers(from, to);
+  }
+
+  #assignments(from: number, to: number, mentionLineEnd: number): void {
+    const { text, evidence } = this;
+    const assignments = evidence.credentialAssignments(from, to);
+    for (let assignment = 0; assignment < assignments.length; assignment++) {
+      const { key, keyStart, value } = assignments[assignment]!;
+      if (!mayHoldToken(value) || !isGenericCredentialKey(memberName(key)) || lineNamesOtherVendor(evidence, keyStart, value)) continue;
+      // The key's line starts at or before the key: a key on the mention's line needs no search.
+      const keyLineStart = mentionLineEnd < keyStart ? evidence.lineStartWithin(keyStart, REACH) : keyStart;
+      if (mentionLineEnd < keyLineStart && opensOtherSection(text.slice(mentionLineEnd + 1, keyLineStart))) continue;
+      this.matches.push({ range: [value.start, value.end], description: `${key} next to a Hawzu mention`, strictness: "strict" });
+    }
+  }
+
+  #flags(from: number, to: number): void {
+    const { text, evidence, flags } = this;
+    let firstFlag = this.#firstFlag;
+    while (firstFlag < flags.length && flags[firstFlag]!.at < from) firstFlag++;
+    this.#firstFlag = firstFlag;
+    for (let hit = firstFlag; hit < flags.length && flags[hit]!.at < to; hit++) {
+      const { at, valueAt, flag } = flags[hit]!;
+      const value = valueAt > to ? undefined : readValue(text, valueAt);
+      if (!value || !mayHoldToken(value) || !isGenericCredentialKey(flag) || lineNamesOtherVendor(evidence, at, value)) continue;
+      this.matches.push({ range: [value.start, value.end], description: `--${flag} next to a Hawzu mention`, strictness: "strict" });
+    }
+  }
+
+  #bearers(from: number, to: number): void {
+    const { text, evidence, bearers } = this;
+    let firstBearer = this.#firstBearer;
+    while (firstBearer < bearers.length && bearers[firstBearer]!.at < from) firstBearer++;
+    this.#firstBearer = firstBearer;
+    for (let hit = firstBearer; hit < bearers.length && bearers[hit]!.at < to; hit++) {
+      const { at, valueAt, isBearer, twoArguments } = bearers[hit]!;
+      if (!isBearer || twoArguments || valueAt > to || !mayStartLongValue(text, valueAt)) continue;
+      const value = readValue(text, valueAt);
+      if (!value || value.quote || !mayHoldToken(value)) continue;
+      const host = hostNear(evidence, at);
+      if (host && !host.isHawzu) continue;
+      this.matches.push({ range: [value.start, value.end], description: "bearer token next to a Hawzu mention", strictness: "strict" });
+    }
+  }
+}
 
 /** The member a key assigns (`config.api_token` in a configure block, `self.token`): its last part. */
 function memberName(key: string): string {
