@@ -143,12 +143,14 @@ class MentionWalk {
     this.#firstBearer = firstBearer;
     for (let hit = firstBearer; hit < bearers.length && bearers[hit]!.at < to; hit++) {
       const { at, valueAt, isBearer, twoArguments } = bearers[hit]!;
-      if (!isBearer || twoArguments || valueAt > to || !mayStartLongValue(text, valueAt)) continue;
+      // `Token <value>` too: a log's "hawzu client configured with token <value>" (the value
+      // check is strict, and a short word after "token" never reads as one).
+      if (twoArguments || valueAt > to || !mayStartLongValue(text, valueAt)) continue;
       const value = readValue(text, valueAt);
       if (!value || value.quote || !mayHoldToken(value)) continue;
       const host = hostNear(evidence, at);
       if (host && !host.isHawzu) continue;
-      this.matches.push({ range: [value.start, value.end], description: "bearer token next to a Hawzu mention", strictness: "strict" });
+      this.matches.push({ range: [value.start, value.end], description: `${isBearer ? "bearer token" : "token"} next to a Hawzu mention`, strictness: "strict" });
     }
   }
 }
