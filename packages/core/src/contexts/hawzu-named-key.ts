@@ -45,6 +45,8 @@ const MAY_NAME_CREDENTIAL = /tok|key|secret|pat|bearer|auth|cred|pass/i;
 const LONGEST_LIST = 4096;
 // `<HawzuToken>...</HawzuToken>` in XML configs (.NET, Maven settings), also with the value on its own line.
 const XML_ELEMENT_END = />/y;
+// The rest of a Pulumi config key after its namespace (`token` of `hawzu:token`), then blanks.
+const PULUMI_KEY_REST = /[\w.-]{1,80}[ \t]+(?=[^\s-])/y;
 // A YAML block scalar (`hawzu_token: |`, `>`, `|-`, `>-`): the value is on the next line.
 const BLOCK_SCALAR = /[ \t]*[|>][-+]?[1-9]?[ \t]*(?:#[^\n]*)?(?=\r?\n)/y;
 const ALONE_ON_ITS_LINE = /[ \t]*(?:\r?\n|<|$)/y;
@@ -276,6 +278,11 @@ function valueAfterKey(evidence: TextEvidence, keyStart: number, keyEnd: number,
     if (operator[2] === ":") {
       BLOCK_SCALAR.lastIndex = afterOperator;
       if (BLOCK_SCALAR.test(text)) return valueOnNextLine(text, BLOCK_SCALAR.lastIndex);
+      // Pulumi's namespaced key: `pulumi config set [--secret] hawzu:token <value>`.
+      if (text[afterOperator] !== " " && text.slice(evidence.lineStartWithin(keyStart, 80), keyStart).includes("pulumi config set")) {
+        PULUMI_KEY_REST.lastIndex = afterOperator;
+        if (PULUMI_KEY_REST.test(text)) return readValue(text, PULUMI_KEY_REST.lastIndex);
+      }
     }
     return readValue(text, afterOperator);
   }

@@ -12,6 +12,16 @@ export interface BearerWord {
 // Hawzu authenticates with `Authorization: Bearer <token>` (HAWZU.md); `Token <value>` is the
 // other common scheme word. Found once per window, for every context that judges bearer values.
 const SCHEME_WORD = /\b(?:Bearer|Token)(?:[ \t]+|(["'])[ \t]*,[ \t]*(?=["']))/gi;
+// HTTPie names the scheme and passes the token in the next flag: `http -A bearer -a <token> <url>`,
+// `--auth-type=bearer --auth=<token>`: the value starts after that flag.
+const AUTH_FLAG = /(?:-a|--auth)(?:[ \t]+|=)/y;
+
+/** Where the value after a scheme word starts: past HTTPie's `-a`/`--auth` flag when one is there. */
+function afterAuthFlag(text: string, valueAt: number): number {
+  if (text.charCodeAt(valueAt) !== 45) return valueAt;
+  AUTH_FLAG.lastIndex = valueAt;
+  return AUTH_FLAG.test(text) ? AUTH_FLAG.lastIndex : valueAt;
+}
 
 /**
  * Every scheme word in `text`, in order. One case-insensitive search: V8 runs it from the words'
@@ -36,7 +46,7 @@ export function findBearerWords(text: string): BearerWord[] {
       wordEnd--;
     }
     const isBearer = (text.charCodeAt(wordEnd - 1) | 32) === 114;
-    words.push({ at: wordEnd - (isBearer ? 6 : 5), valueAt, isBearer, twoArguments });
+    words.push({ at: wordEnd - (isBearer ? 6 : 5), valueAt: afterAuthFlag(text, valueAt), isBearer, twoArguments });
   }
   return words;
 }
@@ -47,7 +57,7 @@ export function findBearerWordsBySearch(text: string): BearerWord[] {
   SCHEME_WORD.lastIndex = 0;
   for (let word = SCHEME_WORD.exec(text); word; word = SCHEME_WORD.exec(text)) {
     const first = word[0].charCodeAt(0);
-    words.push({ at: word.index, valueAt: SCHEME_WORD.lastIndex, isBearer: first === 66 || first === 98, twoArguments: word[1] !== undefined });
+    words.push({ at: word.index, valueAt: afterAuthFlag(text, SCHEME_WORD.lastIndex), isBearer: first === 66 || first === 98, twoArguments: word[1] !== undefined });
   }
   return words;
 }
