@@ -10,6 +10,7 @@ import type { FileEntry } from "../walk/collect-files.js";
 import { keywordNeedles } from "../scan/keyword-needles.js";
 import { runChunkTask, splitFile, type ChunkResult, type ChunkTask } from "./chunk-task.js";
 import { estimateScanSeconds } from "./estimate-scan-seconds.js";
+import { holdMainYoungGeneration } from "./hold-main-young-generation.js";
 import { replay, runBatchTask, runFileTask, type FileTaskResult, type ScanEvent } from "./file-task.js";
 
 // Starting a worker costs tens of milliseconds: below this much input one thread is faster.
@@ -119,12 +120,15 @@ export async function scanFiles(
   }
   const tasks = plan(files, chunkBytes);
   const workers = Math.min(jobs, tasks.length);
+  // The main thread's young generation stays small while the workers scan (it only keeps findings).
+  const youngGeneration = holdMainYoungGeneration(WORKER_LIMITS.maxYoungGenerationSizeMb / 2);
   // A worker takes tasks until none is left; one that failed may be in any state, so it is ended
   // (once) and the rest goes to a fresh one.
   const runWorker = async (): Promise<void> => {
     for (let fresh = true; fresh; ) {
       fresh = false;
       const worker = new Worker(WORKER_URL, { workerData: { settings }, resourceLimits: WORKER_LIMITS });
+      worker.once("online", youngGeneration.online);
       try {
         for (let task = tasks.shift(); task; task = tasks.shift()) {
           let result = await ask(worker, task).catch((error: Error) => error);
@@ -149,7 +153,11 @@ export async function scanFiles(
       }
     }
   };
-  await Promise.all(Array.from({ length: workers }, runWorker));
+  try {
+    await Promise.all(Array.from({ length: workers }, runWorker));
+  } finally {
+    youngGeneration.release();
+  }
   return bytes;
 }
 
@@ -235,13 +243,19 @@ function sharingStrings(sink: ScanSink): ScanSink {
   return received;
 }
 
-/** A chunk's events with the lines of the chunks before added; a warning or error is told once per file. */
-function shiftEvents(events: readonly ScanEvent[], file: ChunkedFile): ScanEvent[] {
+/**
+ * A chunk's events with the lines of the chunks before added; a warning or error is told once per
+ * file. The findings are changed in place (they are the chunk's own, fresh from a worker's message
+ * or a task on this thread): a copy of each would be garbage the main thread makes per finding, and
+ * with many findings it outlives a small young generation (see holdMainYoungGeneration).
+ */
+function shiftEvents(events: ScanEvent[], file: ChunkedFile): ScanEvent[] {
   const shifted: ScanEvent[] = [];
   for (const event of events) {
     if (event.type === "finding" || event.type === "suppressed") {
-      const finding = { ...event.finding, line: event.finding.line + file.lineOffset, endLine: event.finding.endLine + file.lineOffset };
-      shifted.push({ ...event, finding } as ScanEvent);
+      event.finding.line += file.lineOffset;
+      event.finding.endLine += file.lineOffset;
+      shifted.push(event);
     } else {
       const key = event.type === "error" ? `error:${event.error.message}` : event.type === "warning" ? `warning:${event.message}` : "binary";
       if (file.warned.has(key)) continue;
