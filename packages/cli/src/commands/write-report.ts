@@ -37,13 +37,7 @@ export async function writeReport(report: Report, options: WriteReportOptions, i
   else if (options.format === "sarif") chunks = renderSarifChunks(report, options.version);
   else if (options.format === "github") chunks = [renderGithub(report)];
   else if (options.format === "compact") chunks = [renderCompact(report, options.baselined)];
-  else {
-    const parts: string[] = [];
-    const reporter = createTextReporter((part) => parts.push(part), { color: options.output ? false : options.color });
-    for (const finding of report.findings) reporter.finding(finding);
-    reporter.end(report, { baselined: options.baselined });
-    chunks = parts;
-  }
+  else chunks = textChunks(report, options.output ? false : options.color, options.baselined);
   if (!options.output) {
     // Plain writes, waiting when the pipe is full: a failure is seen by run's watch on stdout.
     for (const batch of batched(chunks)) {
@@ -54,6 +48,22 @@ export async function writeReport(report: Report, options: WriteReportOptions, i
   }
   const result = await pipeline(Readable.from(batched(chunks), { objectMode: false }), createWriteStream(resolve(options.cwd, options.output))).catch((error: Error) => error);
   return result instanceof Error ? { ok: false, message: messages.outputFailed(options.output, result.message) } : { ok: true };
+}
+
+/**
+ * The text report in pieces, made as they are written: all of it at once was one more copy of every
+ * finding with its code frame (2 GB log, 100,000 findings, `-f text -o FILE`: 407 MB peak RSS).
+ */
+function* textChunks(report: Report, color: boolean, baselined: number): Generator<string> {
+  let parts: string[] = [];
+  const reporter = createTextReporter((part) => parts.push(part), { color });
+  for (const finding of report.findings) {
+    reporter.finding(finding);
+    yield* parts;
+    parts = [];
+  }
+  reporter.end(report, { baselined });
+  yield* parts;
 }
 
 /** The pieces joined into writes of about 64 KB. */
