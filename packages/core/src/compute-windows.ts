@@ -46,15 +46,16 @@ export function computeWindows(text: string, hits: readonly number[]): Array<[nu
  * not read yet, and the next window's first hit with one `indexOf` per keyword. A line that says
  * hawzu a million times cost a million pushes and comparisons; now it costs a few searches per
  * 10 KB. Used when every keyword is one whose occurrences cannot overlap (then `indexOf` from any
- * position finds exactly the hits the prefilter lists); otherwise, or when no keyword is found in
- * the casings searched by `indexOf` (the prefilter then looks for odd casings), this returns
- * undefined and the caller lists the hits.
+ * position finds exactly the hits the prefilter lists); otherwise this returns undefined and the
+ * caller lists the hits. When no keyword is found as written it returns no window: the only hits
+ * left are odd casings of "hawzu" (`findOddCasingHits`), which the caller then looks for.
  */
 export function computeKeywordWindows(text: string, keywords: readonly string[]): Array<[number, number]> | undefined {
   for (let index = 0; index < keywords.length; index++) if (canOverlapItself(keywords[index]!)) return undefined;
   const search = new KeywordSearch(text, keywords);
   let hit = search.firstFrom(0);
-  if (hit === -1) return undefined;
+  // No keyword as written: the caller looks for odd casings only (not for these again).
+  if (hit === -1) return [];
   const windows: Array<[number, number]> = [];
   let last: [number, number] | undefined;
   let rawEnd = -1;

@@ -14,11 +14,7 @@ export function findKeywordHits(text: string, options: ResolvedOptions): number[
       hits.push(index);
     }
   }
-  // Mixed casings (HawZu) are rare; look for them only if "wzu" in some casing hints at one.
-  if (hits.length === 0 && (text.includes("wzu") || text.includes("WZU") || text.includes("wZu") || text.includes("Wzu"))) {
-    ODD_CASING.lastIndex = 0;
-    for (let match = ODD_CASING.exec(text); match; match = ODD_CASING.exec(text)) hits.push(match.index);
-  }
+  if (hits.length === 0) return findOddCasingHits(text);
   // One keyword's hits come in order (the usual case: only "hawzu"); sorting a million hits of a
   // hostile line with a comparator cost more than finding them.
   for (let index = 1; index < hits.length; index++) {
@@ -35,4 +31,17 @@ export function findKeywordHits(text: string, options: ResolvedOptions): number[
 export function hasKeywordHit(text: string, options: ResolvedOptions): boolean {
   for (const word of options.keywords) if (text.includes(word)) return true;
   return (text.includes("wzu") || text.includes("WZU") || text.includes("wZu") || text.includes("Wzu")) && ANY_CASING.test(text);
+}
+
+/**
+ * Offsets of "hawzu" in any casing, for a text that holds none of the keywords as written: mixed
+ * casings (HawZu) are rare, so they are looked for only if "wzu" in some casing hints at one.
+ */
+export function findOddCasingHits(text: string): number[] {
+  const hits: number[] = [];
+  if (text.includes("wzu") || text.includes("WZU") || text.includes("wZu") || text.includes("Wzu")) {
+    ODD_CASING.lastIndex = 0;
+    for (let match = ODD_CASING.exec(text); match; match = ODD_CASING.exec(text)) hits.push(match.index);
+  }
+  return hits;
 }

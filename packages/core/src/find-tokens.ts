@@ -1,7 +1,7 @@
 import { judgeRange, judgeValue } from "./candidate/judge-value.js";
 import { computeKeywordWindows, computeWindows } from "./compute-windows.js";
 import { contexts as allContexts } from "./contexts/index.js";
-import { findKeywordHits } from "./find-keyword-hits.js";
+import { findKeywordHits, findOddCasingHits } from "./find-keyword-hits.js";
 import { TextEvidence } from "./evidence/TextEvidence.js";
 import { fingerprint } from "./fingerprint.js";
 import { LineIndex } from "./line-index.js";
@@ -57,8 +57,13 @@ export function findCandidates(
   else {
     // Without listing every hit where that gives the same windows (a hostile line holds millions).
     const found = computeKeywordWindows(text, options.keywords);
-    if (found) windows = found;
-    else {
+    if (found && found.length > 0) windows = found;
+    else if (found) {
+      // No keyword as written (most of a sparse log): only an odd casing can be a hit.
+      const hits = findOddCasingHits(text);
+      if (hits.length === 0) return [];
+      windows = computeWindows(text, hits);
+    } else {
       const hits = findKeywordHits(text, options);
       if (hits.length === 0) return [];
       windows = computeWindows(text, hits);
