@@ -58,13 +58,9 @@ export function findCandidates(
     // Without listing every hit where that gives the same windows (a hostile line holds millions).
     const found = computeKeywordWindows(text, options.keywords);
     if (found && found.length > 0) windows = found;
-    else if (found) {
-      // No keyword as written (most of a sparse log): only an odd casing can be a hit.
-      const hits = findOddCasingHits(text);
-      if (hits.length === 0) return [];
-      windows = computeWindows(text, hits);
-    } else {
-      const hits = findKeywordHits(text, options);
+    else {
+      // No window: no keyword as written (most of a sparse log), so only an odd casing can be a hit.
+      const hits = found ? findOddCasingHits(text) : findKeywordHits(text, options);
       if (hits.length === 0) return [];
       windows = computeWindows(text, hits);
     }

@@ -121,12 +121,11 @@ export class ByteScanner {
       this.write(block, 0, block.length, ascii);
       return;
     }
-    const keywordSpans = findKeywordSpans(block, this.needles, margin);
     // Spans to hand to the core: around each keyword, after a block that had one, and the block's
     // end (the next block may start with a keyword whose evidence reaches back).
-    const spans: [number, number][] = [];
+    const spans = findKeywordSpans(block, this.needles, margin);
+    const hadKeyword = spans.length > 0;
     if (this.writeHead) spans.push([0, margin]);
-    for (const span of keywordSpans) spans.push(span);
     spans.push([block.length - margin, block.length]);
     spans.sort((a, b) => a[0] - b[0]);
     let position = 0;
@@ -151,7 +150,7 @@ export class ByteScanner {
     }
     flushSpan();
     if (position < block.length) this.write(block, position, block.length, ascii);
-    this.writeHead = keywordSpans.length > 0;
+    this.writeHead = hadKeyword;
   }
 
   /** A stretch with no keyword: skipped when it is ASCII (its length in UTF-16 is its byte length). */

@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
-import { relative, resolve, sep } from "node:path";
+import { resolve } from "node:path";
+import { toDisplayPath } from "../git/to-display-path.js";
 import { errorAt } from "../scan/error-at.js";
 import type { ScanContext } from "../scan/scan-context.js";
 import { describeReadError } from "./file.js";
@@ -29,7 +30,7 @@ export async function scanCommitMessageFiles(scan: CommitMessageScan): Promise<{
   let files = 0;
   let bytes = 0;
   for (const path of scan.paths) {
-    const displayPath = relative(scan.cwd, resolve(scan.cwd, path)).split(sep).join("/") || path;
+    const displayPath = toDisplayPath(scan.cwd, scan.cwd, path);
     const context = scan.context();
     let content: Buffer;
     try {

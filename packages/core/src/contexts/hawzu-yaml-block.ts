@@ -98,6 +98,7 @@ function walkBlock(text: string, evidence: TextEvidence, bodyStart: number, bloc
 
 const IDENTITY_KEYS = ["uses", "image", "pipe", "task"];
 // The value names a Hawzu action, image, pipe or task: `hawzu/upload@v2`, `registry/hawzu-sync:1`.
+const VERSION_OR_TAG = /[@:][^/]*$/;
 const IDENTITY_VALUE = /[ \t]*["']?([\w.\-/@:]{0,120}hawzu[\w.\-/@:]{0,120})/iy;
 
 /** The step identity on the line at `lineStart`: `uses:`, `image:`, `pipe:` or `task:` with a Hawzu value. */
@@ -106,12 +107,17 @@ function identityAt(text: string, lineStart: number): { keyIndent: number; dashe
   while (text[index] === " " || text[index] === "\t") index++;
   const dashed = text[index] === "-" && text[index + 1] === " ";
   const keyAt = dashed ? index + 2 : index;
-  const key = IDENTITY_KEYS.find((word) => text.startsWith(word, keyAt) && text[keyAt + word.length] === ":");
-  if (!key) return undefined;
+  let key: string | undefined;
+  for (let index = 0; index < IDENTITY_KEYS.length && key === undefined; index++) {
+    const word = IDENTITY_KEYS[index]!;
+    if (text.startsWith(word, keyAt) && text.charCodeAt(keyAt + word.length) === 58) key = word;
+  }
+  if (key === undefined) return undefined;
   IDENTITY_VALUE.lastIndex = keyAt + key.length + 1;
   const value = IDENTITY_VALUE.exec(text);
   if (!value || namesOtherVendor(value[1]!)) return undefined;
-  return { keyIndent: keyAt - lineStart, dashed, name: `${key}: ${value[1]!}` };
+  // Named without its version or tag (`@v2`, `:2.3`): a description quotes only what it needs.
+  return { keyIndent: keyAt - lineStart, dashed, name: `${key}: ${value[1]!.replace(VERSION_OR_TAG, "")}` };
 }
 
 /**
