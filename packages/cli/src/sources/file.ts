@@ -16,6 +16,9 @@ const WHOLE_FILE_LIMIT = 1024 * 1024;
 const ARCHIVE_READ_SIZE = 1024 * 1024;
 // Below this a file is read whole with synchronous calls (a checkout's files, nearly all).
 const SMALL_FILE_LIMIT = 256 * 1024;
+// The read buffer of small files, reused by the files a thread reads one after another (a fresh
+// buffer per file was most of a checkout scan's garbage). A read while it is lent takes a new one.
+let spareSmallBuffer: Buffer | undefined;
 
 /**
  * One file on disk: sniffed by content, never by name (codecs, zip, tar, binary, text, UTF-16),
@@ -25,16 +28,27 @@ const SMALL_FILE_LIMIT = 256 * 1024;
  */
 export async function scanFile(path: string, location: InputLocation, context: ScanContext, options: { expectedSize?: number } = {}): Promise<void> {
   let handle: FileHandle | undefined;
+  let smallBuffer: Buffer | undefined;
   try {
+    // A small file the walk saw as a regular file of this size (most of a checkout) is read whole,
+    // with no second stat: open, one read, close. If it shrank since the walk, what is left is
+    // scanned and the cut is named. Anything else (it grew, it is gone or empty, the read failed, it
+    // is no longer a regular file) takes the general path, which checks first.
+    const expected = options.expectedSize;
+    if (expected !== undefined && expected > 0 && expected < SMALL_FILE_LIMIT) {
+      smallBuffer = spareSmallBuffer ?? Buffer.allocUnsafe(SMALL_FILE_LIMIT + 1);
+      spareSmallBuffer = undefined;
+    }
+    const known = smallBuffer ? readKnownSmallFile(path, expected!, smallBuffer) : undefined;
     // The one check before the read (where a file that changed since the walk is seen), synchronous:
-    // an async stat per file left the thread idle most of a checkout's scan. A small file (most of
-    // a checkout) is then read whole in one go; if it grew past its size, the general path takes over.
-    const info = statSync(path);
-    const small = options.expectedSize !== undefined && info.isFile() && info.size < SMALL_FILE_LIMIT ? readSmallFile(path, info.size) : undefined;
-    if (!info.isFile()) {
+    // an async stat per file left the thread idle most of a checkout's scan.
+    const info = known ? undefined : statSync(path);
+    if (info && !info.isFile()) {
       context.sink.error(errorAt(location, messages.notRegularFile(describeKind(info))));
       return;
     }
+    const size = info ? info.size : expected!;
+    const small = known ?? (expected !== undefined && size < SMALL_FILE_LIMIT ? readSmallFile(path, size) : undefined);
     let first: Buffer;
     let head: Buffer;
     let bytesRead: number;
@@ -44,7 +58,7 @@ export async function scanFile(path: string, location: InputLocation, context: S
     } else {
       // O_NONBLOCK: a path swapped for a FIFO after the check must not hang the scan.
       handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
-      head = Buffer.allocUnsafe(Math.min(Math.max(info.size, 1), WHOLE_FILE_LIMIT));
+      head = Buffer.allocUnsafe(Math.min(Math.max(size, 1), WHOLE_FILE_LIMIT));
       bytesRead = (await handle.read(head, 0, head.length, 0)).bytesRead;
       first = head.subarray(0, bytesRead);
     }
@@ -62,21 +76,22 @@ export async function scanFile(path: string, location: InputLocation, context: S
     const text = isTextKind(kind) || binary;
     const encoding = binary ? { binary } : kind === "text" || !text ? {} : { encoding: kind as "utf16le" | "utf16be" };
     // The head holds the whole file when the file fits the limit (or shrank since stat).
-    if (text && (small !== undefined || bytesRead < head.length || (bytesRead === info.size && info.size < WHOLE_FILE_LIMIT))) {
+    if (text && (small !== undefined || bytesRead < head.length || (bytesRead === size && size < WHOLE_FILE_LIMIT))) {
       await scanInput({ location, corePath: name, bytes: first, ...encoding }, context);
       // Cut short after stat (a truncated log): what was there is scanned, the rest is named.
-      if (bytesRead < info.size) context.sink.error(errorAt(location, messages.shrank(info.size, bytesRead)));
+      if (bytesRead < size) context.sink.error(errorAt(location, messages.shrank(size, bytesRead)));
       return;
     }
     if (!handle) {
-      // A small archive or compressed file read whole: its bytes are the whole stream.
-      await scanKind(kind, once(first), location, name, 0, context);
+      // A small archive or compressed file read whole: its bytes are the whole stream. Copied out of
+      // the reused buffer: a decoder that failed part way may still hold its input after this returns.
+      await scanKind(kind, once(known ? Buffer.from(first) : first), location, name, 0, context);
       return;
     }
     if (text) {
       const read = { bytes: 0 };
       await scanInput({ location, corePath: name, stream: countBytes(readChunks(handle, first, true), read), transientChunks: true, ...encoding }, context);
-      if (read.bytes < info.size) context.sink.error(errorAt(location, messages.shrank(info.size, read.bytes)));
+      if (read.bytes < size) context.sink.error(errorAt(location, messages.shrank(size, read.bytes)));
     }
     // Compressed input is consumed by the decoder at its own pace: small fresh reads suffice.
     else await scanKind(kind, readChunks(handle, first, false, ARCHIVE_READ_SIZE), location, name, 0, context);
@@ -84,6 +99,29 @@ export async function scanFile(path: string, location: InputLocation, context: S
     context.sink.error(errorAt(location, describeReadError(error)));
   } finally {
     await handle?.close().catch(() => {});
+    if (smallBuffer) spareSmallBuffer = smallBuffer;
+  }
+}
+
+/**
+ * A small file of the size the walk saw, whole: one read of one byte more than that size (a regular
+ * file's short read is its end), into `into`. Undefined when it gave more (the file grew) or
+ * nothing, or failed: the caller then takes the general path, which names what changed.
+ */
+function readKnownSmallFile(path: string, size: number, into: Buffer): Buffer | undefined {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch {
+    return undefined;
+  }
+  try {
+    const length = readSync(fd, into, 0, size + 1, 0);
+    return length > 0 && length <= size ? into.subarray(0, length) : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(fd);
   }
 }
 

@@ -63,10 +63,14 @@ export function sniffKind(head: Buffer): ContentKind {
   if (head.length >= 4 && head[0] === 0 && head[1] === 0 && head[2] === 0xfe && head[3] === 0xff) return "utf32";
   if (head.length >= 2 && head[0] === 0xff && head[1] === 0xfe) return "utf16le";
   if (head.length >= 2 && head[0] === 0xfe && head[1] === 0xff) return "utf16be";
-  if (utf32WithoutMark(head.subarray(0, SNIFF_BYTES))) return "utf32";
-  const unmarked = utf16WithoutMark(head.subarray(0, SNIFF_BYTES));
-  if (unmarked) return unmarked;
-  return looksBinary(head.subarray(0, SNIFF_BYTES)) ? "binary" : "text";
+  const sample = head.subarray(0, SNIFF_BYTES);
+  // Unmarked UTF-16 and UTF-32 are full of NULs: a sample with none (most text) skips both byte loops.
+  if (sample.includes(0)) {
+    if (utf32WithoutMark(sample)) return "utf32";
+    const unmarked = utf16WithoutMark(sample);
+    if (unmarked) return unmarked;
+  }
+  return looksBinary(sample) ? "binary" : "text";
 }
 
 /**

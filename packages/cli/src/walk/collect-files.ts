@@ -104,7 +104,9 @@ export async function collectFiles(paths: readonly string[], cwd: string, extraI
       if (isDirectory) {
         const real = entry.isSymbolicLink() ? await realpath(path).catch(() => path) : childPath(realDirectory, entry.name);
         if (visited.has(real)) continue;
-        await walk(path, real, active, new Set([...visited, real]));
+        // `visited` holds the folders above this one only: added for the descent, taken out after.
+        visited.add(real);
+        await walk(path, real, active, visited).finally(() => visited.delete(real));
       } else if (isFile) {
         if (!entry.isSymbolicLink()) size = sizeOf(path);
         await addFile(path, size, entry.isSymbolicLink() ? undefined : childPath(realDirectory, entry.name));
@@ -129,7 +131,9 @@ export async function collectFiles(paths: readonly string[], cwd: string, extraI
       const real = await realpath(path);
       const inherited = useIgnoreRules ? [configRules, ...(await parentRules(path))] : [];
       // A folder named on the command line is scanned even if a rule above it would skip it.
-      await walk(path, real, inherited.map((rules) => exemptNamed(rules, path)), new Set([real]));
+      // A rule set with no lines (no config globs, say) skips nothing: not asked once per path.
+      const rules = inherited.filter((set) => set.patterns.length > 0).map((set) => exemptNamed(set, path));
+      await walk(path, real, rules, new Set([real]));
     } else if (info.isFile()) {
       await addFile(path, info.size);
     } else {
