@@ -4,9 +4,11 @@
 //   node packages/cli/bench/memory.js                 # 2048 MB, 100000 findings
 //   MB=256 FINDINGS=20000 node packages/cli/bench/memory.js
 //   BINS=packages/cli/bin/hawzu-scan.js,/tmp/old/bin.js RUNS=3 node packages/cli/bench/memory.js
+//   LOG=/tmp/big.log node packages/cli/bench/memory.js   # keeps the log there, reused next time
+//   ARGS="--jobs 1" node packages/cli/bench/memory.js     # more options for every run
 // BINS compares builds on the same log, run alternately (RUNS rounds, default 1).
 import { spawnSync } from "node:child_process";
-import { createWriteStream, mkdtempSync, rmSync, statSync } from "node:fs";
+import { createWriteStream, existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -70,15 +72,16 @@ async function writeLog(path) {
 
 const folder = mkdtempSync(join(tmpdir(), "hawzu-memory-"));
 try {
-  const log = join(folder, "big.log");
-  const planted = await writeLog(log);
+  // A kept log is the same text (seeded) when MB and FINDINGS are the same: written once.
+  const log = process.env.LOG ?? join(folder, "big.log");
+  const planted = process.env.LOG && existsSync(log) ? FINDINGS : await writeLog(log);
   const size = statSync(log).size;
   console.log(`log: ${(size / 1024 / 1024).toFixed(0)} MB, ${planted} findings planted (node ${process.version})`);
   for (let round = 0; round < RUNS; round++) {
     for (const format of FORMATS) {
       for (const bin of BINS) {
         const started = performance.now();
-        const result = spawnSync("/usr/bin/time", ["-f", "%M %U %S", process.execPath, bin, "-f", format, "-o", join(folder, `report.${format}`), log], { encoding: "utf8" });
+        const result = spawnSync("/usr/bin/time", ["-f", "%M %U %S", process.execPath, bin, ...(process.env.ARGS ?? "").split(" ").filter(Boolean), "-f", format, "-o", join(folder, `report.${format}`), log], { encoding: "utf8" });
         const seconds = (performance.now() - started) / 1000;
         const [peakKb, user, system] = result.stderr.trim().split("\n").pop().split(" ").map(Number);
         const reported = format === "json" ? JSON.parse(spawnSync("cat", [join(folder, "report.json")], { encoding: "utf8", maxBuffer: 1 << 30 }).stdout).findings.length : undefined;

@@ -78,6 +78,21 @@ function streamed(build, text, options, size) {
   return [...findings, ...scanner.end().findings];
 }
 
+// SHOW=1: each finding only one build gives, with its line (the value itself masked).
+function showDifference(text, before, after) {
+  const key = (finding) => `${finding.start}:${finding.end}:${finding.ruleId}`;
+  const show = (sign, finding) => {
+    const lineStart = text.lastIndexOf("\n", finding.start - 1) + 1;
+    const lineEnd = text.indexOf("\n", finding.end) === -1 ? text.length : text.indexOf("\n", finding.end);
+    const line = text.slice(Math.max(lineStart, finding.start - 160), finding.start) + "[value]" + text.slice(finding.end, Math.min(lineEnd, finding.end + 80));
+    console.log(`  ${sign} ${finding.ruleId} (${finding.context}): ${JSON.stringify(line)}`);
+  };
+  const kept = new Set(after.map(key));
+  const had = new Set(before.map(key));
+  for (const finding of before) if (!kept.has(key(finding))) show("-", finding);
+  for (const finding of after) if (!had.has(key(finding))) show("+", finding);
+}
+
 let inputs = 0;
 let findings = 0;
 let differences = 0;
@@ -89,6 +104,7 @@ function compare(label, text, options, stream) {
   if (before !== JSON.stringify(after)) {
     differences++;
     console.log(`DIFFERENT: ${label} (${text.length} characters, options ${JSON.stringify(options)})`);
+    if (process.env.SHOW) showDifference(text, JSON.parse(before).findings, after.findings);
   }
   if (stream) {
     const size = 1 + int(4000);

@@ -147,7 +147,7 @@ class MentionWalk {
       // check is strict, and a short word after "token" never reads as one).
       if (twoArguments || valueAt > to || !mayStartLongValue(text, valueAt)) continue;
       const value = readValue(text, valueAt);
-      if (!value || value.quote || !mayHoldToken(value)) continue;
+      if (!value || !mayHoldToken(value)) continue;
       const host = hostNear(evidence, at);
       if (host && !host.isHawzu) continue;
       this.matches.push({ range: [value.start, value.end], description: `${isBearer ? "bearer token" : "token"} next to a Hawzu mention`, strictness: "strict" });
