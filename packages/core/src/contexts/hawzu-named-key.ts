@@ -270,6 +270,14 @@ function valueAfterKey(evidence: TextEvidence, keyStart: number, keyEnd: number,
     XML_ELEMENT_END.lastIndex = keyEnd;
     if (XML_ELEMENT_END.test(text)) return readValue(text, keyEnd + 1) ?? valueOnNextLine(text, keyEnd + 1);
   }
+  // A flag in a command's argument list: `["--hawzu-token", "…"]` (Kubernetes `args`, Docker's
+  // exec form, launch.json, `subprocess.run([...])`), or a YAML list item `- --hawzu-token` with
+  // the value as the next item.
+  const flagStart = dashesBefore(text, keyStart);
+  if (flagStart < keyStart) {
+    const listed = valueOfListedFlag(text, flagStart, keyEnd, operator);
+    if (listed !== undefined) return listed || undefined;
+  }
   if (operator) {
     const keyWasQuoted = before === '"' || before === "'" || before === "`";
     // `,` separates a quoted key from its value (`setdefault("X", "…")`, `["X", "…"]`), or an
@@ -306,6 +314,44 @@ function valueAfterKey(evidence: TextEvidence, keyStart: number, keyEnd: number,
     }
   }
   return valuePipedBefore(evidence, keyStart);
+}
+
+/** Where the one or two dashes of a flag written before the key start (the key itself if none). */
+function dashesBefore(text: string, keyStart: number): number {
+  let start = keyStart;
+  while (start > 0 && keyStart - start < 2 && text.charCodeAt(start - 1) === 45) start--;
+  return start;
+}
+
+// The next element of a flow list after a quoted flag: its closing quote, `,`, blanks.
+const NEXT_LIST_ELEMENT = /(["'])[ \t]*,[ \t]*(?=["'])/y;
+// The next item of a YAML block list after `- --flag`: the line's end, then `-` at the same indent.
+const NEXT_LIST_ITEM = /[ \t]*\r?\n([ \t]*)-[ \t]+/y;
+
+/**
+ * The value after a flag (from `flagStart`, its first dash) written as one element of a list, when
+ * it is: `"--hawzu-token", "<value>"` or `- --hawzu-token` then `- <value>` on the next line.
+ * Undefined when the flag is not written so; false when it is, but its value is not a literal.
+ */
+function valueOfListedFlag(text: string, flagStart: number, keyEnd: number, operator: RegExpExecArray | null): WrittenValue | false | undefined {
+  const before = text[flagStart - 1];
+  if ((before === '"' || before === "'") && operator?.[2] === ",") {
+    NEXT_LIST_ELEMENT.lastIndex = keyEnd;
+    const element = NEXT_LIST_ELEMENT.exec(text);
+    if (!element || element[1] !== before) return undefined;
+    return readValue(text, NEXT_LIST_ELEMENT.lastIndex) ?? false;
+  }
+  // `- --flag`: the dash of a list item, one blank or more, at the start of its line.
+  let itemDash = flagStart - 1;
+  while (itemDash > 0 && (text[itemDash] === " " || text[itemDash] === "\t")) itemDash--;
+  if (itemDash === flagStart - 1 || text[itemDash] !== "-") return undefined;
+  let lineStart = itemDash;
+  while (lineStart > 0 && (text[lineStart - 1] === " " || text[lineStart - 1] === "\t")) lineStart--;
+  if (lineStart > 0 && text[lineStart - 1] !== "\n") return undefined;
+  NEXT_LIST_ITEM.lastIndex = keyEnd;
+  const item = NEXT_LIST_ITEM.exec(text);
+  if (!item || item[1] !== text.slice(lineStart, itemDash)) return undefined;
+  return readValue(text, NEXT_LIST_ITEM.lastIndex) ?? false;
 }
 
 // Per text, the value piped at each `|` (undefined: none), so keys after one bar share its search.

@@ -9,7 +9,9 @@ export interface FlagHit {
 
 // Command-line flags with a space before the value: `hawzu-cli login --token <value>`, after a
 // blank or a quote (checked by hand: a leading class would make the search try every position).
-const CREDENTIAL_FLAG = /--?((?:[\w-]*[-_])?(?:token|api-key|apikey|key|secret|pat))[ \t]+(?=[\w"'/+])/gi;
+// In a command's argument list (`["hawzu", "upload", "--token", "<value>"]`) the flag is a quoted
+// element and its value the next one: the flag's closing quote (the one it opened with), `,`, blanks.
+const CREDENTIAL_FLAG = /--?((?:[\w-]*[-_])?(?:token|api-key|apikey|key|secret|pat))(?:[ \t]+(?=[\w"'/+])|(["'])[ \t]*,[ \t]*(?=["']))/gi;
 /**
  * Credential flags of `text`, in order: each a run of [\w-] that starts with `-` after a blank, line
  * break or quote (or at the start) and ends with a credential word (the word right after the
@@ -25,10 +27,10 @@ export function findCredentialFlags(text: string): FlagHit[] {
     let end = start + 1;
     while (end < text.length && isFlagNameCharacter(text.charCodeAt(end))) end++;
     const after = text.charCodeAt(end);
-    if ((after !== 32 && after !== 9) || !endsWithFlagWord(text, start, end)) continue;
-    let valueAt = end;
-    while (text[valueAt] === " " || text[valueAt] === "\t") valueAt++;
-    if (valueAt >= text.length || !isFlagValueStart(text.charCodeAt(valueAt))) continue;
+    const listed = (after === 34 || after === 39) && start > 0 && text.charCodeAt(start - 1) === after;
+    if ((after !== 32 && after !== 9 && !listed) || !endsWithFlagWord(text, start, end)) continue;
+    const valueAt = listed ? nextListElement(text, end + 1) : valueAfterBlanks(text, end);
+    if (valueAt < 0) continue;
     hits.push({ at: Math.max(0, start - 1), valueAt, flag: text.slice(text[start + 1] === "-" ? start + 2 : start + 1, end) });
   }
   return hits;
@@ -39,13 +41,31 @@ export function findCredentialFlagsBySearch(text: string): FlagHit[] {
   const hits: FlagHit[] = [];
   CREDENTIAL_FLAG.lastIndex = 0;
   for (let flag = CREDENTIAL_FLAG.exec(text); flag; flag = CREDENTIAL_FLAG.exec(text)) {
-    if (flag.index > 0 && !isFlagBoundary(text.charCodeAt(flag.index - 1))) {
+    // A listed flag's closing quote is the one it opened with.
+    if ((flag.index > 0 && !isFlagBoundary(text.charCodeAt(flag.index - 1))) || (flag[2] !== undefined && text[flag.index - 1] !== flag[2])) {
       CREDENTIAL_FLAG.lastIndex = flag.index + 1;
       continue;
     }
     hits.push({ at: Math.max(0, flag.index - 1), valueAt: CREDENTIAL_FLAG.lastIndex, flag: flag[1]! });
   }
   return hits;
+}
+
+/** Where the value after a flag's blanks starts, -1 if no value character follows them. */
+function valueAfterBlanks(text: string, end: number): number {
+  let valueAt = end;
+  while (text[valueAt] === " " || text[valueAt] === "\t") valueAt++;
+  return valueAt < text.length && isFlagValueStart(text.charCodeAt(valueAt)) ? valueAt : -1;
+}
+
+/** Where the next quoted element of a list starts after `,` and blanks (from `from`), -1 if none does. */
+function nextListElement(text: string, from: number): number {
+  let at = from;
+  while (text[at] === " " || text[at] === "\t") at++;
+  if (text[at] !== ",") return -1;
+  at++;
+  while (text[at] === " " || text[at] === "\t") at++;
+  return text[at] === '"' || text[at] === "'" ? at : -1;
 }
 
 const FLAG_WORDS = ["token", "key", "secret", "pat", "apikey"];
