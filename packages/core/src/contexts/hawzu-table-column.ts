@@ -20,6 +20,13 @@ const HEADER_CELL = /^[ \t]*(["']?)[\w .\-/]{1,64}\1[ \t]*\r?$/;
 // Most Hawzu keys in a log are service and host names (`"hawzu-sync",`): a word test skips them
 // before the full key check.
 const MAY_NAME_CREDENTIAL = /tok|key|secret|pat|bearer|auth|cred|pass/i;
+// A cell that names a Hawzu token in words, as runbooks and wiki pages write it: `| Hawzu API token |`.
+const HAWZU_TOKEN_LABEL = /^hawzu(?:[ \t]+(?:api|access|personal|project|workspace|ci|auth|upload|service))*[ \t]+(?:token|key|secret)$/i;
+// A column header that names a credential and no vendor: the row's first cell says whose it is
+// (`| Service | Token |` then `| Hawzu | <token> |`).
+const CREDENTIAL_HEADER = /^(?:(?:api|access|auth|personal|bearer)[ \t_-]*)?(?:token|key|secret)s?$/i;
+// Markdown's emphasis around a cell's text: `**Hawzu token**`.
+const EMPHASIS = /^(\*\*|__|\*|_)(.*)\1$/;
 
 interface Cell {
   start: number;
@@ -46,7 +53,9 @@ export default defineContext({
       const delimiter = delimiterAround(text, key.start, key.end);
       if (!delimiter) continue;
       if (!startsCell(text, key.start, delimiter)) continue;
-      judgeCellKey(text, evidence, options.extraKeyNames, key, delimiter, table, matches);
+      // A key with no credential word may open a label in words or name a row's service (rarer: a function of their own).
+      if (!MAY_NAME_CREDENTIAL.test(text.slice(key.start, key.end)) && options.extraKeyNames.length === 0) judgeNamingCell(text, evidence, key, delimiter, matches);
+      else judgeCellKey(text, evidence, options.extraKeyNames, key, delimiter, table, matches);
     }
     return matches;
   },
@@ -93,6 +102,58 @@ function judgeCellKey(
   table.end = readColumn(evidence, lineEnd, delimiter, cells.length, column, `${shortName(name)} column`, matches);
 }
 
+/**
+ * A first cell that names a Hawzu token in words (`| Hawzu API token | <token> |`): the value is the
+ * next cell. A first cell that is only "Hawzu" names the row's service: its cells under a header
+ * that names a credential (`Token`, `API key`) are Hawzu's.
+ */
+function judgeNamingCell(text: string, evidence: TextEvidence, key: Cell, delimiter: string, matches: ContextMatch[]): void {
+  const lineStart = evidence.lineStartWithin(key.start, LONGEST_LINE);
+  const lineEnd = evidence.lineEndWithin(key.start, LONGEST_LINE);
+  if ((lineStart !== 0 && text[lineStart - 1] !== "\n") || (lineEnd !== text.length && text[lineEnd] !== "\n")) return;
+  const cells = splitRow(text, lineStart, lineEnd, delimiter);
+  if (!cells || cells.length < 2 || !(cells[0]!.start <= key.start && key.end <= cells[0]!.end)) return;
+  const label = cellText(text, cells[0]!);
+  if (HAWZU_TOKEN_LABEL.test(label)) {
+    const value = cellValue(text, cells[1]!);
+    if (value) matches.push({ range: [value.start, value.end], description: `value of ${shortName(label)}` });
+    return;
+  }
+  if (label.toLowerCase() !== "hawzu") return;
+  const header = headerAbove(evidence, lineStart, delimiter, cells.length);
+  if (!header) return;
+  for (let column = 1; column < cells.length; column++) {
+    const name = cellText(text, header[column]!);
+    if (!CREDENTIAL_HEADER.test(name)) continue;
+    const value = cellValue(text, cells[column]!);
+    if (value) matches.push({ range: [value.start, value.end], description: `${shortName(name)} of the Hawzu row` });
+  }
+}
+
+/**
+ * The header of the table a row belongs to: the rows above with as many cells, the first of them
+ * (a Markdown separator row, `| --- | :-: |`, is passed over). Undefined when the row is the first.
+ */
+function headerAbove(evidence: TextEvidence, rowStart: number, delimiter: string, width: number): Cell[] | undefined {
+  const text = evidence.text;
+  let header: Cell[] | undefined;
+  for (let row = 0, end = rowStart - 1; row < MOST_ROWS && end > 0; row++) {
+    const start = evidence.lineStartWithin(end, LONGEST_LINE);
+    if (start !== 0 && text[start - 1] !== "\n") break;
+    const cells = splitRow(text, start, end, delimiter);
+    if (!cells || cells.length !== width) break;
+    if (!cells.every((cell) => /^[ \t:-]*$/.test(text.slice(cell.start, cell.end)))) header = cells;
+    end = start - 1;
+  }
+  return header;
+}
+
+/** A cell's text without its padding, quotes and Markdown emphasis. */
+function cellText(text: string, cell: Cell): string {
+  const trimmed = text.slice(cell.start, cell.end).trim().replace(/^(["'])(.*)\1$/, "$2");
+  return trimmed.replace(EMPHASIS, "$2").trim();
+}
+
 function shortName(name: string): string {
   return name.length > 64 ? name.slice(0, 61) + "..." : name;
 }
@@ -101,10 +162,12 @@ function shortName(name: string): string {
 function delimiterAround(text: string, keyStart: number, keyEnd: number): string | undefined {
   let after = keyEnd;
   if (text[after] === '"' || text[after] === "'") after++;
+  while ((text[after] === "*" || text[after] === "_") && after - keyEnd < 2) after++;
   // Framed tables pad their cells with spaces (a tab is TSV's own delimiter).
   while (text[after] === " " && after - keyEnd < 64) after++;
   let before = keyStart - 1;
   if (text[before] === '"' || text[before] === "'") before--;
+  while ((text[before] === "*" || text[before] === "_") && keyStart - before <= 2) before--;
   while (text[before] === " " && keyStart - before < 64) before--;
   for (let index = 0; index < DELIMITERS.length; index++) {
     const delimiter = DELIMITERS[index]!;
@@ -148,12 +211,14 @@ function isBlank(text: string, cell: Cell): boolean {
 function startsCell(text: string, keyStart: number, delimiter: string): boolean {
   let before = keyStart - 1;
   if (text[before] === '"' || text[before] === "'") before--;
+  // Markdown emphasis: `| **Hawzu token** |`.
+  while ((text[before] === "*" || text[before] === "_") && keyStart - before <= 2) before--;
   while (before >= 0 && text[before] !== "\n" && /\s/.test(text[before]!)) before--;
   return before < 0 || text[before] === "\n" || text[before] === delimiter;
 }
 
 function isWholeCell(text: string, cell: Cell, key: { start: number; end: number }): boolean {
-  return text.slice(cell.start, cell.end).trim().replace(/^(["'])(.*)\1$/, "$2") === text.slice(key.start, key.end);
+  return cellText(text, cell) === text.slice(key.start, key.end);
 }
 
 /** The value of a cell, whole: a cell that holds more than one value is prose, not a token. */
