@@ -28,6 +28,7 @@ export default defineContext({
     const elements = text.includes("</");
     if (!braces && !elements) return matches;
     let elementsReadUntil = 0;
+    let proplistReadUntil = 0;
     // OPENING reads only quotes, blanks, name characters, `:`, `=` and `(` before its brace: the
     // first other character after a key must be that brace. Found by one forward scan shared by the
     // keys (they come in order), so most keys of a log cost a comparison, not the expression.
@@ -49,8 +50,11 @@ export default defineContext({
         while (stop < text.length && mayPrecedeBrace(text.charCodeAt(stop))) stop++;
       }
       // `['@hawzu/playwright-reporter', { apiToken: '…' }]`: a tuple's options object.
-      if (text.charCodeAt(stop) !== 123) scanTuple(text, keyStart, keyEnd, matches);
-      else scanOpening(text, keyStart, keyEnd, options.extraKeyNames, matches);
+      if (text.charCodeAt(stop) !== 123) {
+        scanTuple(text, keyStart, keyEnd, matches);
+        // A Hawzu atom inside a list already read was read with it (`{hawzu, [{hawzu, [` stays linear).
+        if (keyStart >= proplistReadUntil) proplistReadUntil = scanProplist(text, keyStart, keyEnd, matches);
+      } else scanOpening(text, keyStart, keyEnd, options.extraKeyNames, matches);
     }
     return matches;
   },
@@ -181,6 +185,56 @@ function tupleOptionsStart(text: string, keyStart: number, keyEnd: number): numb
   next++;
   while (next < text.length && next - close < TUPLE_REACH && isBlank(text.charCodeAt(next))) next++;
   return text.charCodeAt(next) === 123 ? next + 1 : -1;
+}
+
+// In an Erlang property list, an entry's key: an atom, bare or quoted, then `,`.
+const PROPLIST_KEY = /[ \t\r\n]*(')?([a-z][\w@]{0,80})\1[ \t\r\n]*,[ \t\r\n]*/y;
+
+/**
+ * An Erlang property list under a Hawzu atom (`sys.config`, `rebar.config`): `{hawzu, [{api_token,
+ * "…"}, …]}`. The generic credential keys of its tuples hold a Hawzu token, at the list's own
+ * level (a nested list is another application's settings). Returns where the reading stopped
+ * (`keyEnd` when the key opens no list).
+ */
+function scanProplist(text: string, keyStart: number, keyEnd: number, matches: ContextMatch[]): number {
+  // `{hawzu, [` or `{'hawzu', [`, blanks and line breaks allowed: read by code, a comparison for most mentions.
+  let open = keyStart - 1;
+  if (text.charCodeAt(open) === 39) open--;
+  while (open >= 0 && isBlank(text.charCodeAt(open))) open--;
+  if (text.charCodeAt(open) !== 123) return keyEnd;
+  let next = text.charCodeAt(keyEnd) === 39 ? keyEnd + 1 : keyEnd;
+  while (next < text.length && isBlank(text.charCodeAt(next))) next++;
+  if (text.charCodeAt(next) !== 44) return keyEnd;
+  next++;
+  while (next < text.length && isBlank(text.charCodeAt(next))) next++;
+  if (text.charCodeAt(next) !== 91) return keyEnd;
+  const name = text.slice(keyStart, keyEnd);
+  const limit = Math.min(text.length, next + LONGEST_BLOCK);
+  let depth = 0;
+  let index = next + 1;
+  for (; index < limit && depth >= 0; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 91 || code === 123) {
+      // A tuple that opens at the list's own level: `{key, value}`.
+      if (code === 123 && depth === 0) {
+        PROPLIST_KEY.lastIndex = index + 1;
+        const entry = PROPLIST_KEY.exec(text);
+        if (entry && isGenericCredentialKey(entry[2]!)) {
+          const value = readValue(text, PROPLIST_KEY.lastIndex);
+          if (value?.quote) matches.push({ range: [value.start, value.end], description: `${entry[2]} in the ${name} property list` });
+        }
+      }
+      depth++;
+    } else if (code === 93 || code === 125) depth--;
+    else if (code === 34) {
+      // A string's brackets are text: skip to its closing quote (not an escaped one).
+      let close = text.indexOf('"', index + 1);
+      while (close !== -1 && text.charCodeAt(close - 1) === 92 && close < limit) close = text.indexOf('"', close + 1);
+      if (close === -1) return limit;
+      index = close;
+    }
+  }
+  return index;
 }
 
 /** [\w@/.:-]: what a package or plugin name holds. */
