@@ -82,6 +82,15 @@ function judgeMention(text: string, evidence: TextEvidence, options: ResolvedOpt
   const { start: keyStart, end } = expandKey(text, index, 0);
   const start = keyStart + escapeBefore(text, keyStart);
   walk.coveredUntil = end;
+  // The token named in words, as docs and chat write it: `**Hawzu API token:** \`…\``, `The Hawzu token is …`.
+  if (end - start === 5 && (text.charCodeAt(end) === 32 || text.charCodeAt(end) === 9)) {
+    const labelled = valueAfterLabel(text, end);
+    if (labelled) {
+      walk.coveredUntil = labelled.value.end;
+      if (mayHoldToken(labelled.value)) matches.push({ range: [labelled.value.start, labelled.value.end], description: `value of ${labelled.label}` });
+      return;
+    }
+  }
   // A bare "hawzu" that no value can follow is dropped before its key is copied out.
   if (end - start === 5 && evidence.lowerKeepsLength && isHawzuAt(text, start) && cannotHaveValue(text, start, end, walk.markers)) return;
   // An index chain names the key: `$config['hawzu']['token'] = …`, `settings["hawzu"]["api_key"] =`.
@@ -314,6 +323,24 @@ function valueAfterKey(evidence: TextEvidence, keyStart: number, keyEnd: number,
     }
   }
   return valuePipedBefore(evidence, keyStart);
+}
+
+// After "Hawzu": the words of a token's name, Markdown emphasis, then `:`, `=` or ` is`, then the value.
+const LABEL_AFTER_HAWZU =
+  /((?:[ \t]+(?:api|access|personal|project|workspace|ci|auth|upload|service))*[ \t]+(?:token|key|secret))(?:\*\*|__|\*|_)?(?:[ \t]*[:=]|[ \t]+is)(?:\*\*|__|\*|_)?[ \t]+(?=[`"'A-Za-z0-9])/iy;
+
+/** The value after "Hawzu" and the words of a token's name (`Hawzu API token: …`), if written so. */
+function valueAfterLabel(text: string, hawzuEnd: number): { label: string; value: WrittenValue } | undefined {
+  // (A first letter of the label's words must follow the blanks: most mentions stop here.)
+  let next = hawzuEnd;
+  while (text.charCodeAt(next) === 32 || text.charCodeAt(next) === 9) next++;
+  if (!"apwcusktAPWCUSKT".includes(text[next] ?? "-")) return undefined;
+  LABEL_AFTER_HAWZU.lastIndex = hawzuEnd;
+  const label = LABEL_AFTER_HAWZU.exec(text);
+  if (!label) return undefined;
+  const value = readValue(text, LABEL_AFTER_HAWZU.lastIndex);
+  if (!value) return undefined;
+  return { label: `Hawzu${label[1]!.replace(/[ \t]+/g, " ")}`, value };
 }
 
 /** Where the one or two dashes of a flag written before the key start (the key itself if none). */
