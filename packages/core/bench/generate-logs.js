@@ -144,5 +144,11 @@ export function adversarialInputs(bytes = 10 * 1024 * 1024, seed = 13) {
     "Bearer Bearer ...": repeat("Bearer "),
     "api.hawzu.com api.hawzu.com ...": repeat("api.hawzu.com "),
     "hawzu_token= then 1 MB base64 (x10)": repeat(`hawzu_token=${base64} `),
+    // Beyond issue 13's list: a Hawzu key at every few characters, in the shapes the contexts read.
+    "hawzu_token=hawzu_token=...": repeat("hawzu_token="),
+    "--hawzu-token --hawzu-token ...": repeat("--hawzu-token "),
+    "{hawzu, {hawzu, ...": repeat("{hawzu, "),
+    "<hawzu><hawzu>...": repeat("<hawzu>"),
+    "| hawzu | hawzu ...": repeat("| hawzu "),
   };
 }

@@ -33,7 +33,11 @@ const SPACE_SEPARATED_LINE = /(?:(?:^|[\s;])(?:ENV|setenv|setx|set\s+-[gx]+|--?[
 // `az keyvault secret set --name hawzu-token --value ...`, `gh secret set HAWZU_TOKEN --body ...`,
 // PowerShell's `Set-Item -Path Env:HAWZU_TOKEN -Value "..."`, macOS's
 // `security add-generic-password -s hawzu -a ci -w ...`.
-const SECRET_VALUE_FLAG = /(?:[ \t]+--?[\w-]{1,40}(?:[ \t]+(?!-)[^\s-]\S{0,200})?){0,4}?[ \t]+(?:--value|--secret-string|--secret-value|--body|-b|-[Vv]alue|-w)(?:[ \t]+|=)/y;
+// (A flag's name and a value are read whole, `(?=(…))\1` being JavaScript's atomic group: only a
+// blank may follow either, so a shorter reading never matches, and trying each cost a line of
+// `--hawzu-token --hawzu-token …` 3.5 s for 10 MB.)
+const SECRET_VALUE_FLAG =
+  /(?:[ \t]+(?=(--?[\w-]{1,40}))\1(?:[ \t]+(?!-)(?=([^\s-]\S{0,200}))\2)?){0,4}?[ \t]+(?:--value|--secret-string|--secret-value|--body|-b|-[Vv]alue|-w)(?:[ \t]+|=)/y;
 // A value piped into a command that stores it under the key's name, the value written first:
 // `echo "..." | gh secret set HAWZU_TOKEN`, `printf %s ... | docker secret create hawzu_token -`,
 // `echo ... | wrangler secret put HAWZU_TOKEN`, `echo -n ... | vercel env add HAWZU_TOKEN`.
