@@ -150,5 +150,6 @@ export function adversarialInputs(bytes = 10 * 1024 * 1024, seed = 13) {
     "{hawzu, {hawzu, ...": repeat("{hawzu, "),
     "<hawzu><hawzu>...": repeat("<hawzu>"),
     "| hawzu | hawzu ...": repeat("| hawzu "),
+    "rows of | Hawzu | x | (one table)": repeat("| Hawzu | x |\n"),
   };
 }

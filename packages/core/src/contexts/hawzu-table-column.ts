@@ -45,6 +45,7 @@ export default defineContext({
     if (!DELIMITERS.some((delimiter) => text.includes(delimiter))) return matches;
     // The table read last: where it ends, and its header line (its other Hawzu token columns are read too).
     const table: TableRead = { end: -1, headerStart: -1 };
+    const headers: HeaderFound = { delimiter: "", width: 0, rowStart: -1, rowsBelow: 0, header: undefined };
     const keys = evidence.hawzuKeys;
     for (let keyIndex = 0; keyIndex < keys.length; keyIndex++) {
       const key = keys[keyIndex]!;
@@ -54,7 +55,7 @@ export default defineContext({
       if (!delimiter) continue;
       if (!startsCell(text, key.start, delimiter)) continue;
       // A key with no credential word may open a label in words or name a row's service (rarer: a function of their own).
-      if (!MAY_NAME_CREDENTIAL.test(text.slice(key.start, key.end)) && options.extraKeyNames.length === 0) judgeNamingCell(text, evidence, key, delimiter, matches);
+      if (!MAY_NAME_CREDENTIAL.test(text.slice(key.start, key.end)) && options.extraKeyNames.length === 0) judgeNamingCell(text, evidence, key, delimiter, headers, matches);
       else judgeCellKey(text, evidence, options.extraKeyNames, key, delimiter, table, matches);
     }
     return matches;
@@ -107,44 +108,91 @@ function judgeCellKey(
  * next cell. A first cell that is only "Hawzu" names the row's service: its cells under a header
  * that names a credential (`Token`, `API key`) are Hawzu's.
  */
-function judgeNamingCell(text: string, evidence: TextEvidence, key: Cell, delimiter: string, matches: ContextMatch[]): void {
+function judgeNamingCell(text: string, evidence: TextEvidence, key: Cell, delimiter: string, headers: HeaderFound, matches: ContextMatch[]): void {
+  // By code first (this runs at every Hawzu word beside a delimiter): past the key's emphasis and
+  // blanks comes the cell's end (the service form) or a label's next word.
+  let next = key.end;
+  while ((text[next] === "*" || text[next] === "_") && next - key.end < 2) next++;
+  while (text[next] === " " || text[next] === "\t") next++;
+  const alone = text[next] === delimiter || text[next] === "\r" || text[next] === "\n" || next === text.length;
+  if (!alone && (next === key.end || !/[A-Za-z]/.test(text[next] ?? ""))) return;
   const lineStart = evidence.lineStartWithin(key.start, LONGEST_LINE);
   const lineEnd = evidence.lineEndWithin(key.start, LONGEST_LINE);
   if ((lineStart !== 0 && text[lineStart - 1] !== "\n") || (lineEnd !== text.length && text[lineEnd] !== "\n")) return;
   const cells = splitRow(text, lineStart, lineEnd, delimiter);
   if (!cells || cells.length < 2 || !(cells[0]!.start <= key.start && key.end <= cells[0]!.end)) return;
-  const label = cellText(text, cells[0]!);
-  if (HAWZU_TOKEN_LABEL.test(label)) {
+  if (!alone) {
+    const label = cellText(text, cells[0]!);
+    if (!HAWZU_TOKEN_LABEL.test(label)) return;
     const value = cellValue(text, cells[1]!);
     if (value) matches.push({ range: [value.start, value.end], description: `value of ${shortName(label)}` });
     return;
   }
-  if (label.toLowerCase() !== "hawzu") return;
-  const header = headerAbove(evidence, lineStart, delimiter, cells.length);
+  // The cell is the key alone (startsCell and `alone`): the service form needs the bare word.
+  if (key.end - key.start !== 5) return;
+  const header = headerAbove(evidence, lineStart, delimiter, cells.length, headers);
   if (!header) return;
   for (let column = 1; column < cells.length; column++) {
-    const name = cellText(text, header[column]!);
-    if (!CREDENTIAL_HEADER.test(name)) continue;
+    const name = header.credentialNames[column];
+    if (name === undefined) continue;
     const value = cellValue(text, cells[column]!);
     if (value) matches.push({ range: [value.start, value.end], description: `${shortName(name)} of the Hawzu row` });
   }
 }
 
+/** A table's header row: its cells, and per column the name when it names a credential (CREDENTIAL_HEADER). */
+interface Header {
+  cells: Cell[];
+  credentialNames: Array<string | undefined>;
+}
+
+/** The header found last, for the row at `rowStart`, `rowsBelow` rows under it. */
+interface HeaderFound {
+  delimiter: string;
+  width: number;
+  rowStart: number;
+  rowsBelow: number;
+  header: Header | undefined;
+}
+
 /**
  * The header of the table a row belongs to: the rows above with as many cells, the first of them
- * (a Markdown separator row, `| --- | :-: |`, is passed over). Undefined when the row is the first.
+ * (a Markdown separator row, `| --- | :-: |`, is passed over), at most 500 rows up. Undefined when
+ * the row is the first. The walk up stops at the row whose header was found last (`found`): the
+ * rows between belong to the same table, so a table of many Hawzu rows is read once, not once per row.
  */
-function headerAbove(evidence: TextEvidence, rowStart: number, delimiter: string, width: number): Cell[] | undefined {
+function headerAbove(evidence: TextEvidence, rowStart: number, delimiter: string, width: number, found: HeaderFound): Header | undefined {
   const text = evidence.text;
-  let header: Cell[] | undefined;
-  for (let row = 0, end = rowStart - 1; row < MOST_ROWS && end > 0; row++) {
+  const sameTable = found.delimiter === delimiter && found.width === width && found.rowStart < rowStart;
+  let header: Header | undefined;
+  let topCells: Cell[] | undefined;
+  let rows = 0;
+  for (let end = rowStart - 1; rows < MOST_ROWS && end > 0; rows++) {
     const start = evidence.lineStartWithin(end, LONGEST_LINE);
+    if (sameTable && start === found.rowStart) {
+      // The rest of the way up was walked from that row: its header is this one's, if within
+      // reach; a row with no header above it is its table's first row, so it is the header.
+      rows += found.rowsBelow + 1;
+      if (rows > MOST_ROWS) topCells = undefined;
+      else if (found.header) header = found.header;
+      else topCells = splitRow(text, start, end, delimiter) ?? topCells;
+      break;
+    }
     if (start !== 0 && text[start - 1] !== "\n") break;
     const cells = splitRow(text, start, end, delimiter);
     if (!cells || cells.length !== width) break;
-    if (!cells.every((cell) => /^[ \t:-]*$/.test(text.slice(cell.start, cell.end)))) header = cells;
+    if (!cells.every((cell) => /^[ \t:-]*$/.test(text.slice(cell.start, cell.end)))) topCells = cells;
     end = start - 1;
   }
+  if (!header && topCells) {
+    const names = topCells.map((cell) => cellText(text, cell));
+    header = { cells: topCells, credentialNames: names.map((name) => (CREDENTIAL_HEADER.test(name) ? name : undefined)) };
+  }
+  found.delimiter = delimiter;
+  found.width = width;
+  found.rowStart = rowStart;
+  found.rowsBelow = rows;
+  found.header = header;
   return header;
 }
 
