@@ -209,6 +209,21 @@ describe("hawzu-scan (built, as a child process)", () => {
     expect(stdout).toContain("1 input(s) NOT fully scanned");
   });
 
+  it("a file in a folder named after a Hawzu host (HTTPie's sessions) is Hawzu's, from wherever the scan runs", async () => {
+    const token = fakeToken();
+    const session = JSON.stringify({ __meta__: { about: "HTTPie session file" }, auth: { password: null, type: "bearer", raw_auth: token } }, null, 4);
+    const cwd = folder({ "sessions/api.hawzu.com/ci.json": session, "sessions/api.github.com/ci.json": session });
+    const fromAbove = await cli(["-f", "json", "sessions"], { cwd });
+    const fromInside = await cli(["-f", "json", "ci.json"], { cwd: join(cwd, "sessions/api.hawzu.com") });
+    for (const result of [fromAbove, fromInside]) {
+      expect(result.code, result.stderr).toBe(1);
+      expect(result.stdout).not.toContain(token);
+    }
+    const places = (stdout: string) => JSON.parse(stdout).findings.map((finding: { file: string; line: number; ruleId: string }) => `${finding.file}:${finding.line} ${finding.ruleId}`);
+    expect(places(fromAbove.stdout)).toEqual(["sessions/api.hawzu.com/ci.json:8 hawzu-file"]);
+    expect(places(fromInside.stdout)).toEqual(["ci.json:8 hawzu-file"]);
+  });
+
   it("stdin: prints a finding before standard input is closed", async () => {
     const token = fakeToken();
     const child = spawn(process.execPath, [BIN, "-"], { cwd: folder(), env: { PATH: process.env.PATH ?? "" } });

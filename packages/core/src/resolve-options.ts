@@ -24,13 +24,17 @@ export function resolveOptions(options: FindOptions = {}): ResolvedOptions {
   };
 }
 
-/** True when the file's own name says Hawzu (`hawzu.yml`, `.hawzurc`, `hawzu/config.json`). */
+// A folder named after a Hawzu host, as HTTPie names its sessions (`sessions/api.hawzu.com/ci.json`,
+// `sessions/app.hawzu.com_8443/…`): the files in it are that host's.
+const HAWZU_HOST_FOLDER = /^(?:[a-z0-9-]+\.)*hawzu\.com(?:[_:]\d{1,5})?$/i;
+
+/** True when the file's own name says Hawzu (`hawzu.yml`, `.hawzurc`, `hawzu/config.json`, `api.hawzu.com/default.json`). */
 export function isHawzuPath(path: string | undefined): boolean {
   if (!path) return false;
   const parts = path.split(/[\\/]/);
   const name = parts[parts.length - 1] ?? "";
   const parent = parts[parts.length - 2] ?? "";
-  return /hawzu(?!-scan)/i.test(name) || /^\.?hawzu$/i.test(parent);
+  return /hawzu(?!-scan)/i.test(name) || /^\.?hawzu$/i.test(parent) || HAWZU_HOST_FOLDER.test(parent);
 }
 
 /** The literals the prefilter searches for, for front ends that search bytes before decoding. */

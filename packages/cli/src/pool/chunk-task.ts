@@ -130,7 +130,7 @@ export async function runChunkTask(task: ChunkTask, settings: ScanSettings): Pro
       }
     }
     const context = { settings, sink, budget: { decompressed: 0 }, scannedBytes: 0 };
-    await scanInput({ location, corePath: entry.displayPath, stream: range(), transientChunks: true }, context);
+    await scanInput({ location, corePath: entry.path, stream: range(), transientChunks: true }, context);
   } catch (error) {
     events.push({ type: "error", error: errorAt(location, describeReadError(error)) });
   } finally {

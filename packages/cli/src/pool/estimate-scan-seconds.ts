@@ -20,7 +20,7 @@ const JUDGED_BYTES_PER_SECOND = 50e6;
  * workers that would cost more than they save.
  */
 export function estimateScanSeconds(entry: FileEntry, needles: readonly Buffer[]): number | undefined {
-  if (isHawzuPath(entry.displayPath) || entry.size < SAMPLES * SAMPLE_BYTES) return undefined;
+  if (isHawzuPath(entry.path) || entry.size < SAMPLES * SAMPLE_BYTES) return undefined;
   return withPlainText(entry.path, (fd) => {
     const sample = Buffer.allocUnsafe(SAMPLE_BYTES);
     let sampled = 0;

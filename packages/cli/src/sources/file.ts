@@ -63,6 +63,8 @@ export async function scanFile(path: string, location: InputLocation, context: S
       first = head.subarray(0, bytesRead);
     }
     const kind = sniffKind(first.subarray(0, SNIFF_BYTES));
+    // The core is given the file's own path (whether it is Hawzu-named looks at its folder too,
+    // which a path relative to where the scan runs may not show); archives name their members.
     const name = location.file;
     // A binary is read for the text in it, like text (a token in it is still ASCII).
     const binary = kind === "binary";
@@ -77,7 +79,7 @@ export async function scanFile(path: string, location: InputLocation, context: S
     const encoding = binary ? { binary } : kind === "text" || !text ? {} : { encoding: kind as "utf16le" | "utf16be" };
     // The head holds the whole file when the file fits the limit (or shrank since stat).
     if (text && (small !== undefined || bytesRead < head.length || (bytesRead === size && size < WHOLE_FILE_LIMIT))) {
-      await scanInput({ location, corePath: name, bytes: first, ...encoding }, context);
+      await scanInput({ location, corePath: path, bytes: first, ...encoding }, context);
       // Cut short after stat (a truncated log): what was there is scanned, the rest is named.
       if (bytesRead < size) context.sink.error(errorAt(location, messages.shrank(size, bytesRead)));
       return;
@@ -90,7 +92,7 @@ export async function scanFile(path: string, location: InputLocation, context: S
     }
     if (text) {
       const read = { bytes: 0 };
-      await scanInput({ location, corePath: name, stream: countBytes(readChunks(handle, first, true), read), transientChunks: true, ...encoding }, context);
+      await scanInput({ location, corePath: path, stream: countBytes(readChunks(handle, first, true), read), transientChunks: true, ...encoding }, context);
       if (read.bytes < size) context.sink.error(errorAt(location, messages.shrank(size, read.bytes)));
     }
     // Compressed input is consumed by the decoder at its own pace: small fresh reads suffice.
