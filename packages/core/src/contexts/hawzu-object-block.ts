@@ -43,6 +43,12 @@ export default defineContext({
         if (keyStart >= elementsReadUntil) elementsReadUntil = scanElement(text, keyStart, keyEnd, matches);
         continue;
       }
+      // `<server><id>hawzu</id>…<password>…</password></server>` (Maven's settings.xml and kin):
+      // an element named by its id or name child.
+      if (elements && text.charCodeAt(keyStart - 1) === 62 && text.charCodeAt(keyEnd) === 60 && keyStart >= elementsReadUntil) {
+        elementsReadUntil = scanNamedElement(text, keyStart, keyEnd, matches);
+        continue;
+      }
       if (!braces) continue;
       if (keyEnd < scanFrom || keyEnd > stop) {
         scanFrom = keyEnd;
@@ -100,6 +106,48 @@ function scanElement(text: string, keyStart: number, keyEnd: number, matches: Co
     if (child[1] !== undefined && !text.startsWith("</", value.end + value.quote.length)) continue;
     if (child[3] !== undefined && !value.quote) continue;
     matches.push({ range: [value.start, value.end], description: `${key} in the ${name} element` });
+  }
+  return bodyStart + body.length;
+}
+
+// The child that names its parent element, whole: `<id>hawzu</id>`, `<name>hawzu-releases</name>`.
+const NAMING_CHILD = /<(id|name|key|serverId)>$/i;
+const PARENT_START_TAG = /^<([A-Za-z_][\w.-]{0,80})(?:[ \t][^<>]{0,400})?$/;
+const LONGEST_TAG = 80;
+
+/**
+ * Credential-named children of the element that a Hawzu-named `<id>` or `<name>` child names
+ * (`<server><id>hawzu</id><password>…</password></server>`), read like a Hawzu element's; returns
+ * where the reading stopped (`keyEnd` when the key names no element).
+ */
+function scanNamedElement(text: string, keyStart: number, keyEnd: number, matches: ContextMatch[]): number {
+  const openTag = text.lastIndexOf("<", keyStart - 1);
+  if (openTag === -1 || keyStart - openTag > LONGEST_TAG) return keyEnd;
+  const child = NAMING_CHILD.exec(text.slice(openTag, keyStart));
+  if (!child || !text.startsWith(`</${child[1]!}>`, keyEnd)) return keyEnd;
+  if (namesOtherVendor(text.slice(keyStart, keyEnd))) return keyEnd;
+  // The parent: the start tag right before the naming child, past blanks and line breaks.
+  let before = openTag - 1;
+  while (before >= 0 && openTag - before < LONGEST_TAG && isBlank(text.charCodeAt(before))) before--;
+  if (text.charCodeAt(before) !== 62) return keyEnd;
+  const parentOpen = text.lastIndexOf("<", before);
+  if (parentOpen === -1 || before - parentOpen > 480) return keyEnd;
+  const parent = PARENT_START_TAG.exec(text.slice(parentOpen, before));
+  if (!parent) return keyEnd;
+  const bodyStart = before + 1;
+  const reach = text.slice(bodyStart, bodyStart + LONGEST_BLOCK);
+  const close = reach.indexOf(`</${parent[1]!}`);
+  const body = close === -1 ? reach : reach.slice(0, close);
+  const name = `${parent[1]!} ${text.slice(keyStart, keyEnd)}`;
+  CHILD.lastIndex = 0;
+  for (let found = CHILD.exec(body); found; found = CHILD.exec(body)) {
+    const key = found[1] ?? found[3]!;
+    if (!isGenericCredentialKey(key) && !/^password$/i.test(key)) continue;
+    const value = readValue(text, bodyStart + CHILD.lastIndex);
+    if (!value) continue;
+    if (found[1] !== undefined && !text.startsWith("</", value.end + value.quote.length)) continue;
+    if (found[3] !== undefined && !value.quote) continue;
+    matches.push({ range: [value.start, value.end], description: `${key} in the ${name.slice(0, 64)} element` });
   }
   return bodyStart + body.length;
 }
