@@ -9,6 +9,7 @@ import type { InputLocation, ScanContext } from "../scan/scan-context.js";
 import { scanKind } from "../scan/scan-content.js";
 import { scanInput } from "../scan/scan-input.js";
 import { isTextKind, SNIFF_BYTES, sniffKind } from "./sniff-kind.js";
+import { withOpenFile } from "./with-open-file.js";
 import { scanZipFile } from "./zip.js";
 
 // Files up to this size are read whole and scanned with findTokens; bigger ones are streamed.
@@ -111,20 +112,10 @@ export async function scanFile(path: string, location: InputLocation, context: S
  * nothing, or failed: the caller then takes the general path, which names what changed.
  */
 function readKnownSmallFile(path: string, size: number, into: Buffer): Buffer | undefined {
-  let fd: number;
-  try {
-    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
-  } catch {
-    return undefined;
-  }
-  try {
+  return withOpenFile(path, (fd) => {
     const length = readSync(fd, into, 0, size + 1, 0);
     return length > 0 && length <= size ? into.subarray(0, length) : undefined;
-  } catch {
-    return undefined;
-  } finally {
-    closeSync(fd);
-  }
+  });
 }
 
 /**
