@@ -78,13 +78,15 @@ function streamed(build, text, options, size) {
   return [...findings, ...scanner.end().findings];
 }
 
-// SHOW=1: each finding only one build gives, with its line (the value itself masked).
+// SHOW=1: each finding only one build gives, with its line (the value and any other token-like run masked).
 function showDifference(text, before, after) {
   const key = (finding) => `${finding.start}:${finding.end}:${finding.ruleId}`;
   const show = (sign, finding) => {
     const lineStart = text.lastIndexOf("\n", finding.start - 1) + 1;
     const lineEnd = text.indexOf("\n", finding.end) === -1 ? text.length : text.indexOf("\n", finding.end);
-    const line = text.slice(Math.max(lineStart, finding.start - 160), finding.start) + "[value]" + text.slice(finding.end, Math.min(lineEnd, finding.end + 80));
+    // Other token-like runs around it are masked too: the bench's texts hold fake tokens, printed never.
+    const mask = (part) => part.replace(/[A-Za-z0-9\-_.~+/=]{20,}/g, "[run]");
+    const line = mask(text.slice(Math.max(lineStart, finding.start - 160), finding.start)) + "[value]" + mask(text.slice(finding.end, Math.min(lineEnd, finding.end + 80)));
     console.log(`  ${sign} ${finding.ruleId} (${finding.context}): ${JSON.stringify(line)}`);
   };
   const kept = new Set(after.map(key));

@@ -30,7 +30,7 @@ export function findKeywordHits(text: string, options: ResolvedOptions): number[
  */
 export function hasKeywordHit(text: string, options: ResolvedOptions): boolean {
   for (const word of options.keywords) if (text.includes(word)) return true;
-  return (text.includes("wzu") || text.includes("WZU") || text.includes("wZu") || text.includes("Wzu")) && ANY_CASING.test(text);
+  return mayHoldOddCasing(text) && ANY_CASING.test(text);
 }
 
 /**
@@ -39,9 +39,14 @@ export function hasKeywordHit(text: string, options: ResolvedOptions): boolean {
  */
 export function findOddCasingHits(text: string): number[] {
   const hits: number[] = [];
-  if (text.includes("wzu") || text.includes("WZU") || text.includes("wZu") || text.includes("Wzu")) {
+  if (mayHoldOddCasing(text)) {
     ODD_CASING.lastIndex = 0;
     for (let match = ODD_CASING.exec(text); match; match = ODD_CASING.exec(text)) hits.push(match.index);
   }
   return hits;
+}
+
+/** True when "wzu" in one of the casings that "hawzu" in any casing ends with can be found. */
+function mayHoldOddCasing(text: string): boolean {
+  return text.includes("wzu") || text.includes("WZU") || text.includes("wZu") || text.includes("Wzu");
 }

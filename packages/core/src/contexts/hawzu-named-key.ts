@@ -5,6 +5,7 @@ import { defineContext } from "../define-context.js";
 import { compactKey } from "../keys/compact-key.js";
 import { expandKey } from "../keys/find-hawzu-words.js";
 import { isBase64Key, isHawzuTokenKey } from "../keys/is-hawzu-token-key.js";
+import { shortName } from "../keys/short-name.js";
 import type { TextEvidence } from "../evidence/TextEvidence.js";
 import type { ContextMatch, ResolvedOptions } from "../types.js";
 
@@ -146,7 +147,7 @@ function judgeKey(
   const joined = value.quote ? joinedLiterals(text, value) : undefined;
   if (joined) {
     walk.coveredUntil = joined.end;
-    matches.push({ range: [value.start, joined.end], token: joined.token, description: `value of ${key.length > 64 ? key.slice(0, 61) + "..." : key} (in ${joined.parts} parts)` });
+    matches.push({ range: [value.start, joined.end], token: joined.token, description: `value of ${shortName(key)} (in ${joined.parts} parts)` });
     return;
   }
   if (!mayHoldToken(value)) {
@@ -158,7 +159,7 @@ function judgeKey(
   // declaration) is still read. Any other value covers what it holds: a key read inside another
   // vendor's token would carry a piece of that token into the description.
   if (!CODE_REFERENCE.test(written) || value.quote !== "" || written.includes("\\") || written.includes("%") || isCredentialLike(written)) walk.coveredUntil = value.end;
-  const description = `value of ${key.length > 64 ? key.slice(0, 61) + "..." : key}`;
+  const description = `value of ${shortName(key)}`;
   if (isBase64Key(key)) {
     const decoded = decodeBase64Text(written);
     if (decoded) {

@@ -92,20 +92,28 @@ function scanElement(text: string, keyStart: number, keyEnd: number, matches: Co
   START_TAG_END.lastIndex = keyEnd;
   const startTag = START_TAG_END.exec(text);
   if (!startTag || startTag[1] === "/") return keyEnd;
-  const bodyStart = START_TAG_END.lastIndex;
+  return readChildren(text, START_TAG_END.lastIndex, name, name, false, matches);
+}
+
+/**
+ * The credential-named leaf children (and key/value attribute pairs) of an element whose body
+ * starts at `bodyStart`, up to its end tag `</tag` or 16 KB; `password` counts when `withPassword`.
+ * Returns where the reading stopped.
+ */
+function readChildren(text: string, bodyStart: number, tag: string, elementName: string, withPassword: boolean, matches: ContextMatch[]): number {
   const reach = text.slice(bodyStart, bodyStart + LONGEST_BLOCK);
-  const close = reach.indexOf(`</${name}`);
+  const close = reach.indexOf(`</${tag}`);
   const body = close === -1 ? reach : reach.slice(0, close);
   CHILD.lastIndex = 0;
   for (let child = CHILD.exec(body); child; child = CHILD.exec(body)) {
     const key = child[1] ?? child[3]!;
-    if (!isGenericCredentialKey(key)) continue;
+    if (!isGenericCredentialKey(key) && !(withPassword && /^password$/i.test(key))) continue;
     const value = readValue(text, bodyStart + CHILD.lastIndex);
     if (!value) continue;
     // An element's text must be the whole element: `<token>abc</token>`, not `<token>abc <b/>`.
     if (child[1] !== undefined && !text.startsWith("</", value.end + value.quote.length)) continue;
     if (child[3] !== undefined && !value.quote) continue;
-    matches.push({ range: [value.start, value.end], description: `${key} in the ${name} element` });
+    matches.push({ range: [value.start, value.end], description: `${key} in the ${elementName} element` });
   }
   return bodyStart + body.length;
 }
@@ -134,22 +142,7 @@ function scanNamedElement(text: string, keyStart: number, keyEnd: number, matche
   if (parentOpen === -1 || before - parentOpen > 480) return keyEnd;
   const parent = PARENT_START_TAG.exec(text.slice(parentOpen, before));
   if (!parent) return keyEnd;
-  const bodyStart = before + 1;
-  const reach = text.slice(bodyStart, bodyStart + LONGEST_BLOCK);
-  const close = reach.indexOf(`</${parent[1]!}`);
-  const body = close === -1 ? reach : reach.slice(0, close);
-  const name = `${parent[1]!} ${text.slice(keyStart, keyEnd)}`;
-  CHILD.lastIndex = 0;
-  for (let found = CHILD.exec(body); found; found = CHILD.exec(body)) {
-    const key = found[1] ?? found[3]!;
-    if (!isGenericCredentialKey(key) && !/^password$/i.test(key)) continue;
-    const value = readValue(text, bodyStart + CHILD.lastIndex);
-    if (!value) continue;
-    if (found[1] !== undefined && !text.startsWith("</", value.end + value.quote.length)) continue;
-    if (found[3] !== undefined && !value.quote) continue;
-    matches.push({ range: [value.start, value.end], description: `${key} in the ${name.slice(0, 64)} element` });
-  }
-  return bodyStart + body.length;
+  return readChildren(text, before + 1, parent[1]!, `${parent[1]!} ${text.slice(keyStart, keyEnd)}`.slice(0, 64), true, matches);
 }
 
 /** Walks one object, tracking nested keys, and collects credential values at any depth. */

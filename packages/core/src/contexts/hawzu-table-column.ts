@@ -2,6 +2,7 @@ import { mayHoldToken, readValue } from "../candidate/read-value.js";
 import { defineContext } from "../define-context.js";
 import type { TextEvidence } from "../evidence/TextEvidence.js";
 import { isHawzuTokenKey } from "../keys/is-hawzu-token-key.js";
+import { shortName } from "../keys/short-name.js";
 import type { ContextMatch } from "../types.js";
 
 // CSV and TSV exports of secrets and variables (a vault dump, a spreadsheet of service accounts, a
@@ -200,10 +201,6 @@ function headerAbove(evidence: TextEvidence, rowStart: number, delimiter: string
 function cellText(text: string, cell: Cell): string {
   const trimmed = text.slice(cell.start, cell.end).trim().replace(/^(["'])(.*)\1$/, "$2");
   return trimmed.replace(EMPHASIS, "$2").trim();
-}
-
-function shortName(name: string): string {
-  return name.length > 64 ? name.slice(0, 61) + "..." : name;
 }
 
 /** The delimiter that separates the key's cell from its neighbours, reading past the cell's quotes. */

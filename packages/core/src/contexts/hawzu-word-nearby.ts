@@ -125,9 +125,7 @@ class MentionWalk {
 
   #flags(from: number, to: number): void {
     const { text, evidence, flags } = this;
-    let firstFlag = this.#firstFlag;
-    while (firstFlag < flags.length && flags[firstFlag]!.at < from) firstFlag++;
-    this.#firstFlag = firstFlag;
+    const firstFlag = (this.#firstFlag = firstAtOrAfter(flags, this.#firstFlag, from));
     for (let hit = firstFlag; hit < flags.length && flags[hit]!.at < to; hit++) {
       const { at, valueAt, flag } = flags[hit]!;
       const value = valueAt > to ? undefined : readValue(text, valueAt);
@@ -138,9 +136,7 @@ class MentionWalk {
 
   #bearers(from: number, to: number): void {
     const { text, evidence, bearers } = this;
-    let firstBearer = this.#firstBearer;
-    while (firstBearer < bearers.length && bearers[firstBearer]!.at < from) firstBearer++;
-    this.#firstBearer = firstBearer;
+    const firstBearer = (this.#firstBearer = firstAtOrAfter(bearers, this.#firstBearer, from));
     for (let hit = firstBearer; hit < bearers.length && bearers[hit]!.at < to; hit++) {
       const { at, valueAt, isBearer, twoArguments } = bearers[hit]!;
       // `Token <value>` too: a log's "hawzu client configured with token <value>" (the value
@@ -153,6 +149,12 @@ class MentionWalk {
       this.matches.push({ range: [value.start, value.end], description: `${isBearer ? "bearer token" : "token"} next to a Hawzu mention`, strictness: "strict" });
     }
   }
+}
+
+/** The first of `hits` (in text order) at or after `from`, moved on from `cursor`: mentions come in order. */
+function firstAtOrAfter(hits: readonly { at: number }[], cursor: number, from: number): number {
+  while (cursor < hits.length && hits[cursor]!.at < from) cursor++;
+  return cursor;
 }
 
 /** The member a key assigns (`config.api_token` in a configure block, `self.token`): its last part. */
