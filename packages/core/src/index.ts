@@ -1,6 +1,7 @@
 export { findTokens } from "./find-tokens.js";
 export { createTokenScanner, SKIP_MARGIN, type TokenScanner, type TokenScannerOptions } from "./create-token-scanner.js";
 export { hasKeyword } from "./has-keyword.js";
+export { HAWZU_CASING_HINTS, holdsKeyword } from "./find-keyword-hits.js";
 export { fingerprint } from "./fingerprint.js";
 export { redact } from "./redact.js";
 export { contexts } from "./contexts/index.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { seededRandom } from "../../../test/support/seeded-random.js";
-import { findKeywordHits, hasKeywordHit } from "../src/find-keyword-hits.js";
+import { findKeywordHits, HAWZU_CASING_HINTS, hasKeywordHit, holdsKeyword } from "../src/find-keyword-hits.js";
 import { resolveOptions } from "../src/resolve-options.js";
 
 // hasKeywordHit stops at the first hit instead of collecting them all; it must answer exactly
@@ -29,5 +29,23 @@ describe("hasKeywordHit", () => {
     }
     expect(withHits).toBeGreaterThan(2000);
     expect(withHits).toBeLessThan(18_000);
+  });
+});
+
+/** "hawzu" in each of its 32 casings. */
+function everyCasing(): string[] {
+  return Array.from({ length: 32 }, (_, mask) => [..."hawzu"].map((letter, index) => (mask & (1 << index) ? letter.toUpperCase() : letter)).join(""));
+}
+
+describe("every casing of hawzu", () => {
+  it("is a hit, and holds one of the casing hints front ends search bytes for", () => {
+    const options = resolveOptions();
+    for (const casing of everyCasing()) {
+      const text = `x ${casing}_TOKEN=1`;
+      expect(findKeywordHits(text, options), casing).toEqual([2]);
+      expect(hasKeywordHit(text, options), casing).toBe(true);
+      expect(holdsKeyword(text, options.keywords), casing).toBe(true);
+      expect(HAWZU_CASING_HINTS.some((hint) => casing.includes(hint)), casing).toBe(true);
+    }
   });
 });

@@ -1,8 +1,7 @@
-import { keywordsFor, type FindOptions } from "@hawzu-scan/core";
+import { HAWZU_CASING_HINTS, keywordsFor, type FindOptions } from "@hawzu-scan/core";
 
-// Every casing of "hawzu" the core's prefilter reacts to contains one of these (find-keyword-hits.ts);
-// its other keywords (known prefixes, extra key names) are searched as they are.
-const HAWZU_NEEDLES = ["wzu", "WZU", "wZu", "Wzu"];
+// Every casing of "hawzu" contains one of the core's hints (the casings of "wzu"); its other
+// keywords (known prefixes, extra key names) are searched as they are.
 
 // Keyed by the option arrays, not the options object: a streamed input is given a fresh
 // `{ ...core, path }` each time, whose arrays are still the settings' own.
@@ -22,7 +21,7 @@ export function keywordNeedles(options: Omit<FindOptions, "path">): Buffer[] {
   const cached = byKeyNames.get(keyNames);
   if (cached) return cached;
   const otherKeywords = keywordsFor(options).filter((keyword) => !/wzu/i.test(keyword));
-  const needles = [...HAWZU_NEEDLES, ...otherKeywords].map((needle) => Buffer.from(needle, "utf8"));
+  const needles = [...HAWZU_CASING_HINTS, ...otherKeywords].map((needle) => Buffer.from(needle, "utf8"));
   byKeyNames.set(keyNames, needles);
   return needles;
 }

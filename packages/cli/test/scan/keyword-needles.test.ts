@@ -18,5 +18,7 @@ describe("keywordNeedles", () => {
     expect(holdsNeedle(Buffer.from("zeta_1"), other)).toBe(true);
     expect(holdsNeedle(Buffer.from("zeta_1"), plain)).toBe(false);
     expect(holdsNeedle(Buffer.from("HAWZU"), plain)).toBe(true);
+    // Odd casings too: a file that says only `hawZU_TOKEN=` is not passed over.
+    for (const casing of ["hawZU", "HaWzU", "HAWzU", "hAwzU"]) expect(holdsNeedle(Buffer.from(`${casing}_TOKEN=`), plain), casing).toBe(true);
   });
 });

@@ -1,5 +1,4 @@
-import { findTokens, isHawzuPath, type Finding, type FindOptions } from "@hawzu-scan/core";
-import { mentionsKeyword } from "../util/mentions-keyword.js";
+import { findTokens, holdsKeyword, isHawzuPath, type Finding, type FindOptions } from "@hawzu-scan/core";
 
 /**
  * How to present a value to the core: the AST tells us what the text around a value cannot, so
@@ -60,7 +59,7 @@ export function scanValue(value: string, frame: ValueFrame, options: FindOptions
       break;
   }
   const text = before + payload + after;
-  if (!mentionsKeyword(text, keywords) && !isHawzuPath(options.path)) return [];
+  if (!holdsKeyword(text, keywords) && !isHawzuPath(options.path)) return [];
   const found: ValueFinding[] = [];
   for (const finding of findTokens(text, options).findings) {
     if (finding.start < before.length || finding.end > before.length + payload.length) continue;

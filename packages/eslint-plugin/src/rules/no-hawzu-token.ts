@@ -1,4 +1,4 @@
-import { findTokens, isHawzuPath, keywordsFor, type Finding, type FindOptions } from "@hawzu-scan/core";
+import { findTokens, holdsKeyword, isHawzuPath, keywordsFor, type Finding, type FindOptions } from "@hawzu-scan/core";
 import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
 import { findHawzuTargetFrames } from "../ast/find-hawzu-frames.js";
 import { HawzuTargetFinder } from "../ast/find-hawzu-target.js";
@@ -9,7 +9,6 @@ import { scanValue, type ValueFrame } from "../ast/scan-value.js";
 import { loadScanConfig } from "../config/load-scan-config.js";
 import { createRule } from "../util/create-rule.js";
 import { isIgnoredStatement } from "../util/is-ignored-statement.js";
-import { mentionsKeyword } from "../util/mentions-keyword.js";
 import { withoutTokens } from "../util/without-tokens.js";
 import { buildSuggestion, type EnvStyle, type SuggestionId, type TokenSite } from "./build-suggestion.js";
 import type { NoHawzuTokenOptions } from "./no-hawzu-token-options.js";
@@ -89,7 +88,7 @@ export default createRule<Options, MessageIds>({
     // The core's contract: no keyword means no finding, unless the file's name says Hawzu. One
     // substring search, stopping at the first hit; the core's own prefilter then runs once.
     const keywords = keywordsFor(scanOptions);
-    if (!isHawzuPath(context.filename) && !mentionsKeyword(text, keywords)) return {};
+    if (!isHawzuPath(context.filename) && !holdsKeyword(text, keywords)) return {};
     // The text scan is the CLI's scan: same findings, same positions, same suppressions.
     const textResult = findTokens(text, scanOptions);
     const claimed = new ClaimedRanges();
